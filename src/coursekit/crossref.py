@@ -1,0 +1,136 @@
+"""Checks that need more than one file: ids that other files refer to must exist."""
+
+from __future__ import annotations
+
+import difflib
+from graphlib import CycleError, TopologicalSorter
+
+from . import body as body_syntax
+from .errors import Problem
+
+ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection")
+
+
+def check_references(modules: list, audiences: list, shared: list) -> list[Problem]:
+    """Return every broken reference between modules, audiences and sources."""
+    module_ids = {m.item.id for m in modules}
+    audience_ids = {a.item.id for a in audiences}
+    problems = _source_clashes(modules, shared)
+    source_ids = {s.item.id for s in shared} | {s.id for m in modules for s in m.item.sources}
+    for entry in audiences:
+        problems += _audience_refs(entry, modules)
+    for entry in modules:
+        problems += _module_refs(entry, module_ids, audience_ids, source_ids)
+    return problems + _prerequisite_cycles(modules, module_ids)
+
+
+def _hint(word: str, choices: set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _audience_refs(entry, modules: list) -> list[Problem]:
+    audience, problems = entry.item, []
+    by_id = {m.item.id: m for m in modules}
+    for index, module_id in enumerate(audience.modules):
+        line = entry.lines.get(("modules", index))
+        field = f"modules[{index}]"
+        if module_id not in by_id:
+            problems.append(Problem(entry.shown, line, field,
+                                    f"no module has id {module_id!r}{_hint(module_id, set(by_id))}"))
+        elif audience.id not in by_id[module_id].item.audiences:
+            problems.append(Problem(entry.shown, line, field, (
+                f"module {module_id!r} does not say how it serves {audience.id!r}: "
+                f"add '{audience.id}' under 'audiences' in {by_id[module_id].shown}")))
+    repeated = sorted({m for m in audience.modules if audience.modules.count(m) > 1})
+    if repeated:
+        problems.append(Problem(entry.shown, entry.lines.get(("modules",)), "modules",
+                                f"module {repeated[0]!r} is listed more than once"))
+    return problems
+
+
+def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> list[Problem]:
+    module, shown, lines = entry.item, entry.shown, entry.lines
+    problems: list[Problem] = []
+
+    def bad(loc: tuple, message: str) -> None:
+        problems.append(Problem(shown, lines.get(loc) or lines.get(loc[:2]), _field(loc), message))
+
+    for audience_id in module.audiences:
+        if audience_id not in audience_ids:
+            bad(("audiences", audience_id), f"no audience has id {audience_id!r}{_hint(audience_id, audience_ids)}")
+    for index, prereq in enumerate(module.prerequisites):
+        if prereq not in module_ids or prereq == module.id:
+            bad(("prerequisites", index), f"no other module has id {prereq!r}{_hint(prereq, module_ids - {module.id})}")
+    outcome_ids = {o.id for o in module.outcomes}
+    for name in ITEM_LISTS:
+        for index, item in enumerate(getattr(module, name)):
+            for a_index, audience_id in enumerate(item.audiences or ()):
+                if audience_id not in module.audiences:
+                    bad((name, index, "audiences", a_index),
+                        f"{audience_id!r} is not one of this module's audiences ({', '.join(module.audiences)})")
+            for o_index, outcome_id in enumerate(getattr(item, "outcomes", ()) if name != "outcomes" else ()):
+                if outcome_id not in outcome_ids:
+                    bad((name, index, "outcomes", o_index),
+                        f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}")
+    for index, message in enumerate(module.key_messages):
+        for s_index, source_id in enumerate(message.sources):
+            if source_id not in source_ids:
+                bad(("key_messages", index, "sources", s_index), _unknown_source(source_id, source_ids))
+    for index, story in enumerate(module.stories):
+        if story.source not in source_ids:
+            bad(("stories", index, "source"), _unknown_source(story.source, source_ids))
+    problems += _body_problems(entry, set(module.audiences), source_ids)
+    return problems
+
+
+def _body_problems(entry, audiences: set, source_ids: set) -> list[Problem]:
+    module, problems = entry.item, []
+    parts, issues = body_syntax.blocks(module.body)
+    for issue in issues:
+        problems.append(Problem(entry.shown, module.body_line + issue.offset, "body", issue.message))
+    for part in parts:
+        for audience_id in part.audiences or ():
+            if audience_id not in audiences:
+                problems.append(Problem(entry.shown, module.body_line + part.start - 1, "body", (
+                    f"'::: only' names {audience_id!r}, which is not one of this module's audiences")))
+    for offset, source_id in body_syntax.citations(module.body):
+        if source_id not in source_ids:
+            problems.append(Problem(entry.shown, module.body_line + offset, "body",
+                                    _unknown_source(source_id, source_ids)))
+    return problems
+
+
+def _unknown_source(source_id: str, source_ids: set) -> str:
+    return (f"no source has id {source_id!r}{_hint(source_id, source_ids)}; "
+            "add it to sources.yml or to this module's 'sources'")
+
+
+def _source_clashes(modules: list, shared: list) -> list[Problem]:
+    seen = {s.item.id: "sources.yml" for s in shared}
+    problems = []
+    for entry in modules:
+        for index, source in enumerate(entry.item.sources):
+            if source.id in seen:
+                problems.append(Problem(entry.shown, entry.lines.get(("sources", index, "id")), f"sources[{index}].id",
+                                        f"source id {source.id!r} is already defined in {seen[source.id]}"))
+            seen[source.id] = entry.shown
+    return problems
+
+
+def _prerequisite_cycles(modules: list, module_ids: set) -> list[Problem]:
+    graph = {m.item.id: [p for p in m.item.prerequisites if p in module_ids] for m in modules}
+    try:
+        tuple(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        cycle = exc.args[1]
+        where = {m.item.id: m for m in modules}[cycle[0]]
+        return [Problem(where.shown, where.lines.get(("prerequisites",)), "prerequisites",
+                        "prerequisites form a cycle: " + " -> ".join(cycle) + "; remove one of them")]
+    return []
+
+
+def _field(loc: tuple) -> str:
+    from .yamlfile import dotted
+
+    return dotted(loc)

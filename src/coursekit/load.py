@@ -1,0 +1,205 @@
+"""Load and validate a project: modules/, audiences/, sources.yml and mkdocs.yml.
+
+Every problem in every file is collected and raised together as one ContentError.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import body as body_syntax
+from . import schema
+from .errors import ContentError, Problem
+from .schema import Audience, Module, Source
+from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_front_matter, parse_yaml, read_text
+
+MODULE_GLOB = "*.md"
+AUDIENCE_GLOBS = ("*.yml", "*.yaml")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything a build needs, validated."""
+
+    root: Path
+    modules: tuple[Module, ...]
+    """Sorted by id."""
+    audiences: tuple[Audience, ...]
+    """Sorted by id."""
+    sources: tuple[Source, ...]
+    """Shared and module sources, sorted by id."""
+    mkdocs_config: Path
+    builtin: bool = False
+    """True when this is the course shipped inside the package."""
+
+    def module(self, module_id: str) -> Module:
+        """Return the module with this id."""
+        return next(m for m in self.modules if m.id == module_id)
+
+    def audience(self, audience_id: str) -> Audience:
+        """Return the audience with this id."""
+        return next(a for a in self.audiences if a.id == audience_id)
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id."""
+        return next(s for s in self.sources if s.id == source_id)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    item: Any
+    shown: str
+    lines: dict[Loc, int]
+
+
+def load_project(root: Path, builtin: bool = False) -> Project:
+    """Read and validate every module, audience and source under root."""
+    problems: list[Problem] = []
+    modules = _load_all(root, "modules", (MODULE_GLOB,), _load_module, problems)
+    audiences = _load_all(root, "audiences", AUDIENCE_GLOBS, _load_audience, problems)
+    shared = _load_sources(root, problems)
+    if not modules and not problems:
+        problems.append(Problem("modules", None, None, "has no module files (*.md)"))
+    if not audiences and not problems:
+        problems.append(Problem("audiences", None, None, "has no audience files (*.yml)"))
+    problems += _unique_ids(modules, "module") + _unique_ids(audiences, "audience")
+    problems += _cross_check(modules, audiences, shared)
+    if problems:
+        raise ContentError(problems)
+    sources = {s.item.id: s.item for s in shared}
+    for loaded in modules:
+        sources.update({s.id: s for s in loaded.item.sources})
+    config = root / "mkdocs.yml"
+    return Project(
+        root=root,
+        modules=tuple(sorted((m.item for m in modules), key=lambda m: m.id)),
+        audiences=tuple(sorted((a.item for a in audiences), key=lambda a: a.id)),
+        sources=tuple(sorted(sources.values(), key=lambda s: s.id)),
+        mkdocs_config=config if config.is_file() else builtin_mkdocs_config(),
+        builtin=builtin,
+    )
+
+
+def builtin_mkdocs_config() -> Path:
+    """Return the mkdocs.yml shipped with the package's built-in course."""
+    from .content import builtin_root
+
+    return builtin_root() / "mkdocs.yml"
+
+
+def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list) -> list[_Loaded]:
+    directory = root / folder
+    if not directory.is_dir():
+        problems.append(Problem(folder, None, None, f"folder not found in {root}"))
+        return []
+    paths = sorted({p for pattern in globs for p in directory.glob(pattern) if p.is_file()})
+    loaded = []
+    for path in paths:
+        shown = path.relative_to(root).as_posix()
+        try:
+            loaded.append(loader(path, shown))
+        except ParseFailure as failure:
+            problems.extend(failure.problems)
+    return loaded
+
+
+def _load_module(path: Path, shown: str) -> _Loaded:
+    parsed = parse_front_matter(read_text(path, shown), shown)
+    if not isinstance(parsed.data, dict):
+        raise ParseFailure([Problem(shown, 2, None, "front matter must be a mapping of fields")])
+    data = dict(parsed.data, body=parsed.body, path=shown, body_line=parsed.body_line)
+    module = _validate(schema.Module, data, shown, parsed.lines)
+    return _Loaded(module, shown, parsed.lines)
+
+
+def _load_audience(path: Path, shown: str) -> _Loaded:
+    parsed = parse_yaml(read_text(path, shown), shown)
+    if not isinstance(parsed.data, dict):
+        raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (id, name, ...)")])
+    return _Loaded(_validate(Audience, parsed.data, shown, parsed.lines), shown, parsed.lines)
+
+
+def _load_sources(root: Path, problems: list) -> list[_Loaded]:
+    path = root / "sources.yml"
+    if not path.is_file():
+        return []
+    try:
+        parsed = parse_yaml(read_text(path, "sources.yml"), "sources.yml")
+        if not isinstance(parsed.data, dict):
+            raise ParseFailure([Problem("sources.yml", 1, None, "must be a mapping with a 'sources' list")])
+        listing = _validate(schema.SourceList, parsed.data, "sources.yml", parsed.lines)
+    except ParseFailure as failure:
+        problems.extend(failure.problems)
+        return []
+    return [_Loaded(s, "sources.yml", {k[2:]: v for k, v in parsed.lines.items() if k[:2] == ("sources", i)})
+            for i, s in enumerate(listing.sources)]
+
+
+def _validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int]):
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ParseFailure([_problem_from(error, shown, lines) for error in exc.errors()]) from None
+
+
+def _problem_from(error: dict, shown: str, lines: dict[Loc, int]) -> Problem:
+    loc = tuple(error["loc"])
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r}{_did_you_mean(str(loc[-1]), _FIELD_NAMES)}"
+    elif kind == "missing":
+        message = "is required but missing; add it"
+    elif kind in {"int_type", "int_parsing", "int_from_float"}:
+        message = f"must be a whole number, not {value!r}"
+    elif kind == "string_type":
+        message = f"must be text, not {value!r}"
+    elif kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
+        message = f"must be a date written YYYY-MM-DD, not {value!r}"
+    elif kind == "bool_type":
+        message = f"must be true or false, not {value!r}"
+    elif kind == "value_error":
+        message = str(error["ctx"]["error"])
+    else:
+        message = error["msg"][0].lower() + error["msg"][1:]
+    return Problem(shown, line_of(lines, loc), dotted(loc) or None, message)
+
+
+def _collect_field_names() -> frozenset[str]:
+    names: set[str] = set()
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            names.update(value.model_fields)
+    return frozenset(names - {"body", "path", "body_line"})
+
+
+_FIELD_NAMES = _collect_field_names()
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _unique_ids(loaded: list[_Loaded], what: str) -> list[Problem]:
+    first: dict[str, str] = {}
+    problems = []
+    for entry in loaded:
+        ident = entry.item.id
+        if ident in first:
+            problems.append(Problem(entry.shown, entry.lines.get(("id",)), "id",
+                                    f"{what} id {ident!r} is already used by {first[ident]}; ids must be unique"))
+        else:
+            first[ident] = entry.shown
+    return problems
+
+
+def _cross_check(modules: list[_Loaded], audiences: list[_Loaded], shared: list[_Loaded]) -> list[Problem]:
+    from .crossref import check_references
+
+    return check_references(modules, audiences, shared)

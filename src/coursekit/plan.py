@@ -1,0 +1,179 @@
+"""Plan a course for one audience. Pure: no file I/O, no printing.
+
+The plan selects the audience's modules, keeps only the parts meant for that audience,
+orders modules so prerequisites come first, and totals the timings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import body as body_syntax
+from .load import Project
+from .schema import (
+    Activity,
+    Audience,
+    GlossaryTerm,
+    KeyMessage,
+    Module,
+    Outcome,
+    Question,
+    Reflection,
+    Source,
+    Story,
+)
+
+OUTPUTS = ("site", "slides")
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """One module as one audience gets it."""
+
+    module: Module
+    audience_id: str
+    number: int
+    """Position in the course, from 1."""
+    minutes: int
+    emphasis: str
+    focus: str
+    body: str
+    outcomes: tuple[Outcome, ...]
+    key_messages: tuple[KeyMessage, ...]
+    activities: tuple[Activity, ...]
+    stories: tuple[Story, ...]
+    questions: tuple[Question, ...]
+    reflection: tuple[Reflection, ...]
+
+    @property
+    def id(self) -> str:
+        return self.module.id
+
+    @property
+    def title(self) -> str:
+        return self.module.title
+
+    @property
+    def activity_minutes(self) -> int:
+        """Total minutes of the activities this audience gets."""
+        return sum(activity.minutes for activity in self.activities)
+
+    @property
+    def slug(self) -> str:
+        """File name stem for this module in a course, such as '03-jargon'."""
+        return f"{self.number:02d}-{self.module.id}"
+
+
+@dataclass(frozen=True)
+class CoursePlan:
+    """Everything a renderer needs to produce one audience's course."""
+
+    audience: Audience
+    modules: tuple[ModuleView, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    """Every term of the course's modules, first definition wins, sorted by term."""
+    sources: tuple[Source, ...]
+    """Every source the course's modules use, sorted by id."""
+    build_date: dt.date
+    """The latest 'updated' date of the course's modules: stamps outputs reproducibly."""
+    outputs: tuple[str, ...]
+    """The outputs being built, so one output can link to another."""
+    version: str
+    """coursekit version that made the plan."""
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(view.minutes for view in self.modules)
+
+    @property
+    def id(self) -> str:
+        return self.audience.id
+
+
+def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView:
+    """Return the parts of a module meant for one audience."""
+    use = module.audiences[audience_id]
+
+    def pick(items):
+        return tuple(item for item in items if item.is_for(audience_id))
+
+    return ModuleView(
+        module=module,
+        audience_id=audience_id,
+        number=number,
+        minutes=use.minutes or module.minutes,
+        emphasis=use.emphasis,
+        focus=use.focus,
+        body=body_syntax.for_audience(module.body, audience_id),
+        outcomes=pick(module.outcomes),
+        key_messages=pick(module.key_messages),
+        activities=pick(module.activities),
+        stories=pick(module.stories),
+        questions=pick(module.questions),
+        reflection=pick(module.reflection),
+    )
+
+
+def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = OUTPUTS) -> CoursePlan:
+    """Plan the default course of one audience."""
+    from . import __version__
+
+    audience = project.audience(audience_id)
+    modules = order_by_prerequisites([project.module(m) for m in audience.modules])
+    views = tuple(module_view(m, audience_id, n) for n, m in enumerate(modules, start=1))
+    return CoursePlan(
+        audience=audience,
+        modules=views,
+        glossary=merge_glossary(modules),
+        sources=tuple(project.source(s) for s in sorted(used_sources(views))),
+        build_date=max(m.updated for m in modules),
+        outputs=tuple(o for o in OUTPUTS if o in outputs),
+        version=__version__,
+    )
+
+
+def order_by_prerequisites(modules: list[Module]) -> list[Module]:
+    """Keep the given order, except that a module moves after any prerequisite in the list."""
+    ids = {m.id for m in modules}
+    placed: list[Module] = []
+    waiting = list(modules)
+    while waiting:
+        done = {m.id for m in placed}
+        ready = next((m for m in waiting if all(p in done or p not in ids for p in m.prerequisites)),
+                     waiting[0])  # a cycle cannot reach here: loading rejects cycles
+        placed.append(ready)
+        waiting.remove(ready)
+    return placed
+
+
+def merge_glossary(modules: list[Module]) -> tuple[GlossaryTerm, ...]:
+    """Merge module glossaries: the first definition of a term wins."""
+    terms: dict[str, GlossaryTerm] = {}
+    for module in modules:
+        for entry in module.glossary:
+            terms.setdefault(entry.term.casefold(), entry)
+    return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
+
+
+def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
+    """Return ids of every source cited by the given module views."""
+    ids: set[str] = set()
+    for view in views:
+        ids.update(s for message in view.key_messages for s in message.sources)
+        ids.update(story.source for story in view.stories)
+        ids.update(source_id for _, source_id in body_syntax.citations(view.body))
+    return ids
+
+
+def learner_text(view: ModuleView) -> str:
+    """Return all text a learner reads for this module view, as Markdown."""
+    parts = [view.module.summary, view.body]
+    parts += [o.text for o in view.outcomes] + [k.text for k in view.key_messages]
+    parts += [a.instructions for a in view.activities]
+    parts += [s.text for s in view.stories]
+    parts += [r.text for r in view.reflection]
+    for question in view.questions:
+        parts.append(question.prompt)
+        parts += [f"{o.text}\n{o.feedback}" for o in question.options]
+    return "\n\n".join(parts)
