@@ -11,14 +11,17 @@ from .errors import Problem
 ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection")
 
 
-def check_references(modules: list, audiences: list, shared: list) -> list[Problem]:
-    """Return every broken reference between modules, audiences and sources."""
-    module_ids = {m.item.id for m in modules}
-    audience_ids = {a.item.id for a in audiences}
+def check_references(modules: list, audiences: list, shared: list, broken: set[str]) -> list[Problem]:
+    """Return every broken reference between modules, audiences and sources.
+
+    Ids in `broken` belong to files that failed to load: references to them are not reported.
+    """
+    module_ids = {m.item.id for m in modules} | broken
+    audience_ids = {a.item.id for a in audiences} | broken
     problems = _source_clashes(modules, shared)
     source_ids = {s.item.id for s in shared} | {s.id for m in modules for s in m.item.sources}
     for entry in audiences:
-        problems += _audience_refs(entry, modules)
+        problems += _audience_refs(entry, modules, broken)
     for entry in modules:
         problems += _module_refs(entry, module_ids, audience_ids, source_ids)
     return problems + _prerequisite_cycles(modules, module_ids)
@@ -29,12 +32,14 @@ def _hint(word: str, choices: set[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _audience_refs(entry, modules: list) -> list[Problem]:
+def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
     audience, problems = entry.item, []
     by_id = {m.item.id: m for m in modules}
     for index, module_id in enumerate(audience.modules):
         line = entry.lines.get(("modules", index))
         field = f"modules[{index}]"
+        if module_id in broken and module_id not in by_id:
+            continue
         if module_id not in by_id:
             problems.append(Problem(entry.shown, line, field,
                                     f"no module has id {module_id!r}{_hint(module_id, set(by_id))}"))

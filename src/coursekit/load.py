@@ -6,6 +6,7 @@ Every problem in every file is collected and raised together as one ContentError
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from . import body as body_syntax
 from . import schema
 from .errors import ContentError, Problem
 from .schema import Audience, Module, Source
+from .crossref import check_references
 from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_front_matter, parse_yaml, read_text
 
 MODULE_GLOB = "*.md"
@@ -69,7 +71,7 @@ def load_project(root: Path, builtin: bool = False) -> Project:
     if not audiences and not problems:
         problems.append(Problem("audiences", None, None, "has no audience files (*.yml)"))
     problems += _unique_ids(modules, "module") + _unique_ids(audiences, "audience")
-    problems += _cross_check(modules, audiences, shared)
+    problems += check_references(modules, audiences, shared, _broken_ids(problems, root))
     if problems:
         raise ContentError(problems)
     sources = {s.item.id: s.item for s in shared}
@@ -199,7 +201,18 @@ def _unique_ids(loaded: list[_Loaded], what: str) -> list[Problem]:
     return problems
 
 
-def _cross_check(modules: list[_Loaded], audiences: list[_Loaded], shared: list[_Loaded]) -> list[Problem]:
-    from .crossref import check_references
+def _broken_ids(problems: list[Problem], root: Path) -> set[str]:
+    """Return the ids of files that failed to load, read as leniently as possible.
 
-    return check_references(modules, audiences, shared)
+    References to them are not reported: the file's own problems already are.
+    """
+    ids = set()
+    for shown in {p.path for p in problems}:
+        path = root / shown
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            match = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
+        except (OSError, UnicodeDecodeError):
+            match = None
+        ids.add(match[1] if match else path.stem)
+    return ids

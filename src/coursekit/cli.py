@@ -1,0 +1,137 @@
+"""The coursekit command line. Each command parses options, calls one library function, reports.
+
+This is the only place that catches CourseKitError: it prints 'Error: ...' lines on stderr
+and exits 1. Heavy libraries (mkdocs, python-pptx) are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    help="Build co-production training courses: a learner website and trainer slides per audience, "
+    "from reusable modules (modules/*.md) and audiences (audiences/*.yml).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Output(str, Enum):
+    site = "site"
+    slides = "slides"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coursekit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+) -> None:
+    """coursekit: co-production training courses from reusable modules."""
+
+
+ProjectOption = Annotated[Path, typer.Option(
+    "--project", "-p", help="Folder holding modules/ and audiences/. Default: this folder, or the "
+    "built-in co-production course if this folder has no modules/.")]
+
+
+@app.command()
+def build(
+    audience: Annotated[Optional[list[str]], typer.Option(
+        "--audience", "-a", help="Build only this audience's course (repeat for more). Default: all.")] = None,
+    only: Annotated[Optional[Output], typer.Option(
+        "--only", help="Build only the site or only the slides.")] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="Output folder. It is replaced only if the whole build succeeds.")] = Path("site"),
+    project: ProjectOption = Path("."),
+) -> None:
+    """Build each audience's course site and slide deck into the output folder."""
+    from .build import build as run_build
+
+    with _reporting():
+        loaded = _load(project)
+        audience_ids = _audience_ids(loaded, audience)
+        outputs = (only.value,) if only else ("site", "slides")
+        result = run_build(loaded, audience_ids, outputs, out)
+    for plan in result.plans:
+        made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
+        main_file = "index.html" if "site" in outputs else f"downloads/{plan.id}-slides.pptx"
+        typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
+                   f"-> {_shown(result.out / plan.id / main_file)}")
+    typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
+
+
+@app.command("list")
+def list_content(project: ProjectOption = Path(".")) -> None:
+    """List the modules and audiences, with their minutes."""
+    from .plan import build_plan
+
+    with _reporting():
+        loaded = _load(project)
+    typer.echo(f"Modules ({len(loaded.modules)}):")
+    for module in loaded.modules:
+        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  {module.title}")
+    typer.echo(f"Audiences ({len(loaded.audiences)}):")
+    for audience in loaded.audiences:
+        plan = build_plan(loaded, audience.id)
+        typer.echo(f"  {audience.id:<45} {plan.total_minutes:>4} min  {len(plan.modules)} modules  {audience.name}")
+
+
+def _load(project: Path):
+    from .content import builtin_root
+    from .load import load_project
+
+    if (project / "modules").is_dir():
+        return load_project(project)
+    if project != Path("."):
+        from .errors import OutputError
+
+        raise OutputError(f"{project}: has no modules/ folder")
+    typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
+    return load_project(builtin_root(), builtin=True)
+
+
+def _audience_ids(project, wanted: list[str] | None) -> list[str]:
+    known = [a.id for a in project.audiences]
+    for audience_id in wanted or []:
+        if audience_id not in known:
+            raise typer.BadParameter(f"no audience {audience_id!r}; choose from: {', '.join(known)}",
+                                     param_hint="'--audience'")
+    return list(dict.fromkeys(wanted)) if wanted else known
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _reporting():
+    from .errors import ContentError, CourseKitError
+
+    try:
+        yield
+    except CourseKitError as error:
+        for line in error.lines():
+            typer.echo(f"Error: {line}", err=True)
+        if isinstance(error, ContentError):
+            count = len(error.problems)
+            typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built or changed.",
+                       err=True)
+        raise typer.Exit(code=1) from None

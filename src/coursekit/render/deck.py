@@ -1,0 +1,147 @@
+"""Plan the slides of a trainer deck. Pure: plan in, slide descriptions out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..plan import CoursePlan, ModuleView
+
+MAX_BULLETS = 6
+MAX_CHARS = 520
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: layout name, unique title, body paragraphs and speaker notes."""
+
+    layout: str
+    title: str
+    body: tuple[str, ...]
+    notes: str
+    subtitle: str = ""
+
+
+def deck_slides(plan: CoursePlan) -> list[Slide]:
+    """Return every slide of the course deck, titles made unique."""
+    audience = plan.audience
+    slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan),
+                    subtitle=f"{audience.name} · {_minutes(plan.total_minutes)} · edition {plan.build_date}")]
+    slides.append(Slide("Title and Content", "Course plan",
+                        tuple(f"{v.number}. {v.title} ({_minutes(v.minutes)})" for v in plan.modules),
+                        f"Total contact time: {_minutes(plan.total_minutes)}, not counting breaks. "
+                        "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
+                        "with lived experience members)."))
+    for view in plan.modules:
+        slides += module_slides(view)
+    slides.append(Slide("Title and Content", "Thank you, and what happens next",
+                        ("Write down one thing you will do differently.",
+                         "Tell us what to change: we will say what we did with your feedback.",
+                         audience.support),
+                        "Close the session: collect commitments and feedback. Remind people where to get "
+                        "support. Make sure any co-trainer or contributor with lived experience is thanked "
+                        "by name (if they wish) and knows when they will be paid."))
+    return _unique_titles(slides)
+
+
+def module_slides(view: ModuleView) -> list[Slide]:
+    """Return the slides of one module."""
+    n, module = view.number, view.module
+    timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
+    slides = [Slide("Section Header", f"Module {n}: {module.title}", (), _join(
+        f"Time: {_minutes(view.minutes)}. Activities: {timings}.",
+        f"Focus for this audience: {view.focus}",
+        f"Co-delivery: {module.co_delivery}" if module.co_delivery else ""),
+        subtitle=f"{_minutes(view.minutes)} · {module.summary}")]
+    for index, note in enumerate(module.content_notes, start=1):
+        slides.append(Slide("Title and Content", f"Module {n}: content note {index}",
+                            (plain(note.about), "Your choice: " + plain(note.choice)),
+                            "Read the note aloud. Support: " + plain(note.support)))
+    slides += _chunked(f"Module {n}: what you will be able to do", [o.text for o in view.outcomes],
+                       "Read the outcomes aloud and say how the module will meet them.")
+    slides += _chunked(f"Module {n}: key messages", [k.text for k in view.key_messages],
+                       "Key messages, with their sources in the course site's Sources page.")
+    for index, activity in enumerate(view.activities, start=1):
+        slides += _activity_slides(view, index, activity)
+    for index, question in enumerate(view.questions, start=1):
+        letters = "ABCDEF"
+        options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(question.options))
+        answer = next(letters[i] for i, o in enumerate(question.options) if o.correct)
+        feedback = " ".join(f"{letters[i]}: {plain(o.feedback)}" for i, o in enumerate(question.options))
+        slides.append(Slide("Title and Content", f"Module {n} check: question {index}",
+                            (plain(question.prompt),) + options,
+                            f"Right answer: {answer}. Feedback: {feedback}"))
+    if view.reflection:
+        slides += _chunked(f"Module {n}: reflection", [r.text for r in view.reflection],
+                           "Give quiet time. Nobody has to share their answers.")
+    return slides
+
+
+def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
+    outcomes = {o.id: o.text for o in view.outcomes}
+    served = "; ".join(outcomes.get(o, o) for o in activity.outcomes)
+    notes = _join(
+        f"Timing: {activity.minutes} minutes ({activity.type}).",
+        f"Facilitator notes: {plain(activity.facilitator_notes)}",
+        f"Alternative: {plain(activity.alternative)}" if activity.alternative else "",
+        "Ways to take part: " + ", ".join(activity.ways_to_contribute) if activity.ways_to_contribute else "",
+        "Materials: " + "; ".join(activity.materials) if activity.materials else "",
+        f"Serves outcomes: {served}" if served else "")
+    title = f"Module {view.number}, activity {index}: {activity.title} ({activity.minutes} min)"
+    paragraphs = [p for p in re.split(r"\n\s*\n", activity.instructions) if p.strip()]
+    return _chunked(title, paragraphs, notes)
+
+
+def _chunked(title: str, items: list[str], notes: str) -> list[Slide]:
+    """Split items over as many slides as needed to keep each slide readable."""
+    chunks: list[list[str]] = [[]]
+    for item in (plain(i) for i in items):
+        current = chunks[-1]
+        if current and (len(current) >= MAX_BULLETS or sum(map(len, current)) + len(item) > MAX_CHARS):
+            chunks.append([])
+        chunks[-1].append(item)
+    chunks = [c for c in chunks if c]
+    if len(chunks) == 1:
+        return [Slide("Title and Content", title, tuple(chunks[0]), notes)]
+    return [Slide("Title and Content", f"{title} ({i} of {len(chunks)})", tuple(c), notes)
+            for i, c in enumerate(chunks, start=1)]
+
+
+def plain(text: str) -> str:
+    """Turn Markdown into plain slide text."""
+    text = re.sub(r"\[@([a-z0-9-]+)\]", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", text)
+    text = re.sub(r"^\s*[-+]\s+", "", text, flags=re.M)
+    return " ".join(text.split())
+
+
+def _unique_titles(slides: list[Slide]) -> list[Slide]:
+    seen: dict[str, int] = {}
+    unique = []
+    for slide in slides:
+        count = seen.get(slide.title, 0) + 1
+        seen[slide.title] = count
+        title = slide.title if count == 1 else f"{slide.title} ({count})"
+        unique.append(Slide(slide.layout, title, slide.body, slide.notes, slide.subtitle))
+    return unique
+
+
+def _opening_notes(plan: CoursePlan) -> str:
+    return _join(
+        f"Welcome everyone. This course is for {plan.audience.name.lower()}: {plan.audience.description}",
+        "Agree ground rules together: respect, confidentiality, nobody has to share their own story, "
+        "anyone can step out at any time.",
+        f"Tone for this group: {plan.audience.tone}",
+        f"Support: {plan.audience.support}")
+
+
+def _minutes(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def _join(*parts: str) -> str:
+    return "\n\n".join(" ".join(p.split()) for p in parts if p)

@@ -1,0 +1,161 @@
+"""Render a course plan as a MkDocs (mkdocs-material) site that works offline and from file://."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import RenderError
+from ..plan import CoursePlan
+from . import pages as page_text
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+THEME = Path(__file__).resolve().parent.parent / "theme"
+SHIM = "assets/vendor/iframe-worker-shim.js"
+REQUIRED_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+                       "pymdownx.details", "pymdownx.superfences", {"toc": {"permalink": True}}]
+# navigation.instant fetches pages with XHR: it breaks file:// and per-page LMS tracking.
+UNSAFE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"}
+
+
+def slides_href(plan: CoursePlan) -> str | None:
+    """Return the site-relative link to the course's deck, if slides are being built."""
+    return f"downloads/{plan.id}-slides.pptx" if "slides" in plan.outputs else None
+
+
+def render(plan: CoursePlan, out: Path, mkdocs_config: Path) -> list[Path]:
+    """Build the course site for one plan into out/<audience id>/ and return the files written."""
+    site_dir = out / plan.id
+    with tempfile.TemporaryDirectory(prefix="coursekit-docs-") as staging:
+        docs = Path(staging) / "docs"
+        pages = page_text.course_pages(plan, slides_href(plan))
+        _write_docs(docs, pages)
+        config = _config(plan, mkdocs_config, docs, site_dir, page_text.nav(pages))
+        _build(config, plan)
+    return sorted(p for p in site_dir.rglob("*") if p.is_file())
+
+
+def _write_docs(docs: Path, pages: list) -> None:
+    for page in pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.text, encoding="utf-8")
+    shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
+
+
+def _config(plan: CoursePlan, base: Path, docs: Path, site_dir: Path, nav: list):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.utils.yaml import yaml_load
+
+    with base.open(encoding="utf-8") as handle:
+        user = yaml_load(handle) or {}
+    theme = dict(user.get("theme") or {"name": "material"})
+    theme.update(name="material", custom_dir=str(THEME), font=False, language="en-gb",
+                 features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES])
+    extra = dict(user.get("extra") or {}, generator=False, polyfills=[SHIM])
+    extensions = _extensions(user.get("markdown_extensions"))
+    overrides = dict(
+        site_name=plan.audience.course_title,
+        docs_dir=str(docs),
+        site_dir=str(site_dir),
+        nav=nav,
+        use_directory_urls=False,
+        theme=theme,
+        extra=extra,
+        markdown_extensions=extensions,
+        plugins=_plugins(user.get("plugins")),
+        extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css"],
+        extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
+        site_url=None,
+        repo_url=None,
+    )
+    with _quiet_mkdocs() as problems:
+        try:
+            return load_config(config_file=str(base), **overrides)
+        except MkDocsException as exc:
+            raise RenderError(f"{base}: " + "; ".join(problems or [str(exc)])) from None
+
+
+def _name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _extensions(user_extensions) -> list:
+    # MkDocs consumes these dicts while validating, so always hand it fresh copies.
+    chosen = copy.deepcopy(list(user_extensions or []))
+    names = {_name(e) for e in chosen}
+    return chosen + [copy.deepcopy(e) for e in REQUIRED_EXTENSIONS if _name(e) not in names]
+
+
+def _plugins(user_plugins) -> list:
+    names = [_name(p) for p in (user_plugins or [])]
+    kept = [p for p, name in zip(user_plugins or [], names) if name not in {"search", "offline"}]
+    return [{"search": {"lang": ["en"]}}, "offline", *kept]
+
+
+def _build(config, plan: CoursePlan) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    epoch = str(int(_midnight(plan.build_date)))
+    with _source_date_epoch(epoch), _quiet_mkdocs() as warnings:
+        try:
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            raise RenderError(f"site for {plan.id}: MkDocs failed: {exc}") from None
+    if warnings:
+        raise RenderError(f"site for {plan.id}: MkDocs warned: " + "; ".join(warnings))
+
+
+def _midnight(day) -> float:
+    import datetime as dt
+
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()
+
+
+@contextmanager
+def _source_date_epoch(value: str):
+    # MkDocs stamps pages and the sitemap with the build time unless this is set.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs():
+    """Collect MkDocs warnings instead of printing them, and hide its info chatter."""
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    saved = (logger.handlers[:], logger.propagate, logger.level)
+    logger.handlers, logger.propagate = [collector], False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield collector.messages
+    finally:
+        logger.handlers, logger.propagate, _ = saved
+        logger.setLevel(saved[2])

@@ -1,0 +1,85 @@
+"""Render a course plan as a PowerPoint deck with speaker notes (python-pptx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from ..errors import RenderError
+from ..plan import CoursePlan
+from .deck import Slide, deck_slides
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def render(plan: CoursePlan, out: Path) -> list[Path]:
+    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path."""
+    from pptx import Presentation
+
+    presentation = Presentation()
+    layouts = {layout.name: layout for layout in presentation.slide_layouts}
+    for slide in deck_slides(plan):
+        if slide.layout not in layouts:
+            raise RenderError(f"slides: the template has no layout named {slide.layout!r}")
+        _add(presentation, layouts[slide.layout], slide)
+    _stamp(presentation, plan)
+    path = out / plan.id / "downloads" / f"{plan.id}-slides.pptx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    path.write_bytes(_reproducible_zip(buffer.getvalue()))
+    return [path]
+
+
+def _add(presentation, layout, spec: Slide) -> None:
+    from pptx.enum.text import MSO_AUTO_SIZE
+
+    slide = presentation.slides.add_slide(layout)
+    _set_text(slide.shapes.title.text_frame, [spec.title])
+    body = [p for p in slide.placeholders if p.placeholder_format.idx == 1]
+    if body:
+        frame = body[0].text_frame
+        _set_text(frame, [spec.subtitle] if spec.subtitle else list(spec.body))
+        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+        frame.word_wrap = True
+    _set_text(slide.notes_slide.notes_text_frame, spec.notes.split("\n\n"))
+
+
+def _set_text(frame, paragraphs: list[str]) -> None:
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+
+    frame.text = paragraphs[0] if paragraphs else ""
+    for text in paragraphs[1:]:
+        frame.add_paragraph().text = text
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
+
+
+def _stamp(presentation, plan: CoursePlan) -> None:
+    stamp = dt.datetime(plan.build_date.year, plan.build_date.month, plan.build_date.day)
+    props = presentation.core_properties
+    props.title = plan.audience.course_title
+    props.subject = f"Trainer slides for {plan.audience.name}"
+    props.author = "coursekit"
+    props.last_modified_by = "coursekit"
+    props.language = "en-GB"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    # python-pptx stamps every zip member with the current time; rewrite with a fixed one.
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_buffer = io.BytesIO()
+    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return target_buffer.getvalue()
