@@ -38,8 +38,8 @@ def question_html(course_id: str, module_slug: str, number: int, question: Quest
 
 def _option(base: str, index: int, option) -> str:
     ident = f"{base}-{index}"
-    return (f'<div class="ck-option" markdown="block"><input type="radio" name="{base}" id="{ident}" value="{index}">'
-            f'<label for="{ident}" markdown="span">{_text(option.text)}</label></div>')
+    return (f'<p class="ck-option" markdown="span"><input type="radio" name="{base}" id="{ident}" value="{index}"> '
+            f'<label for="{ident}">{_text(option.text)}</label></p>')
 
 
 def _text(text: str) -> str:

@@ -1,0 +1,175 @@
+"""Shared test helpers: build small projects inline, run the CLI, find real clients."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coursekit.cli import app
+
+MODULE = """\
+---
+id: {id}
+title: {title}
+summary: Why we work together.
+minutes: 30
+version: "1.0"
+updated: 2026-11-22
+review_date: 2027-11-22
+audiences:
+  staff:
+    focus: Everyday practice.
+  bosses:
+    focus: Budgets and decisions.
+    minutes: 20
+outcomes:
+  - id: describe
+    text: Describe one benefit of working together.
+key_messages:
+  - text: People know their own lives best.
+    sources: [example-story]
+activities:
+  - id: pairs
+    title: Talk in pairs
+    minutes: 30
+    type: pairs
+    outcomes: [describe]
+    instructions: Talk with a partner about a time someone listened to you.
+    facilitator_notes: SECRET-FACILITATOR-NOTE keep time and check in.
+    ways_to_contribute: [spoken, written]
+    audiences: [staff]
+  - id: budget
+    title: Cost a meeting
+    minutes: 20
+    type: small-group
+    outcomes: [describe]
+    instructions: Work out what one co-produced meeting costs.
+    facilitator_notes: Bring calculators.
+    audiences: [bosses]
+stories:
+  - id: sams-story
+    title: Sam joins a group
+    storyteller: Sam
+    attribution: Told by Sam (Example Org, 2022).
+    source: example-story
+    consent_scope: Public story, retold with attribution.
+    text: Sam joined a group and helped to change a service.
+    content_note:
+      about: Mentions homelessness.
+      choice: Skip it or read it later.
+      support: Talk to your trainer.
+questions:
+  - id: what-is-it
+    prompt: What is co-production?
+    outcomes: [describe]
+    options:
+      - text: Working together as equals in the NHS
+        correct: true
+        feedback: Yes, power is shared.
+      - text: A survey
+        feedback: No, a survey is consultation.
+glossary:
+  - term: NHS
+    definition: National Health Service.
+prerequisites: {prerequisites}
+---
+## Why it matters
+
+The NHS has a duty to involve people [@example-story].
+
+::: only bosses
+BOSSES-ONLY budget paragraph.
+:::
+"""
+
+AUDIENCE = """\
+id: {id}
+name: {name}
+description: People who work in services.
+course_title: {name} course
+modules: {modules}
+length_minutes: 30
+reading_level: 8
+tone: Warm.
+support: Ask your trainer.
+"""
+
+SOURCES = """\
+sources:
+  - id: example-story
+    title: Sam's story
+    author: Example Org
+    date: "2022"
+    kind: story
+"""
+
+
+def module_text(module_id: str = "intro", title: str = "Introduction", prerequisites: str = "[]") -> str:
+    """Return a valid module file's text."""
+    return MODULE.format(id=module_id, title=title, prerequisites=prerequisites)
+
+
+def audience_text(audience_id: str, modules: str = "[intro]") -> str:
+    """Return a valid audience file's text."""
+    return AUDIENCE.format(id=audience_id, name=audience_id.capitalize(), modules=modules)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write files (path -> text or bytes) under root and return root."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+    return root
+
+
+def valid_files() -> dict[str, str]:
+    """Return the files of a small valid project with two audiences."""
+    return {
+        "modules/intro.md": module_text(),
+        "audiences/staff.yml": audience_text("staff"),
+        "audiences/bosses.yml": audience_text("bosses"),
+        "sources.yml": SOURCES,
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small valid project in a temporary folder."""
+    return write_tree(tmp_path / "project", valid_files())
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run the CLI in a folder; return the result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def run(args: list[str], cwd: Path):
+        monkeypatch.chdir(cwd)
+        return runner.invoke(app, args, catch_exceptions=False)
+
+    return run
+
+
+def require_tool(path_or_name: str, why: str) -> str:
+    """Return the tool's path; fail in CI (CI=true) and skip elsewhere when it is missing."""
+    found = path_or_name if os.path.exists(path_or_name) else shutil.which(path_or_name)
+    if found:
+        return found
+    message = f"{path_or_name} is not installed: {why}"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must install it: see .ci/run)")
+    pytest.skip(message)
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Return every file under root with its bytes, keyed by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

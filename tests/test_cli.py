@@ -1,0 +1,89 @@
+"""The command line: exit codes, exact messages, no tracebacks, light start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import module_text, tree_bytes, write_tree
+
+from coursekit import __version__
+
+
+def test_version(cli, tmp_path):
+    result = cli(["--version"], tmp_path)
+    assert result.exit_code == 0
+    assert result.stdout == f"coursekit {__version__}\n"
+
+
+def test_build_then_list(cli, project):
+    result = cli(["build"], project)
+    assert result.exit_code == 0, result.stderr
+    assert "staff: 1 modules, 30 min" in result.stdout
+    assert "Built 2 course(s). Open site/index.html in a browser." in result.stdout
+    assert (project / "site/staff/index.html").is_file()
+    listing = cli(["list"], project)
+    assert listing.exit_code == 0
+    assert "intro" in listing.stdout and "Introduction" in listing.stdout
+    assert "staff" in listing.stdout and "bosses" in listing.stdout
+
+
+def test_bad_content_exits_1_with_every_error_and_keeps_site(cli, project):
+    assert cli(["build"], project).exit_code == 0
+    before = tree_bytes(project / "site")
+    (project / "modules/intro.md").write_text(module_text().replace("summary:", "sumary:"))
+    result = cli(["build"], project)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Error: modules/intro.md: line 2: summary: is required but missing; add it",
+        "Error: modules/intro.md: line 4: sumary: unknown key 'sumary'; did you mean 'summary'?",
+        "2 problems found; nothing was built or changed.",
+    ]
+    assert tree_bytes(project / "site") == before
+
+
+def test_out_refuses_a_foreign_folder(cli, project):
+    write_tree(project / "mine", {"thesis.docx": "do not delete"})
+    result = cli(["build", "--out", "mine"], project)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert "mine: is not empty and was not made by coursekit" in result.stderr
+    assert (project / "mine/thesis.docx").read_text() == "do not delete"
+
+
+def test_unknown_audience_is_a_usage_error(cli, project):
+    result = cli(["build", "--audience", "nobody"], project)
+    assert result.exit_code == 2
+    assert "no audience 'nobody'; choose from: bosses, staff" in result.stderr
+
+
+def test_only_and_audience_options(cli, project):
+    result = cli(["build", "--audience", "staff", "--only", "slides", "--out", "decks"], project)
+    assert result.exit_code == 0, result.stderr
+    assert (project / "decks/staff/downloads/staff-slides.pptx").is_file()
+    assert not (project / "decks/bosses").exists()
+
+
+def test_no_traceback_in_a_real_process(project):
+    (project / "audiences/staff.yml").write_text("id: [unclosed\n")
+    result = subprocess.run([sys.executable, "-m", "coursekit", "build"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: audiences/staff.yml: line 2: malformed YAML")
+
+
+def test_help_does_not_import_the_renderers():
+    code = ("import sys; from typer.testing import CliRunner; from coursekit.cli import app; "
+            "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in ('mkdocs', 'pptx', 'pydantic') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_built_in_course_is_used_outside_a_project(cli, tmp_path):
+    result = cli(["list"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "No modules/ folder here, so using the built-in co-production course." in result.stderr
+    assert "frontline-staff" in result.stdout and "commissioners" in result.stdout

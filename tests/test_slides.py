@@ -1,0 +1,65 @@
+"""Trainer decks: reopened with python-pptx, and converted by LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import require_tool
+from pptx import Presentation
+
+from coursekit.load import load_project
+from coursekit.plan import build_plan
+from coursekit.render import slides
+
+
+def make_deck(project, tmp_path, audience="staff"):
+    plan = build_plan(load_project(project), audience)
+    return slides.render(plan, tmp_path / "out")[0]
+
+
+def titles_and_notes(path):
+    deck = Presentation(str(path))
+    return [(s.shapes.title.text_frame.text, s.notes_slide.notes_text_frame.text) for s in deck.slides]
+
+
+def test_deck_structure_titles_and_notes(project, tmp_path):
+    slides_ = titles_and_notes(make_deck(project, tmp_path))
+    titles = [t for t, _ in slides_]
+    assert titles[0] == "Staff course"
+    assert "Module 1: Introduction" in titles
+    assert "Module 1: content note 1" not in titles  # the module has no module-level note
+    assert "Module 1: what you will be able to do" in titles
+    assert "Module 1, activity 1: Talk in pairs (30 min)" in titles
+    assert "Module 1 check: question 1" in titles
+    assert titles[-1] == "Thank you, and what happens next"
+    assert len(set(titles)) == len(titles), "every slide title is unique"
+    notes = dict(slides_)
+    activity_notes = notes["Module 1, activity 1: Talk in pairs (30 min)"]
+    assert "SECRET-FACILITATOR-NOTE" in activity_notes and "Timing: 30 minutes" in activity_notes
+    assert "Right answer: A" in notes["Module 1 check: question 1"]
+
+
+def test_each_audience_gets_its_own_activities(project, tmp_path):
+    titles = [t for t, _ in titles_and_notes(make_deck(project, tmp_path, "bosses"))]
+    assert "Module 1, activity 1: Cost a meeting (20 min)" in titles
+    assert not [t for t in titles if "Talk in pairs" in t]
+
+
+def test_libreoffice_opens_the_deck(project, tmp_path):
+    soffice = require_tool("soffice", "decks are checked by opening them in LibreOffice")
+    pdftotext = require_tool("pdftotext", "the converted deck is read back as text (poppler-utils)")
+    deck = make_deck(project, tmp_path)
+    out = tmp_path / "pdf"
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(out), str(deck)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    pdf = out / "staff-slides.pdf"
+    text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = " ".join(text.split()).casefold()  # the template sets section titles in capitals
+    assert "module 1: introduction" in words
+    assert "module 1, activity 1: talk in pairs (30 min)" in words
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages == len(Presentation(str(deck)).slides)
