@@ -1,0 +1,54 @@
+"""The built-in co-production course: complete, consistent, and reproducible."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import tree_bytes
+
+from coursekit.build import build
+from coursekit.content import builtin_root
+from coursekit.load import load_project
+from coursekit.plan import build_plan
+
+NAMED = ["nothing-about-us", "lived-experience-and-co-production-groups", "jargon", "resilience"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_project(builtin_root(), builtin=True)
+
+
+def test_library_size_and_audiences(library):
+    assert len(library.modules) >= 16
+    assert {a.id for a in library.audiences} == {
+        "frontline-staff", "commissioners", "senior-leaders", "lived-experience-members"}
+    assert set(NAMED) <= {m.id for m in library.modules}
+
+
+@pytest.mark.parametrize("audience_id", ["frontline-staff", "commissioners", "senior-leaders",
+                                         "lived-experience-members"])
+def test_course_length_matches_the_audience(library, audience_id):
+    plan = build_plan(library, audience_id)
+    assert plan.total_minutes == plan.audience.length_minutes
+    for view in plan.modules:
+        assert abs(view.activity_minutes - view.minutes) <= view.minutes * 0.1, view.id
+
+
+def test_frontline_and_commissioner_versions_differ_in_substance(library):
+    frontline = {v.id: v for v in build_plan(library, "frontline-staff").modules}
+    commissioners = {v.id: v for v in build_plan(library, "commissioners").modules}
+    shared = sorted(set(frontline) & set(commissioners))
+    assert len(shared) >= 4
+    for module_id in shared:
+        f, c = frontline[module_id], commissioners[module_id]
+        assert {a.id for a in f.activities} != {a.id for a in c.activities}, module_id
+        assert f.body != c.body, module_id
+
+
+def test_two_builds_of_the_built_in_course_are_byte_identical(library, tmp_path):
+    audiences = ["frontline-staff", "commissioners"]
+    build(library, audiences, ("site", "slides"), tmp_path / "one")
+    build(library, audiences, ("site", "slides"), tmp_path / "two")
+    first, second = tree_bytes(tmp_path / "one"), tree_bytes(tmp_path / "two")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
