@@ -87,3 +87,10 @@ def test_built_in_course_is_used_outside_a_project(cli, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "No modules/ folder here, so using the built-in co-production course." in result.stderr
     assert "frontline-staff" in result.stdout and "commissioners" in result.stdout
+
+
+def test_bad_option_value_is_a_usage_error(cli, project):
+    result = cli(["build", "--only", "pdf"], project)
+    assert result.exit_code == 2
+    assert "Invalid value for '--only'" in result.stderr
+    assert not (project / "site").exists()
