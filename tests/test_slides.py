@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import require_tool
+from conftest import require_tool, write_tree
 from pptx import Presentation
 
 from coursekit.load import load_project
@@ -63,3 +63,39 @@ def test_libreoffice_opens_the_deck(project, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages == len(Presentation(str(deck)).slides)
+
+
+def organisation_template(tmp_path, layout_rename=None, with_slide=False):
+    """Make a .pptx template like an organisation's: the default masters, maybe changed."""
+    prs = Presentation()
+    if layout_rename:
+        old, new = layout_rename
+        next(layout for layout in prs.slide_layouts if layout.name == old).name = new
+    if with_slide:
+        prs.slides.add_slide(prs.slide_layouts[0])
+    path = tmp_path / "brand.pptx"
+    prs.save(str(path))
+    return path
+
+
+def test_decks_build_on_an_organisation_template(cli, project, tmp_path):
+    template = organisation_template(tmp_path, layout_rename=("Blank", "Our blank page"))
+    result = cli(["build", "--only", "slides", "--slides-template", str(template)], project)
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(project / "site/staff/downloads/staff-slides.pptx"))
+    assert "Our blank page" in [layout.name for layout in deck.slide_layouts]
+
+
+def test_unusable_templates_are_explained(cli, project, tmp_path):
+    template = organisation_template(tmp_path, layout_rename=("Section Header", "Divider"), with_slide=True)
+    result = cli(["build", "--slides-template", str(template)], project)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"Error: {template}: has 1 slide(s); coursekit adds its own, so delete them and save it again " \
+           "with only the slide masters and layouts" in lines
+    assert any(line.startswith(f"Error: {template}: has no layout named 'Section Header' (it has: ") for line in lines)
+    not_pptx = write_tree(tmp_path, {"notes.pptx": "just text"}) / "notes.pptx"
+    result = cli(["build", "--slides-template", str(not_pptx)], project)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {not_pptx}: is not a PowerPoint (.pptx) file")
+    assert not (project / "site").exists()

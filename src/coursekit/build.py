@@ -28,15 +28,23 @@ class BuildResult:
     files: tuple[Path, ...]
 
 
-def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path) -> BuildResult:
-    """Build the given audiences' courses into out, replacing what was there only on success."""
+def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
+          slides_template: Path | None = None) -> BuildResult:
+    """Build the given audiences' courses into out, replacing what was there only on success.
+
+    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
+    """
     out = out.resolve()
     check_output_folder(out)
+    if slides_template is not None and "slides" in outputs:
+        from .render.slides import check_template
+
+        check_template(slides_template)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
     try:
-        files = _render_all(project, plans, outputs, staging)
+        files = _render_all(project, plans, outputs, staging, slides_template)
         _write_marker(staging, plans, outputs)
         _swap(staging, out)
     except BaseException:
@@ -54,7 +62,7 @@ def check_output_folder(out: Path) -> None:
                           "choose an empty or new folder, or remove this one")
 
 
-def _render_all(project: Project, plans, outputs, staging: Path) -> list[Path]:
+def _render_all(project: Project, plans, outputs, staging: Path, slides_template: Path | None) -> list[Path]:
     from .render import landing, site, slides
 
     files: list[Path] = []
@@ -63,7 +71,7 @@ def _render_all(project: Project, plans, outputs, staging: Path) -> list[Path]:
         if "site" in outputs:
             files += site.render(plan, staging, project.mkdocs_config)
         if "slides" in outputs:
-            files += slides.render(plan, staging)
+            files += slides.render(plan, staging, slides_template)
     files.append(landing.render(plans, staging))
     return files
 

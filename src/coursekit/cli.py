@@ -57,6 +57,10 @@ def build(
         "--only", help="Build only the site or only the slides.")] = None,
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Output folder. It is replaced only if the whole build succeeds.")] = Path("site"),
+    slides_template: Annotated[Optional[Path], typer.Option(
+        "--slides-template", help="Your organisation's PowerPoint (.pptx with its slide masters and no "
+        "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
+        "'Section Header'.")] = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Build each audience's course site and slide deck into the output folder."""
@@ -66,7 +70,7 @@ def build(
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
         outputs = (only.value,) if only else ("site", "slides")
-        result = run_build(loaded, audience_ids, outputs, out)
+        result = run_build(loaded, audience_ids, outputs, out, slides_template)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
         main_file = "index.html" if "site" in outputs else f"downloads/{plan.id}-slides.pptx"
@@ -89,6 +93,49 @@ def list_content(project: ProjectOption = Path(".")) -> None:
     for audience in loaded.audiences:
         plan = build_plan(loaded, audience.id)
         typer.echo(f"  {audience.id:<45} {plan.total_minutes:>4} min  {len(plan.modules)} modules  {audience.name}")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings too, not only on errors.")] = False,
+    output_format: Annotated[Format, typer.Option(
+        "--format", help="text: one line per finding; json: findings and a summary.")] = Format.text,
+    sources_dir: Annotated[Optional[Path], typer.Option(
+        "--sources-dir", exists=True, file_okay=False, help="Folder of source transcripts (*.txt): "
+        "report text that repeats nine or more of their words in a row. Default: not checked.")] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Check the modules against the quality standard (hard gates, alignment, language, readability)."""
+    import json
+
+    from .check import check_project
+
+    with _reporting():
+        loaded = _load(project)
+    report = check_project(loaded, sources_dir)
+    if output_format is Format.json:
+        typer.echo(json.dumps({"findings": [f.as_dict() for f in report.findings],
+                               "summary": report.summary(strict)}, indent=2))
+    else:
+        for finding in report.findings:
+            typer.echo(f"{finding.severity.capitalize()}: {finding}")
+        typer.echo(_check_summary(report, strict))
+    raise typer.Exit(code=1 if report.failed(strict) else 0)
+
+
+def _check_summary(report, strict: bool) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    counts = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    if not report.failed(strict):
+        return f"Checked {report.files} files: {counts}; passed{' (strict)' if strict else ''}."
+    because = " (--strict: warnings count)" if strict and not errors else ""
+    return f"Checked {report.files} files: {counts}; failed{because}."
 
 
 def _load(project: Path):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from ..plan import CoursePlan, ModuleView
 
+LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
+"""Slide layouts a deck uses, found by name in the template (Office's default names)."""
 MAX_BULLETS = 6
 MAX_CHARS = 520
 

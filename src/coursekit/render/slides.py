@@ -7,22 +7,34 @@ import io
 import zipfile
 from pathlib import Path
 
-from ..errors import RenderError
+from ..errors import ContentError, Problem
 from ..plan import CoursePlan
-from .deck import Slide, deck_slides
+from .deck import LAYOUTS, Slide, deck_slides
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def render(plan: CoursePlan, out: Path) -> list[Path]:
-    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path."""
-    from pptx import Presentation
+def check_template(path: Path) -> None:
+    """Fail with a clear message unless path is a usable .pptx template (layouts, no slides)."""
+    presentation = _open(path)
+    problems = []
+    if len(presentation.slides):
+        problems.append(f"has {len(presentation.slides)} slide(s); coursekit adds its own, so delete them "
+                        "and save it again with only the slide masters and layouts")
+    names = [layout.name for layout in presentation.slide_layouts]
+    for wanted in LAYOUTS:
+        if wanted not in names:
+            problems.append(f"has no layout named {wanted!r} (it has: {', '.join(names)}); rename the "
+                            "matching layout in the slide master")
+    if problems:
+        raise ContentError([Problem(str(path), None, None, p) for p in problems])
 
-    presentation = Presentation()
+
+def render(plan: CoursePlan, out: Path, template: Path | None = None) -> list[Path]:
+    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path."""
+    presentation = _open(template)
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
     for slide in deck_slides(plan):
-        if slide.layout not in layouts:
-            raise RenderError(f"slides: the template has no layout named {slide.layout!r}")
         _add(presentation, layouts[slide.layout], slide)
     _stamp(presentation, plan)
     path = out / plan.id / "downloads" / f"{plan.id}-slides.pptx"
@@ -31,6 +43,26 @@ def render(plan: CoursePlan, out: Path) -> list[Path]:
     presentation.save(buffer)
     path.write_bytes(_reproducible_zip(buffer.getvalue()))
     return [path]
+
+
+def _open(template: Path | None):
+    from pptx import Presentation
+    from pptx.exc import PackageNotFoundError
+
+    if template is None:
+        return Presentation()
+    if not template.is_file():
+        raise ContentError([Problem(str(template), None, None, "slide template not found")])
+    try:
+        return Presentation(str(template))
+    except ValueError as exc:
+        if "template" in str(exc):
+            message = "is a PowerPoint template (.potx); open it in PowerPoint and save it as a .pptx"
+        else:
+            message = f"is not a PowerPoint presentation we can read ({exc})"
+    except (KeyError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        message = f"is not a PowerPoint (.pptx) file ({exc.__class__.__name__})"
+    raise ContentError([Problem(str(template), None, None, message)])
 
 
 def _add(presentation, layout, spec: Slide) -> None:
