@@ -173,3 +173,129 @@ def require_tool(path_or_name: str, why: str) -> str:
 def tree_bytes(root: Path) -> dict[str, bytes]:
     """Return every file under root with its bytes, keyed by relative path."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+CHECKED_MODULE = """\
+---
+id: intro
+title: Introduction
+summary: Why we work together, and how to start.
+minutes: 30
+version: "1.0"
+updated: 2026-11-22
+review_date: 2099-11-22
+audiences:
+  staff:
+    focus: Everyday practice.
+  bosses:
+    focus: Budgets and decisions.
+    minutes: 20
+outcomes:
+  - id: describe
+    text: Describe one benefit of working together.
+  - id: plan
+    text: Plan one small step you will take next week.
+  - id: name
+    text: Name two people who should be in the room.
+key_messages:
+  - text: People know their own lives best.
+    sources: [example-story]
+activities:
+  - id: pairs
+    title: Talk in pairs
+    minutes: 30
+    type: pairs
+    outcomes: [describe, plan, name]
+    instructions: Talk with a partner about a time someone listened to you.
+    facilitator_notes: Keep time and check in.
+    alternative: Write your answer on a card instead.
+    ways_to_contribute: [spoken, written]
+    audiences: [staff]
+  - id: budget
+    title: Cost a meeting
+    minutes: 20
+    type: small-group
+    outcomes: [describe, plan, name]
+    instructions: Work out what one meeting with paid members costs.
+    facilitator_notes: Bring calculators.
+    alternative: Work on your own with the sheet.
+    audiences: [bosses]
+stories:
+  - id: sams-story
+    title: Sam joins a group
+    storyteller: Sam
+    attribution: Told by Sam (Example Org, 2022).
+    source: example-story
+    consent_scope: Public story, retold with attribution.
+    text: Sam joined a group and helped to change a service.
+questions:
+  - id: q-describe
+    prompt: Why do we work together?
+    outcomes: [describe]
+    options:
+      - text: People know their own lives best.
+        correct: true
+        feedback: Yes. That is the main reason.
+      - text: To save time.
+        feedback: No. It takes time.
+  - id: q-plan
+    prompt: What is a good first step?
+    outcomes: [plan]
+    options:
+      - text: Ask people what matters to them.
+        correct: true
+        feedback: Yes. Start by asking.
+      - text: Write the plan first.
+        feedback: No. Ask people before you write it.
+  - id: q-name
+    prompt: Who should be in the room?
+    outcomes: [name]
+    options:
+      - text: People who use the service, and staff.
+        correct: true
+        feedback: Yes. Both kinds of knowledge matter.
+      - text: Only managers.
+        feedback: No. Managers alone miss what people know.
+glossary:
+  - term: NHS
+    definition: National Health Service.
+prerequisites: []
+---
+## Why it matters
+
+The NHS wants to hear from the people it serves [@example-story].
+
+We work best when we work together. People know a lot about their own lives. Staff know a lot
+about the service. When we put the two together, we can make things better for everyone.
+
+::: only bosses
+Each meeting costs money. Plan for it.
+:::
+"""
+
+
+def checked_files(module: str = CHECKED_MODULE) -> dict[str, str]:
+    """Return the files of a small project that passes `coursekit check --strict` (or this module)."""
+    return dict(valid_files(), **{"modules/intro.md": module})
+
+
+def checked_module(*replacements: tuple[str, str]) -> str:
+    """Return the checked module's text with each (old, new) snippet replaced; old must occur."""
+    text = CHECKED_MODULE
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def require_module(name: str, why: str):
+    """Import and return a Python module; fail in CI (CI=true) and skip elsewhere when it is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        message = f"the Python package for {name} is not installed: {why}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI installs it: pip install -e '.[test]')")
+        pytest.skip(message)

@@ -8,25 +8,90 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
-_MARKUP = [
-    (re.compile(r"```.*?```", re.S), " "),
+MIN_WORDS = 100
+"""Below this many words a readability formula says little; callers skip shorter texts."""
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s*#{1,6}\s")
+_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+_QUOTE = re.compile(r"^\s*>")
+_TABLE = re.compile(r"^\s*\|")
+_SKIP = re.compile(r"^\s*(:::|\*\[|\|?\s*:?-{3,}[-|: ]*$)")
+_INLINE = [
     (re.compile(r"<[^>]+>"), " "),
     (re.compile(r"\[@[a-z0-9-]+\]"), ""),
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s*(#+|[-*+]|\d+\.|>|\|.*\|)\s*", re.M), ""),
-    (re.compile(r"^:::.*$|^\*\[.*$", re.M), ""),
+    (re.compile(r"^\s*(#+|[-*+]|\d+[.)]|>)\s*", re.M), ""),
+    (re.compile(r"\s*\|\s*"), " "),
     (re.compile(r"[*_`]"), ""),
+    (re.compile(r"\s+"), " "),
+    (re.compile(r" ([.,;:!?])"), r"\1"),
 ]
 
 
-def plain(markdown: str) -> str:
-    """Strip Markdown so that only prose is left; each list item or line ends a sentence."""
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, list item, heading, quote or table row of Markdown, with its wrapped lines."""
+
+    offset: int
+    """0-based line of the unit's first line in the text it came from."""
+    kind: str
+    """paragraph, item, heading, quote or row."""
+    text: str
+    """The unit's lines, joined with newlines, Markdown left in."""
+
+
+def units(markdown: str) -> list[Unit]:
+    """Split Markdown into units; lines wrapped inside a paragraph or list item stay together.
+
+    Blank lines, headings, list items, quotes and table rows start a new unit. Code blocks,
+    '::: only' markers and abbreviation lines are left out.
+    """
+    found: list[Unit] = []
+    kind, start, lines, in_code = None, 0, [], False
+    for offset, line in enumerate(markdown.splitlines() + [""]):
+        fence = bool(_FENCE.match(line))
+        in_code = in_code != fence
+        new = None if (in_code or fence or not line.strip() or _SKIP.match(line)) else _kind(line)
+        if lines and not (new == "paragraph" and kind in ("paragraph", "item") or new == kind == "quote"):
+            found.append(Unit(start, kind, "\n".join(lines)))
+            kind, lines = None, []
+        if new and not lines:
+            kind, start = new, offset
+        if new:
+            lines.append(line)
+        if new in ("heading", "row"):  # always a unit of its own
+            found.append(Unit(start, new, line))
+            kind, lines = None, []
+    return found
+
+
+def _kind(line: str) -> str:
+    for kind, pattern in (("heading", _HEADING), ("item", _ITEM), ("quote", _QUOTE), ("row", _TABLE)):
+        if pattern.match(line):
+            return kind
+    return "paragraph"
+
+
+def prose(markdown: str) -> str:
+    """Strip Markdown from one unit (or any text), leaving plain words on one line."""
     text = markdown
-    for pattern, replacement in _MARKUP:
+    for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return " ".join(line if line[-1] in ".!?:" else line + "." for line in lines)
+    return text.strip()
+
+
+def plain(markdown: str) -> str:
+    """Strip Markdown so that only prose is left; every unit (and table cell) ends a sentence.
+
+    Lines wrapped inside a paragraph or list item are joined, so they do not count as
+    sentences of their own. A unit without closing punctuation gets a full stop.
+    """
+    texts = [prose(part).rstrip(",;") for unit in units(markdown)
+             for part in (unit.text.strip().strip("|").split("|") if unit.kind == "row" else [unit.text])]
+    return " ".join(t if t.rstrip("\"'”’)")[-1:] in (".", "!", "?", ":") else t + "." for t in texts if t)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,61 @@
+"""`coursekit check`: hold a project to the quality standard of the content brief.
+
+Pure functions over a loaded Project: nothing is printed. The only files read are the module
+files themselves (for line numbers) and, when given, the source transcripts.
+
+    from coursekit.check import check_project
+    report = check_project(project, sources_dir=Path("../shared/sources"))
+    for finding in report.findings: print(finding)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..load import Project
+from . import alignment, gates, language, provenance
+from .context import Context
+from .model import ERROR, WARNING, Finding, Report
+from .text import read_module
+
+__all__ = ["ERROR", "WARNING", "Finding", "Report", "RULES", "check_project"]
+
+RULES = (
+    provenance.story_sources,          # G1
+    provenance.third_parties,          # G1
+    provenance.invented_outcomes,      # G1
+    gates.sensitive_material,          # G2
+    gates.claims,                      # G3
+    gates.measurable_outcomes,         # G4
+    gates.timings,                     # G5
+    alignment.alignment,
+    alignment.counts,
+    language.glossary,
+    language.deficit_language,
+    language.transcription_errors,
+    language.reading_level,
+    provenance.own_words,
+    provenance.review_date,
+)
+"""Every rule: a function (ModuleText, Context) -> findings."""
+
+
+def check_project(project: Project, sources_dir: Path | None = None, today: dt.date | None = None) -> Report:
+    """Check every module of a loaded project against the quality standard and return the findings.
+
+    Args:
+        project: a project that loaded without errors.
+        sources_dir: a folder of source transcripts (*.txt); text repeating nine or more of
+            their words in a row is reported. None skips that check.
+        today: the date review dates are compared with (default: today).
+    """
+    transcripts = provenance.read_transcripts(sources_dir) if sources_dir else None
+    ctx = Context(project, today or dt.date.today(), transcripts)
+    findings: set[Finding] = set()
+    for module in project.modules:
+        doc = read_module(module, project.root)
+        for rule in RULES:
+            findings.update(rule(doc, ctx))
+    ordered = tuple(sorted(findings, key=Finding.sort_key))
+    return Report(ordered, files=len(project.modules) + len(project.audiences))

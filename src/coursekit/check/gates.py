@@ -1,0 +1,149 @@
+"""Hard gates G2 to G5 of the content brief (G1, about stories, is in provenance.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import body as body_syntax
+from . import patterns, wordlists
+from .context import Context
+from .model import ERROR, WARNING, Finding
+from .text import LEARNER, ModuleText, Passage
+
+TIMING_TOLERANCE = 0.10
+UNMEASURABLE_LIMIT = 0.20
+
+
+# --- G2: sensitive material has a content note and an alternative ------------------------------
+
+def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+    """Sensitive stories carry a content note; sensitive activities and sessions offer an alternative."""
+    module = doc.module
+    for i, story in enumerate(module.stories):
+        match = patterns.SENSITIVE.search(story.text)
+        if match and not story.content_note:
+            yield doc.passage("stories", i, "text").finding(
+                match.start(), "G2-content-note", ERROR,
+                f"story mentions {match[0]!r} but has no content_note: add one saying what is in it, "
+                "the learner's choice and where to get support")
+    for i, activity in enumerate(module.activities):
+        if activity.sensitive and not (activity.alternative or "").strip():
+            yield doc.finding(("activities", i, "sensitive"), "G2-alternative", ERROR,
+                              "activity is marked sensitive but has no alternative: add one")
+    for view in ctx.views(module):
+        sensitive = module.content_notes or any(
+            s.content_note or patterns.SENSITIVE.search(s.text) for s in view.stories)
+        if sensitive and not any((a.alternative or "").strip() for a in view.activities):
+            yield doc.finding(("audiences", view.audience_id), "G2-alternative", ERROR,
+                              f"{view.audience_id} gets sensitive material but none of its activities has an "
+                              "alternative: give at least one activity an 'alternative'")
+
+
+# --- G3: payment, benefits and legal claims cite a dated source; no personal advice -------------
+
+def claims(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+    """Every payment, benefits or legal claim in learner text cites a dated source."""
+    lead_cited = False
+    for passage in doc.passages:
+        if passage.role != LEARNER or passage.kind == "heading" or not passage.asserts:
+            continue
+        cited = _cites_dated(passage, doc, ctx)
+        if passage.kind == "item":
+            cited = cited or lead_cited
+        else:
+            lead_cited = cited and passage.text.rstrip().endswith(":")
+        match = next((m for m in patterns.CLAIM.finditer(passage.text)
+                      if not passage.quoted(m.start(), m.end())), None)  # a quotation is a mention
+        if match and not cited:
+            yield passage.finding(match.start(), "G3-dated-source", ERROR, _claim_message(match[0], passage))
+    yield from _personal_advice(doc)
+
+
+def _cites_dated(passage: Passage, doc: ModuleText, ctx: Context) -> bool:
+    if _names_dated(passage.text, ctx):
+        return True
+    item = re.match(r"(key_messages|stories)\[(\d+)\]\.text$", passage.field)
+    if item:
+        entry = getattr(doc.module, item[1])[int(item[2])]
+        attached = entry.sources if item[1] == "key_messages" else (entry.source,)
+        return any(ctx.dated(source_id) for source_id in attached)
+    option = re.match(r"questions\[(\d+)\]\.options\[(\d+)\]", passage.field)
+    if option:  # an answer and its feedback are shown together: a citation in either covers both
+        answer = doc.module.questions[int(option[1])].options[int(option[2])]
+        return _names_dated(answer.text, ctx) or _names_dated(answer.feedback, ctx)
+    return False
+
+
+def _names_dated(text: str, ctx: Context) -> bool:
+    return (any(ctx.dated(source_id) for _, source_id in body_syntax.citations(text))
+            or ctx.names_dated_source(text))
+
+
+def _claim_message(word: str, passage: Passage) -> str:
+    if passage.field.startswith("key_messages"):
+        fix = "add a dated source to this key message's 'sources'"
+    elif passage.field == "body":
+        fix = "cite a dated source in the same paragraph, for example [@scie-paying-benefits]"
+    elif passage.field.startswith("stories"):
+        fix = ("the story's source has no date; name a dated source, author and year, for example "
+               "'(SCIE, 2021)'")
+    else:
+        fix = ("name a dated source here, author and year, for example '(SCIE, 2021)', or move the "
+               "claim into the body and cite it there")
+    return f"mentions {word!r}, a payment, benefits or legal claim, with no dated source: {fix} " \
+           "(sources dated 'n.d.' do not count)"
+
+
+def _personal_advice(doc: ModuleText) -> Iterator[Finding]:
+    for passage in doc.passages:
+        for match in patterns.ADVICE.finditer(passage.text):
+            if not passage.quoted(match.start(), match.end()):
+                yield passage.finding(match.start(), "G3-personal-advice", ERROR, (
+                    f"{match[0]!r} is personal benefits advice: the course must not advise individuals; "
+                    "say that rules depend on each person's situation and signpost independent "
+                    "welfare-rights advice"))
+
+
+# --- G4: outcomes are measurable --------------------------------------------------------------
+
+def measurable_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+    """Each outcome starts with an observable verb; at most 20% may not."""
+    outcomes = doc.module.outcomes
+    vague = [(i, why) for i, outcome in enumerate(outcomes) if (why := unmeasurable(outcome.text))]
+    for i, why in vague:
+        yield doc.finding(("outcomes", i, "text"), "G4-outcome-verb", WARNING, why)
+    if len(vague) > len(outcomes) * UNMEASURABLE_LIMIT:
+        yield doc.finding(("outcomes",), "G4-unmeasurable-share", ERROR, (
+            f"{len(vague)} of {len(outcomes)} outcomes ({len(vague) / len(outcomes):.0%}) cannot be "
+            f"observed; at most {UNMEASURABLE_LIMIT:.0%} may be, and the aim is none"))
+
+
+def unmeasurable(text: str) -> str | None:
+    """Return why an outcome cannot be observed, or None if it starts with an observable verb."""
+    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    banned = re.search(r"(?:^|\band |\bor |, )(" + "|".join(wordlists.UNMEASURABLE) + r")\b", text.lower())
+    if banned:
+        return (f"uses {banned[1]!r}, which cannot be observed: start with what learners will do, "
+                "for example describe, explain, list, use, plan or draft")
+    if not words or (words[0] not in wordlists.OBSERVABLE_VERBS
+                     and " ".join(words[:2]) not in wordlists.OBSERVABLE_PHRASES):
+        first = words[0] if words else ""
+        return (f"starts with {first!r}, not an observable verb: start with what learners will do, "
+                "for example describe, explain, list, use, plan or draft")
+    return None
+
+
+# --- G5: timings add up -----------------------------------------------------------------------
+
+def timings(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+    """For each audience, the activities it gets add up to its session length within 10%."""
+    for view in ctx.views(doc.module):
+        total, minutes = view.activity_minutes, view.minutes
+        if abs(total - minutes) > minutes * TIMING_TOLERANCE:
+            own = doc.module.audiences[view.audience_id].minutes is not None
+            loc = ("audiences", view.audience_id, "minutes") if own else ("minutes",)
+            low, high = round(minutes * (1 - TIMING_TOLERANCE)), round(minutes * (1 + TIMING_TOLERANCE))
+            yield doc.finding(loc, "G5-timing", ERROR, (
+                f"the activities {view.audience_id} gets add up to {total} min, but its session is "
+                f"{minutes} min: make them {low} to {high} min"))
