@@ -1,5 +1,6 @@
-/* coursekit: knowledge checks and progress, kept in this browser only (localStorage).
-   No network, no server: works from file:// and inside an LMS frame. */
+/* coursekit: knowledge checks, progress and a few accessibility fixes to the theme.
+   Progress is kept in this browser only (localStorage). No network, no server: works from
+   file://, from a web server and inside an LMS frame. */
 (function () {
   "use strict";
 
@@ -10,20 +11,33 @@
     set: function (key, value) {
       try { window.localStorage.setItem("coursekit:" + key, value); } catch (e) { /* storage off */ }
     },
-    clear: function (prefix) {
+    keys: function (prefix) {
+      var found = [];
       try {
-        var doomed = [];
         for (var i = 0; i < window.localStorage.length; i++) {
           var key = window.localStorage.key(i);
-          if (key.indexOf("coursekit:" + prefix) === 0) { doomed.push(key); }
+          if (key.indexOf("coursekit:" + prefix) === 0) { found.push(key); }
         }
-        doomed.forEach(function (key) { window.localStorage.removeItem(key); });
       } catch (e) { /* storage off */ }
+      return found;
+    },
+    clear: function (prefix) {
+      store.keys(prefix).forEach(function (key) {
+        try { window.localStorage.removeItem(key); } catch (e) { /* storage off */ }
+      });
     }
   };
 
+  /* Knowledge checks ------------------------------------------------------------------ */
+
   function questionKey(form) {
     return form.dataset.course + ":check:" + form.dataset.module + ":" + form.dataset.question;
+  }
+
+  function say(region, build) {
+    // Empty the live region first, so that the same message is announced again on a retry.
+    region.textContent = "";
+    window.setTimeout(function () { build(region); }, 60);
   }
 
   function showFeedback(form, chosen) {
@@ -31,15 +45,34 @@
     var feedback = form.querySelector('.ck-option-feedback[data-option="' + chosen + '"]');
     var right = feedback.dataset.correct === "true";
     result.className = "ck-result " + (right ? "ck-right" : "ck-wrong");
-    result.innerHTML = "";
-    var verdict = document.createElement("strong");
-    verdict.textContent = right ? "Correct. " : "Not quite. ";
-    result.appendChild(verdict);
-    result.appendChild(document.createTextNode(feedback.textContent));
-    if (!right) {
-      result.appendChild(document.createTextNode(" Try another answer if you like."));
-    }
+    var text = feedback.textContent.trim();
+    // Right or wrong is always said in words, not only by colour. When the writer's feedback
+    // already opens with a verdict ("Not quite.", "Right.", "No."), that is the verdict.
+    var opens = right ? /^(correct|right|yes)\b/i : /^(not quite|not yet|not enough|not right|no|wrong)\b/i;
+    say(result, function (region) {
+      var verdict = document.createElement("strong");
+      var match = text.match(/^[^.!?]*[.!?]\s*/);
+      if (opens.test(text) && match) {
+        verdict.textContent = match[0];
+        text = text.slice(match[0].length);
+      } else {
+        verdict.textContent = right ? "Correct. " : "Not quite. ";
+      }
+      region.appendChild(verdict);
+      region.appendChild(document.createTextNode(text));
+      if (!right) {
+        region.appendChild(document.createTextNode(" Try another answer if you like."));
+      }
+    });
     return right;
+  }
+
+  function showSaved(form) {
+    if (store.get(questionKey(form)) !== "passed" || form.querySelector(".ck-saved")) { return; }
+    var note = document.createElement("p");
+    note.className = "ck-saved";
+    note.textContent = "You have answered this question correctly before. You can try it again.";
+    form.querySelector("fieldset").insertAdjacentElement("afterend", note);
   }
 
   function setUpQuiz(form) {
@@ -48,34 +81,45 @@
       var checked = form.querySelector("input[type=radio]:checked");
       var result = form.querySelector(".ck-result");
       if (!checked) {
-        result.className = "ck-result";
-        result.textContent = "Choose an answer first.";
+        result.className = "ck-result ck-wrong";
+        say(result, function (region) { region.textContent = "Choose an answer first."; });
         return;
       }
       var right = showFeedback(form, checked.value);
       var key = questionKey(form);
       if (right) { store.set(key, "passed"); } else if (store.get(key) !== "passed") { store.set(key, "tried"); }
     });
+    showSaved(form);
   }
 
-  function markRead() {
-    var page = document.querySelector(".ck-page");
-    if (page) { store.set(page.dataset.course + ":read:" + page.dataset.module, "yes"); }
+  /* Modules read ---------------------------------------------------------------------- */
+
+  function watchReading() {
+    // A module counts as read when the learner reaches its end, not when the page opens.
+    var marker = document.querySelector(".ck-page");
+    if (!marker) { return; }
+    var key = marker.dataset.course + ":read:" + marker.dataset.module;
+    if (!("IntersectionObserver" in window)) { store.set(key, "yes"); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          store.set(key, "yes");
+          observer.disconnect();
+        }
+      });
+    });
+    observer.observe(marker);
   }
+
+  /* Progress page --------------------------------------------------------------------- */
 
   function passedCount(course, module) {
-    var prefix = course + ":check:" + module + ":";
-    var count = 0;
-    try {
-      for (var i = 0; i < window.localStorage.length; i++) {
-        var key = window.localStorage.key(i);
-        if (key.indexOf("coursekit:" + prefix) === 0 && window.localStorage.getItem(key) === "passed") { count++; }
-      }
-    } catch (e) { /* storage off */ }
-    return count;
+    return store.keys(course + ":check:" + module + ":").filter(function (key) {
+      try { return window.localStorage.getItem(key) === "passed"; } catch (e) { return false; }
+    }).length;
   }
 
-  function showProgress(box) {
+  function showProgress(box, message) {
     var course = box.dataset.course;
     var rows = box.querySelectorAll("tr[data-module]");
     var read = 0, complete = 0;
@@ -87,28 +131,148 @@
       if (isRead) { read++; }
       if (isRead && passed === total) { complete++; }
       row.querySelector(".ck-read").textContent = isRead ? "Read" : "Not yet read";
-      row.querySelector(".ck-checks").textContent = passed + " of " + total + " passed";
+      row.querySelector(".ck-checks").textContent = total ?
+        passed + " of " + total + " passed" : "No knowledge check";
     });
-    box.querySelector(".ck-summary").textContent =
-      "You have read " + read + " of " + rows.length + " modules and completed " + complete + ".";
-    var reset = box.querySelector(".ck-reset");
-    reset.onclick = function () {
+    box.querySelector(".ck-summary").textContent = (message ? message + " " : "") +
+      "You have read " + read + " of " + rows.length + " modules and completed " + complete +
+      " (read, with every knowledge-check question answered correctly).";
+    box.querySelector(".ck-reset").onclick = function () {
       store.clear(course + ":");
-      showProgress(box);
+      showProgress(box, "Your progress on this device has been cleared.");
     };
   }
 
-  function nameSearchDialog() {
-    // mkdocs-material's search dialog has no accessible name (axe: aria-dialog-name).
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search this course"); }
+  /* Glossary terms -------------------------------------------------------------------- */
+
+  function reachableTerms() {
+    // The theme shows a term's explanation when the term has focus. Every use can take focus by
+    // tap or click (phones have no hover), and the first use of each term on the page is also a
+    // Tab stop, so keyboard users can read it without a Tab stop for every repeat. A term inside
+    // a link, button or summary is left alone (it would be a control inside a control), and one
+    // inside a knowledge-check question is no Tab stop, so Tab goes from the answers straight to
+    // the "Check my answer" button.
+    if (document.querySelector(".ck-glossary")) { return; }
+    var seen = {};
+    document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+      if (abbr.closest("a, button, summary, label, legend")) { return; }
+      var term = abbr.textContent.trim().toLowerCase();
+      var stop = !seen[term] && !abbr.closest(".ck-quiz");
+      abbr.setAttribute("tabindex", stop ? "0" : "-1");
+      if (stop) { seen[term] = true; }
+    });
+  }
+
+  /* Wide tables ----------------------------------------------------------------------- */
+
+  function labelFor(table) {
+    var caption = table.querySelector("caption");
+    if (caption) { return caption.textContent.trim(); }
+    var node = table.closest(".md-typeset__scrollwrap") || table;
+    while (node && node.previousElementSibling === null && node.parentElement) { node = node.parentElement; }
+    for (var el = node && node.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) { return el.textContent.replace(/\u00b6/g, "").trim(); }
+    }
+    return "";
+  }
+
+  function reachableTables() {
+    // A table wider than the screen scrolls sideways inside the theme's wrapper; keyboard users
+    // can only scroll it if the wrapper can take focus (WCAG 2.1.1). Only wrappers that really
+    // scroll become Tab stops, and they say what they hold.
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var table = wrap.querySelector("table");
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var label = labelFor(table);
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (label ? "Table: " + label : "Table") + " (scrolls sideways)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  /* Page list drawer (smaller screens) --------------------------------------------------- */
+
+  function keyboardDrawer() {
+    // The theme opens its drawer from a <label>, which a keyboard cannot reach. Put a real button
+    // in its place: named, saying whether the drawer is open, moving focus into the drawer when
+    // it opens; Escape, or Tab past the last link, closes it again.
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('label.md-header__button[for="__drawer"]');
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !label || !drawer) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " ck-menu";
+    button.setAttribute("aria-label", "Pages in this course");
+    while (label.firstChild) { button.appendChild(label.firstChild); }
+    label.replaceWith(button);
+
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    function set(open) {
+      if (toggle.checked !== open) {
+        toggle.checked = open;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+      sync();
+    }
+    sync();
+    toggle.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      set(!toggle.checked);
+      if (toggle.checked) {
+        var first = drawer.querySelector("a.md-nav__link[href]");
+        if (first) { first.focus(); }
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        set(false);
+        button.focus();
+      }
+    });
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (toggle.checked && next && !drawer.contains(next) && next !== button) { set(false); }
+    });
+  }
+
+  function keepFocusInView() {
+    // On small screens the theme locks page scrolling while search is open and unlocks it a
+    // moment after search closes. Tab out of search quickly and focus can land on something
+    // below the fold that the locked page could not scroll to: bring it into view.
+    var search = document.getElementById("__search");
+    if (!search) { return; }
+    search.addEventListener("change", function () {
+      if (search.checked) { return; }
+      window.setTimeout(function () {
+        var el = document.activeElement;
+        if (!el || el === document.body) { return; }
+        var box = el.getBoundingClientRect();
+        if (box.bottom < 0 || box.top > window.innerHeight) { el.scrollIntoView({ block: "center" }); }
+      }, 150);
+    });
   }
 
   function start() {
-    nameSearchDialog();
-    markRead();
+    watchReading();
+    reachableTerms();
+    keyboardDrawer();
+    keepFocusInView();
     document.querySelectorAll("form.ck-quiz").forEach(setUpQuiz);
-    document.querySelectorAll(".ck-progress").forEach(showProgress);
+    document.querySelectorAll(".ck-progress").forEach(function (box) { showProgress(box); });
+    // The theme wraps tables after its own start-up; check once it has, and on every resize.
+    window.requestAnimationFrame(reachableTables);
+    window.addEventListener("load", reachableTables);
+    var pending = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(reachableTables, 100);
+    });
   }
 
   if (document.readyState === "loading") {

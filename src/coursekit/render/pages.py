@@ -27,14 +27,18 @@ def course_pages(plan: CoursePlan, slides_href: str | None) -> list[Page]:
     pages += [module_page(plan, view) for view in plan.modules]
     pages += [glossary_page(plan), progress_page(plan), print_page(plan), sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)
-    return [Page(p.path, p.title, p.text.rstrip() + "\n\n" + abbreviations) for p in pages]
+    return [Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
+            for p in pages]
 
 
 def nav(pages: list[Page]) -> list:
-    """Return the MkDocs nav for the pages: welcome, a Modules section, then the rest."""
-    modules = [{p.title: p.path} for p in pages if re.match(r"\d\d-", p.path)]
-    others = [{p.title: p.path} for p in pages[1:] if not re.match(r"\d\d-", p.path)]
-    return [{pages[0].title: pages[0].path}, {"Modules": modules}, *others]
+    """Return the MkDocs nav: every page at one level, in order (module titles carry their number).
+
+    One level on purpose: on phones the theme shows a nested section as a sliding panel whose
+    covered links still take keyboard focus and whose back button cannot, so a flat list is the
+    one that works by keyboard at every screen size.
+    """
+    return [{p.title: p.path} for p in pages]
 
 
 def welcome_page(plan: CoursePlan, slides_href: str | None) -> Page:
@@ -63,8 +67,9 @@ Take breaks whenever you need them.
 {rows}
 
 You can see which modules you have read and which checks you have passed on the
-[progress page](progress.md). Words with a dotted underline have a short explanation: hover over
-them, or see the [jargon buster](glossary.md).
+[progress page](progress.md). Words with a dotted underline have a short explanation: point to
+them, tap them, or move to them with the Tab key. All the words are also in the
+[jargon buster](glossary.md).
 
 ## Getting support
 
@@ -78,12 +83,13 @@ what is in it, so you can choose to read it now, later, or not at all.
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     parts = [f"# {view.number}. {view.title}", f"*{view.module.summary}* About {view.minutes} minutes."]
-    parts += [_content_note(note, "#check-your-learning") for note in view.module.content_notes]
     parts.append("## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
                  + _bullets(o.text for o in view.outcomes))
+    skip = _skip_module(plan, view)
+    parts += [_content_note(note, skip) for note in view.module.content_notes]
     if view.key_messages:
         parts.append("## Key messages\n\n" + _bullets(k.text for k in view.key_messages))
-    parts.append(cite(view.body, plan.sources))
+    parts.append(_body(view, plan.sources))
     if view.stories:
         parts.append("## Stories\n\n" + "\n\n".join(_story(s) for s in view.stories))
     if view.activities:
@@ -97,15 +103,19 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
                      + "\n\n".join(quiz.question_html(plan.id, view.slug, n, q)
                                    for n, q in enumerate(view.questions, start=1)))
     parts.append(_module_sources(view, plan.sources))
+    # coursekit.js marks the module as read when the learner reaches this marker, at the end.
     parts.append(f'<div class="ck-page" data-course="{plan.id}" data-module="{view.slug}" '
-                 f'data-questions="{len(view.questions)}" hidden></div>')
+                 f'data-questions="{len(view.questions)}"></div>')
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", "\n\n".join(parts) + "\n")
 
 
 def glossary_page(plan: CoursePlan) -> Page:
     entries = "\n\n".join(f"**{t.term}**\n:   {t.definition}" for t in plan.glossary)
+    # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
     text = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
-            "It is always fine to ask what a word means.\n\n" + (entries or "No terms yet.") + "\n")
+            "It is always fine to ask what a word means.\n\n"
+            + (f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>' if entries else "No terms yet.")
+            + "\n")
     return Page("glossary.md", "Jargon buster", text)
 
 
@@ -138,20 +148,23 @@ answered correctly. It is saved only in this web browser on this device: nobody 
 def print_page(plan: CoursePlan) -> Page:
     parts = [f"# {plan.audience.course_title}: the whole course",
              "This page holds every module on one page, so you can print it or save it as a PDF "
-             "(use your browser's Print command). The knowledge checks are interactive on each "
-             "module's own page."]
+             "(use your browser's Print command). Stories with a content note stay folded on screen "
+             "until you open them; when you print, every story is printed in full. The knowledge "
+             "checks are interactive on each module's own page."]
     for view in plan.modules:
         parts.append(f"## {view.number}. {view.title}")
-        parts += [_content_note(note, None) for note in view.module.content_notes]
         parts.append("### What you will be able to do\n\n" + _bullets(o.text for o in view.outcomes))
+        parts += [_content_note(note, None) for note in view.module.content_notes]
         if view.key_messages:
             parts.append("### Key messages\n\n" + _bullets(k.text for k in view.key_messages))
-        parts.append(_demote(cite(view.body, plan.sources)))
+        parts.append(_demote(_body(view, plan.sources)))
         for story in view.stories:
-            parts.append(_story(story, level=3, collapsed=False))
+            parts.append(_story(story, level=3))
         if view.reflection:
             parts.append("### Reflection\n\n" + _bullets(r.text for r in view.reflection))
-    return Page("print.md", "Print or save the whole course", "\n\n".join(parts) + "\n")
+    # Left out of search: every hit would otherwise come up twice, once here and once on its module.
+    front_matter = "---\nsearch:\n  exclude: true\n---\n\n"
+    return Page("print.md", "Print or save the whole course", front_matter + "\n\n".join(parts) + "\n")
 
 
 def sources_page(plan: CoursePlan) -> Page:
@@ -173,23 +186,138 @@ def cite(markdown: str, sources: tuple[Source, ...]) -> str:
     return body_syntax.CITATION.sub(link, markdown)
 
 
+def _body(view: ModuleView, sources: tuple[Source, ...]) -> str:
+    return two_way_tables(cite(view.body, sources))
+
+
+_DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def two_way_tables(markdown: str) -> str:
+    """Rewrite pipe tables with an empty top-left cell as HTML tables with row headers.
+
+    A table like `| | Group A | Group B |` labels its rows in the first column. Screen readers
+    need those labels as row headers (`<th scope="row">`), which pipe tables cannot express, and
+    an empty header cell fails WCAG checks. Cells stay Markdown, so tooltips and links still work.
+    """
+    lines = markdown.split("\n")
+    out: list[str] = []
+    i, fenced = 0, False
+    while i < len(lines):
+        line = lines[i]
+        if _FENCE.match(line):
+            fenced = not fenced
+        if (not fenced and line.startswith("|") and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1])
+                and _cells(line) and not _cells(line)[0]):
+            end = i + 2
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            rows = [_cells(r) for r in lines[i + 2:end]]
+            table = _html_table(_cells(line), _alignments(lines[i + 1]), rows)
+            out += ["", table, ""]
+            i = end
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _cells(row: str) -> list[str]:
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def _alignments(delimiter: str) -> list[str]:
+    found = []
+    for cell in _cells(delimiter):
+        left, right = cell.startswith(":"), cell.endswith(":")
+        found.append("center" if left and right else "right" if right else "left" if left else "")
+    return found
+
+
+def _html_table(header: list[str], aligns: list[str], rows: list[list[str]]) -> str:
+    def style(col: int) -> str:
+        align = aligns[col] if col < len(aligns) else ""
+        return f' style="text-align: {align};"' if align else ""
+
+    head = "".join(f'<th scope="col"{style(c)} markdown="span">{text}</th>'
+                   for c, text in enumerate(header) if c)
+    body = []
+    for row in rows:
+        row = (row + [""] * len(header))[:len(header)]
+        cells = [f'<th scope="row"{style(0)} markdown="span">{row[0]}</th>']
+        cells += [f'<td{style(c)} markdown="span">{text}</td>' for c, text in enumerate(row) if c]
+        body.append(f'<tr markdown="1">{"".join(cells)}</tr>')
+    return ('<table markdown="1">\n<thead markdown="1">\n<tr markdown="1"><td></td>' + head
+            + '</tr>\n</thead>\n<tbody markdown="1">\n' + "\n".join(body) + "\n</tbody>\n</table>")
+
+
+def join_wrapped_terms(markdown: str, plan: CoursePlan) -> str:
+    """Put each glossary term of several words back on one line where the source wraps it.
+
+    An abbreviation only matches its exact text, so "lived" at the end of one line and
+    "experience" at the start of the next would get no tooltip. Joining the two lines of the
+    paragraph changes nothing else: Markdown treats a single line break as a space.
+    """
+    for term in plan.glossary:
+        words = term.term.split()
+        if len(words) < 2:
+            continue
+        gap = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![-*+>|]|\d+\.|#))"
+        phrase = gap.join(re.escape(word) for word in words)
+        pattern = re.compile(r"(?<![\w-])" + phrase + r"(?![\w-])", re.IGNORECASE)
+        markdown = pattern.sub(lambda m: " ".join(m.group(0).split()), markdown)
+    return markdown
+
+
 def glossary_abbreviations(plan: CoursePlan) -> str:
-    """Return abbr definitions so every use of a glossary term gets a tooltip."""
-    return "\n".join(f"*[{t.term}]: {_one_line(t.definition)}" for t in plan.glossary)
+    """Return abbr definitions so every use of a glossary term gets a tooltip.
+
+    Abbreviations match case exactly, so a term in lower case is also defined with a capital
+    first letter, for when it starts a sentence or a heading, and in title case, for when it is
+    part of a name ("Lived Experience Advisory Panel").
+    """
+    lines = []
+    for term in plan.glossary:
+        title_case = " ".join(word[:1].upper() + word[1:] for word in term.term.split(" "))
+        forms = dict.fromkeys([term.term, term.term[:1].upper() + term.term[1:], title_case])
+        lines += [f"*[{form}]: {_one_line(term.definition)}" for form in forms]
+    return "\n".join(lines)
 
 
-def _content_note(note: ContentNote, skip_to: str | None) -> str:
-    skip = f" [Skip to the next part]({skip_to})." if skip_to else ""
+def _content_note(note: ContentNote, skip: str | None, story: bool = False) -> str:
+    """A content note: what is coming, the learner's choice (skip, later, support) and support."""
+    extra = ""
+    if story:
+        extra = (" The story stays folded until you choose to open it, so you can also leave it for "
+                 "later.")
+    if skip:
+        extra += " " + skip
     return (f'!!! warning "Content note"\n\n    {_indent(note.about)}\n\n    **Your choice:** '
-            f"{_indent(note.choice)}{skip}\n\n    **Support:** {_indent(note.support)}")
+            f"{_indent(note.choice)}{extra}\n\n    **Support:** {_indent(note.support)}")
 
 
-def _story(story, level: int = 3, collapsed: bool = True) -> str:
+def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
+    """Markdown offering to skip a module for now: on to the next module, or the progress page."""
+    later = [v for v in plan.modules if v.number > view.number]
+    if later:
+        following = later[0]
+        target = (f"[skip this module for now and go to module {following.number}, {following.title}]"
+                  f"({following.slug}.md)")
+    else:
+        target = "[skip this module for now and go to your progress page](progress.md)"
+    return (f"You can also {target}. Until you reach the end of this module, your progress page "
+            "shows it as not yet read, so you can come back to it later.")
+
+
+def _story(story, level: int = 3) -> str:
     hashes = "#" * level
     text = f"{story.text}\n\n*{story.attribution}*"
-    if story.content_note and collapsed:
-        note = story.content_note
-        return (f"{hashes} {story.title}\n\n" + _content_note(note, None)
+    if story.content_note:
+        return (f"{hashes} {story.title}\n\n" + _content_note(story.content_note, None, story=True)
                 + f'\n\n??? story "Read the story: {story.title}"\n\n    ' + _indent(text))
     return f'{hashes} {story.title}\n\n!!! story "Told by {story.storyteller}"\n\n    ' + _indent(text)
 

@@ -2,6 +2,7 @@
 
 The markup is plain HTML with `markdown="span"` (md_in_html) so that glossary tooltips and
 emphasis still apply inside questions. Without JavaScript, a details block shows the answers.
+Feedback and answers carry `data-search-exclude`, so site search never gives the answers away.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ def question_html(course_id: str, module_slug: str, number: int, question: Quest
     options = "\n".join(_option(base, index, option) for index, option in enumerate(question.options))
     feedback = "\n".join(
         f'<div class="ck-option-feedback" data-option="{index}" data-correct="{str(o.correct).lower()}" '
-        f'hidden markdown="span">{_text(o.feedback)}</div>'
+        f'hidden data-search-exclude="true" markdown="span">{_text(o.feedback)}</div>'
         for index, o in enumerate(question.options))
     answers = "\n".join(
         f'<li markdown="span">{_text(o.text)}: {"right" if o.correct else "not right"}. {_text(o.feedback)}</li>'
@@ -30,7 +31,7 @@ def question_html(course_id: str, module_slug: str, number: int, question: Quest
 <button type="submit" class="md-button ck-check">Check my answer</button>
 <div class="ck-result" role="status" aria-live="polite"></div>
 {feedback}
-<noscript><details><summary>Show the answers</summary><ul markdown="block">
+<noscript data-search-exclude="true"><details><summary>Show the answers</summary><ul markdown="block">
 {answers}
 </ul></details></noscript>
 </form>"""

@@ -37,6 +37,9 @@ def render(plan: CoursePlan, out: Path, mkdocs_config: Path) -> list[Path]:
         _write_docs(docs, pages)
         config = _config(plan, mkdocs_config, docs, site_dir, page_text.nav(pages))
         _build(config, plan)
+    # The theme's 404 page links with root-absolute paths ("/assets/..."), so it is broken from
+    # file:// and whenever a course is served below the web root, as site/<audience>/ always is.
+    (site_dir / "404.html").unlink(missing_ok=True)
     return sorted(p for p in site_dir.rglob("*") if p.is_file())
 
 
