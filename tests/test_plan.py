@@ -7,7 +7,7 @@ import datetime as dt
 from conftest import audience_text, module_text, valid_files, write_tree
 
 from coursekit.load import load_project
-from coursekit.plan import build_plan, learner_text
+from coursekit.plan import build_plan
 
 
 def test_each_audience_gets_its_own_parts(project):
@@ -38,9 +38,3 @@ def test_glossary_sources_and_build_date(project):
     assert plan.build_date == dt.date(2026, 11, 22)
     assert plan.outputs == ("site", "slides")
 
-
-def test_learner_text_leaves_out_facilitator_notes(project):
-    view = build_plan(load_project(project), "staff").modules[0]
-    text = learner_text(view)
-    assert "Talk with a partner" in text
-    assert "SECRET-FACILITATOR-NOTE" not in text

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .load import Project
-from .plan import OUTPUTS, CoursePlan, build_plan
+from .model import BuildSettings, Project
+from .plan import CoursePlan, build_plan
+from .render import OUTPUTS, ordered
 
 MARKER = ".coursekit-output.json"
 
@@ -36,15 +37,17 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     """
     out = out.resolve()
     check_output_folder(out)
+    outputs = ordered(outputs)
     if slides_template is not None and "slides" in outputs:
         from .render.slides import check_template
 
         check_template(slides_template)
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
     try:
-        files = _render_all(project, plans, outputs, staging, slides_template)
+        files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
         _swap(staging, out)
     except BaseException:
@@ -62,16 +65,14 @@ def check_output_folder(out: Path) -> None:
                           "choose an empty or new folder, or remove this one")
 
 
-def _render_all(project: Project, plans, outputs, staging: Path, slides_template: Path | None) -> list[Path]:
-    from .render import landing, site, slides
+def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
+    from .render import landing
 
     files: list[Path] = []
     for plan in plans:
-        # The site goes first: MkDocs empties its site folder, which would delete the deck.
-        if "site" in outputs:
-            files += site.render(plan, staging, project.mkdocs_config)
-        if "slides" in outputs:
-            files += slides.render(plan, staging, slides_template)
+        for output in OUTPUTS:
+            if output.name in settings.outputs:
+                files += output.render(plan, staging, settings)
     files.append(landing.render(plans, staging))
     return files
 
@@ -80,7 +81,7 @@ def _write_marker(staging: Path, plans, outputs) -> None:
     from . import __version__
 
     record = {"generator": "coursekit", "version": __version__,
-              "courses": [p.id for p in plans], "outputs": [o for o in OUTPUTS if o in outputs]}
+              "courses": [p.id for p in plans], "outputs": list(outputs)}
     (staging / MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 

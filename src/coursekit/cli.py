@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .render import OUTPUTS, output
 
 app = typer.Typer(
     help="Build co-production training courses: a learner website and trainer slides per audience, "
@@ -25,9 +26,7 @@ app = typer.Typer(
 )
 
 
-class Output(str, Enum):
-    site = "site"
-    slides = "slides"
+Output = Enum("Output", {o.name: o.name for o in OUTPUTS}, type=str)
 
 
 def _version(value: bool) -> None:
@@ -69,11 +68,11 @@ def build(
     with _reporting():
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
-        outputs = (only.value,) if only else ("site", "slides")
+        outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
         result = run_build(loaded, audience_ids, outputs, out, slides_template)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
-        main_file = "index.html" if "site" in outputs else f"downloads/{plan.id}-slides.pptx"
+        main_file = output(plan.outputs[0]).main_file(plan.id)
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
@@ -149,7 +148,7 @@ def _load(project: Path):
 
         raise OutputError(f"{project}: has no modules/ folder")
     typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
-    return load_project(builtin_root(), builtin=True)
+    return load_project(builtin_root())
 
 
 def _audience_ids(project, wanted: list[str] | None) -> list[str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from graphlib import CycleError, TopologicalSorter
 
 from . import body as body_syntax
 from .errors import Problem
+from .suggest import did_you_mean as _hint
+from .yamlfile import dotted as _field
 
 ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection")
 
@@ -25,11 +26,6 @@ def check_references(modules: list, audiences: list, shared: list, broken: set[s
     for entry in modules:
         problems += _module_refs(entry, module_ids, audience_ids, source_ids)
     return problems + _prerequisite_cycles(modules, module_ids)
-
-
-def _hint(word: str, choices: set[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
@@ -133,9 +129,3 @@ def _prerequisite_cycles(modules: list, module_ids: set) -> list[Problem]:
         return [Problem(where.shown, where.lines.get(("prerequisites",)), "prerequisites",
                         "prerequisites form a cycle: " + " -> ".join(cycle) + "; remove one of them")]
     return []
-
-
-def _field(loc: tuple) -> str:
-    from .yamlfile import dotted
-
-    return dotted(loc)

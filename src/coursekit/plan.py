@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import body as body_syntax
-from .load import Project
+from .model import Project
 from .schema import (
     Activity,
     Audience,
@@ -23,8 +23,6 @@ from .schema import (
     Source,
     Story,
 )
-
-OUTPUTS = ("site", "slides")
 
 
 @dataclass(frozen=True)
@@ -79,8 +77,6 @@ class CoursePlan:
     """The latest 'updated' date of the course's modules: stamps outputs reproducibly."""
     outputs: tuple[str, ...]
     """The outputs being built, so one output can link to another."""
-    version: str
-    """coursekit version that made the plan."""
 
     @property
     def total_minutes(self) -> int:
@@ -115,10 +111,8 @@ def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView
     )
 
 
-def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = OUTPUTS) -> CoursePlan:
+def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
     """Plan the default course of one audience."""
-    from . import __version__
-
     audience = project.audience(audience_id)
     modules = order_by_prerequisites([project.module(m) for m in audience.modules])
     views = tuple(module_view(m, audience_id, n) for n, m in enumerate(modules, start=1))
@@ -128,8 +122,7 @@ def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = OU
         glossary=merge_glossary(modules),
         sources=tuple(project.source(s) for s in sorted(used_sources(views))),
         build_date=max(m.updated for m in modules),
-        outputs=tuple(o for o in OUTPUTS if o in outputs),
-        version=__version__,
+        outputs=outputs,
     )
 
 
@@ -165,15 +158,3 @@ def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
         ids.update(source_id for _, source_id in body_syntax.citations(view.body))
     return ids
 
-
-def learner_text(view: ModuleView) -> str:
-    """Return all text a learner reads for this module view, as Markdown."""
-    parts = [view.module.summary, view.body]
-    parts += [o.text for o in view.outcomes] + [k.text for k in view.key_messages]
-    parts += [a.instructions for a in view.activities]
-    parts += [s.text for s in view.stories]
-    parts += [r.text for r in view.reflection]
-    for question in view.questions:
-        parts.append(question.prompt)
-        parts += [f"{o.text}\n{o.feedback}" for o in question.options]
-    return "\n\n".join(parts)
