@@ -106,9 +106,16 @@ def _textstat():
     return textstat
 
 
+@functools.lru_cache(maxsize=4096)
 def grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade of plain text."""
+    """Return the Flesch-Kincaid grade of plain text (cached: check scores a passage per audience)."""
     return float(_textstat().flesch_kincaid_grade(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def syllables(word: str) -> int:
+    """Return the number of syllables in a word."""
+    return int(_textstat().syllable_count(word))
 
 
 def word_count(text: str) -> int:

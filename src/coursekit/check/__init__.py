@@ -14,13 +14,13 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
-from . import alignment, gates, language, provenance
+from . import alignment, gates, language, markup, provenance, wellbeing
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
 from .model import Report
-from .text import read_module
+from .text import read_audience, read_module
 
-__all__ = ["ERROR", "WARNING", "Problem", "Report", "RULES", "check_project"]
+__all__ = ["AUDIENCE_RULES", "ERROR", "WARNING", "Problem", "Report", "RULES", "check_project"]
 
 RULES = (
     provenance.story_sources,          # G1
@@ -36,10 +36,32 @@ RULES = (
     language.deficit_language,
     language.transcription_errors,
     language.reading_level,
+    language.hard_passages,
+    language.plain_words,
+    markup.raw_html,
+    markup.links,
+    wellbeing.disclosure_pressure,
+    wellbeing.unpaid_co_delivery,
     provenance.own_words,
     provenance.review_date,
 )
-"""Every rule: a function (ModuleText, Context) -> findings."""
+"""Every module rule: a function (ModuleText, Context) -> findings."""
+
+AUDIENCE_RULES = (
+    gates.claims,                      # G3
+    gates.course_outcomes,             # G4
+    gates.course_length,               # G5
+    language.glossary,
+    language.deficit_language,
+    language.transcription_errors,
+    language.audience_reading_level,
+    markup.raw_html,
+    markup.links,
+    wellbeing.disclosure_pressure,
+    wellbeing.unpaid_co_delivery,
+    provenance.third_parties,
+)
+"""Every audience rule: a function (AudienceText, Context) -> findings."""
 
 
 def check_project(project: Project, sources_dir: Path | None = None, today: dt.date | None = None) -> Report:
@@ -57,6 +79,10 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
     for module in project.modules:
         doc = read_module(module, project)
         for rule in RULES:
+            findings.update(rule(doc, ctx))
+    for audience in project.audiences:
+        doc = read_audience(audience, project)
+        for rule in AUDIENCE_RULES:
             findings.update(rule(doc, ctx))
     ordered = tuple(sorted(findings, key=Problem.sort_key))
     return Report(ordered, files=len(project.modules) + len(project.audiences))

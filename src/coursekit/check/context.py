@@ -26,6 +26,11 @@ class Context:
         """Return the module as each of its audiences gets it."""
         return [module_view(module, audience_id) for audience_id in module.audiences]
 
+    def course(self, audience_id: str) -> list[ModuleView]:
+        """Return the modules of an audience's default course as that audience gets them."""
+        audience = self.project.audience(audience_id)
+        return [module_view(self.project.module(m), audience_id) for m in audience.modules]
+
     def dated(self, source_id: str) -> bool:
         """Return True if the source exists and has a date (not 'n.d.')."""
         return source_id in self._dated_ids

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import patterns, wordlists
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
-from .text import ModuleText, Passage
+from .text import Document, ModuleText, Passage
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -24,7 +24,7 @@ def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                 "someone can trace; add a url or a note saying where it was published"))
 
 
-def third_parties(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+def third_parties(doc: Document, ctx: Context) -> Iterator[Problem]:
     """No one named in passing in the sources, who did not consent, is named in the module."""
     for passage in doc.passages:
         for match in patterns.THIRD_PARTY.finditer(passage.text):
