@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
-from . import alignment, gates, language, markup, provenance, wellbeing
+from . import alignment, fidelity, gates, language, markup, provenance, wellbeing
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
 from .model import Report
@@ -26,6 +26,7 @@ RULES = (
     provenance.story_sources,          # G1
     provenance.third_parties,          # G1
     provenance.invented_outcomes,      # G1
+    fidelity.story_fidelity,           # G1
     gates.sensitive_material,          # G2
     gates.claims,                      # G3
     gates.measurable_outcomes,         # G4
@@ -70,11 +71,13 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
     Args:
         project: a project that loaded without errors.
         sources_dir: a folder of source transcripts (*.txt); text repeating nine or more of
-            their words in a row is reported. None skips that check.
+            their words in a row is reported, and every name and number in a story must be in
+            its source's transcript. None skips those checks.
         today: the date review dates are compared with (default: today).
     """
-    transcripts = provenance.read_transcripts(sources_dir) if sources_dir else None
-    ctx = Context(project, today or dt.date.today(), transcripts)
+    texts = provenance.read_sources(sources_dir) if sources_dir else None
+    ctx = Context(project, today or dt.date.today(), provenance.word_runs(texts) if texts is not None else None,
+                  texts)
     findings: set[Problem] = set()
     for module in project.modules:
         doc = read_module(module, project)

@@ -21,6 +21,8 @@ class Context:
     transcripts: dict[tuple[str, ...], str] | None = None
     """Each run of OWN_WORDS_RUN words in the source transcripts -> the file it is in; None when
     no sources folder is given."""
+    source_texts: dict[str, str] | None = None
+    """The text of each source transcript by file name; None when no sources folder is given."""
 
     def views(self, module: Module) -> list[ModuleView]:
         """Return the module as each of its audiences gets it."""
@@ -42,6 +44,12 @@ class Context:
         or "NHS England's 2022 guidance" all name a source whose author and year match.
         """
         return any(pattern.search(text) for pattern in self._author_years)
+
+    def without_citations(self, text: str) -> str:
+        """Blank out every named dated source ('SCIE, 2021'), keeping the other characters in place."""
+        for pattern in self._author_years:
+            text = pattern.sub(lambda m: " " * len(m[0]), text)
+        return text
 
     @functools.cached_property
     def _dated_ids(self) -> frozenset[str]:

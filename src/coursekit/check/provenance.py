@@ -79,14 +79,18 @@ def own_words(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                 break
 
 
-def read_transcripts(folder: Path) -> dict[tuple[str, ...], str]:
-    """Return every run of OWN_WORDS_RUN words in the source transcripts (*.txt) of a folder,
-    with the name of the file it comes from."""
+def read_sources(folder: Path) -> dict[str, str]:
+    """Return the text of every source transcript (*.txt) of a folder, by file name."""
+    return {path.name: path.read_text(encoding="utf-8", errors="ignore") for path in sorted(folder.glob("*.txt"))}
+
+
+def word_runs(texts: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """Return every run of OWN_WORDS_RUN words in the source texts, with the file it comes from."""
     size, runs = wordlists.OWN_WORDS_RUN, {}
-    for path in sorted(folder.glob("*.txt")):
-        words = _WORD.findall(_normalise(path.read_text(encoding="utf-8", errors="ignore")))
+    for name, text in texts.items():
+        words = _WORD.findall(_normalise(text))
         for i in range(len(words) - size + 1):
-            runs.setdefault(tuple(words[i:i + size]), path.name)
+            runs.setdefault(tuple(words[i:i + size]), name)
     return runs
 
 
