@@ -170,6 +170,8 @@ def test_g4_understand_is_not_a_measurable_outcome(tmp_path):
     assert caught(found, "G4-outcome-verb") == [(MODULE, line_of(module, "Understand co-production"),
                                                  "outcomes[0].text", "warning")]
     assert caught(found, "G4-unmeasurable-share") == [
+        ("audiences/bosses.yml", 5, "modules", "error"),  # its course is this one module
+        ("audiences/staff.yml", 5, "modules", "error"),
         (MODULE, line_of(module, "outcomes:"), "outcomes", "error")]
 
 
@@ -301,7 +303,7 @@ def test_text_output_and_exit_code_for_errors(cli, tmp_path):
     line = line_of(module, "Understand co-production")
     assert f"Warning: {MODULE}: line {line}: outcomes[0].text: uses 'understand', which cannot be observed" \
         in result.stdout
-    assert result.stdout.splitlines()[-1] == "Checked 3 files: 1 error, 2 warnings; failed."
+    assert result.stdout.splitlines()[-1] == "Checked 3 files: 3 errors, 2 warnings; failed."
 
 
 def test_strict_turns_warnings_into_failure(cli, tmp_path):

@@ -60,14 +60,26 @@ def build(
         "--slides-template", help="Your organisation's PowerPoint (.pptx with its slide masters and no "
         "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
         "'Section Header'.")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build each audience's course site and slide deck into the output folder."""
+    """Build each audience's course site and slide deck into the output folder.
+
+    Every problem 'coursekit check' finds is shown as a warning after the build.
+    """
     from .build import build as run_build
+    from .check import check_project
 
     with _reporting():
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
+        report = check_project(loaded)
+        if strict and report.failed(strict=True):
+            _echo_check_warnings(report)
+            typer.echo(f"Error: {_check_summary(report, True)} Nothing was built or changed "
+                       "(--strict). Run 'coursekit check' for details.", err=True)
+            raise typer.Exit(code=1)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
         result = run_build(loaded, audience_ids, outputs, out, slides_template)
     for plan in result.plans:
@@ -76,6 +88,13 @@ def build(
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
+    _echo_check_warnings(report)
+
+
+def _echo_check_warnings(report) -> None:
+    """Show every problem `coursekit check` finds, one line each on stderr."""
+    for finding in report.findings:
+        typer.echo(f"Warning: {finding}", err=True)
 
 
 @app.command("list")
@@ -110,22 +129,44 @@ def check(
         "report text that repeats nine or more of their words in a row. Default: not checked.")] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Check the modules against the quality standard (hard gates, alignment, language, readability)."""
-    import json
-
+    """Check the modules and audiences against the quality standard (hard gates, alignment, language,
+    readability, safety)."""
     from .check import check_project
 
-    with _reporting():
-        loaded = _load(project)
+    if output_format is Format.json:
+        loaded = _load_for_json(project, strict)
+    else:
+        with _reporting():
+            loaded = _load(project)
     report = check_project(loaded, sources_dir)
     if output_format is Format.json:
-        typer.echo(json.dumps({"findings": [f.as_dict() for f in report.findings],
-                               "summary": report.summary(strict)}, indent=2))
+        _echo_json(report.findings, report.summary(strict))
     else:
         for finding in report.findings:
             typer.echo(f"{finding.severity.capitalize()}: {finding}")
         typer.echo(_check_summary(report, strict))
     raise typer.Exit(code=1 if report.failed(strict) else 0)
+
+
+def _load_for_json(project: Path, strict: bool):
+    """Load the project; if it cannot be loaded, print the load problems as JSON findings and exit 1."""
+    from .errors import ContentError, CourseKitError, Problem
+
+    try:
+        return _load(project)
+    except ContentError as error:
+        problems = error.problems
+    except CourseKitError as error:
+        problems = [Problem(str(project), None, None, str(error).removeprefix(f"{project}: "))]
+    summary = {"errors": len(problems), "warnings": 0, "files": 0, "strict": strict, "failed": True}
+    _echo_json(problems, summary)
+    raise typer.Exit(code=1)
+
+
+def _echo_json(findings, summary: dict) -> None:
+    import json
+
+    typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": summary}, indent=2))
 
 
 def _check_summary(report, strict: bool) -> str:
