@@ -152,9 +152,13 @@ def _claim_message(word: str, passage: Passage) -> str:
 
 
 def _personal_advice(doc: Document) -> Iterator[Problem]:
+    """Report each sentence that advises one person about their benefits, once."""
     for passage in doc.passages:
-        for match in patterns.ADVICE.finditer(passage.text.replace("’", "'")):
-            if not passage.quoted(match.start(), match.end()):
+        text = passage.text.replace("’", "'")
+        for sentence in patterns.SENTENCE.finditer(text):
+            match = next((m for m in patterns.ADVICE.finditer(text, sentence.start(), sentence.end())
+                          if not passage.quoted(m.start(), m.end())), None)
+            if match:
                 yield passage.finding(match.start(), "G3-personal-advice", ERROR, (
                     f"{match[0]!r} is personal benefits advice: the course must not advise individuals; "
                     "say that rules depend on each person's situation and signpost independent "

@@ -240,7 +240,8 @@ DISCLOSURE_PRESSURE = (
     r"(?:share|describe|talk about|tell (?:us|the group) about) your own (?:experience|story|history)",
     r"(?:share|describe|talk about) your (?:experience|story|history) of "
     r"(?:crisis|trauma|abuse|addiction|homelessness|self-harm|mental (?:ill )?health|services|recovery)",
-    r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will )?(?:share|tell|say) "
+    r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to )?"
+    r"(?:shares?|tells?|says?|talks? about|describes?) "
     r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experience|story|stories)",
     r"share your (?:own )?(?:lived experience|personal story|story)",
 )
@@ -266,7 +267,7 @@ UNPAID_CO_DELIVERY = (
     r"volunteer (?:co-?)?(?:trainers?|facilitators?|presenters?|speakers?|tutors?|co-deliverers?)",
     r"(?:co-?)?(?:trainers?|facilitators?|co-deliver(?:y|ers?)|co-?deliver(?:s|ing)?)(?: \w+){0,4} "
     r"(?:as|on a) (?:a )?(?:volunteers?|voluntary basis|goodwill basis)",
-    r"unpaid (?:co-?)?(?:trainers?|facilitators?|co-?delivery|roles?|presenters?|speakers?|work|basis)",
+    r"unpaid",
     r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
     r"experience|a reference|expenses only|a certificate|tea and biscuits)",
     r"(?:give|giving|gives|donate|donating) (?:their|your) time (?:for free|freely|free of charge)",
