@@ -27,8 +27,9 @@ def test_an_audience_description_is_held_to_the_language_rules(tmp_path):
     text = files[STAFF]
     assert caught(found, "language") == [(STAFF, line_of(text, "addicts"), "description", "warning")]
     assert caught(found, "glossary") == [(STAFF, line_of(text, "ICB"), "description", "warning")]
-    assert caught(found, "G3-personal-advice") == [(STAFF, line_of(text, "lose your benefits"),
-                                                    "description", "error")]
+    assert caught(found, "G3-personal-advice") == [
+        (STAFF, line_of(text, "lose your benefits"), "description", "error")
+    ]
 
 
 def test_an_acronym_spelt_out_in_the_audience_file_passes(tmp_path):
@@ -39,14 +40,16 @@ def test_an_acronym_spelt_out_in_the_audience_file_passes(tmp_path):
 def test_an_audience_course_length_must_match_its_modules(tmp_path):
     files = audience_files("length_minutes: 30", "length_minutes: 90")
     assert caught(check_files(tmp_path, files), "G5-course-length") == [
-        (STAFF, line_of(files[STAFF], "length_minutes"), "length_minutes", "error")]
+        (STAFF, line_of(files[STAFF], "length_minutes"), "length_minutes", "error")
+    ]
 
 
 @pytest.mark.parametrize(("level", "severity"), [("2", "error"), ("13", "error"), ("10", "warning")])
 def test_an_audience_reading_level_must_make_sense(tmp_path, level, severity):
     files = audience_files("reading_level: 8", f"reading_level: {level}")
     assert caught(check_files(tmp_path, files), "audience-reading-level") == [
-        (STAFF, line_of(files[STAFF], "reading_level"), "reading_level", severity)]
+        (STAFF, line_of(files[STAFF], "reading_level"), "reading_level", severity)
+    ]
 
 
 def test_a_sensible_audience_reading_level_passes(tmp_path):
@@ -57,9 +60,11 @@ def test_a_sensible_audience_reading_level_passes(tmp_path):
 
 FIVE_OUTCOMES = (
     "    text: Name two people who should be in the room.\n",
-    "    text: Name two people who should be in the room.\n"
-    "  - id: aware\n    text: Be aware of the budget.\n    audiences: [bosses]\n"
-    "  - id: list\n    text: List three costs of a meeting.\n    audiences: [staff]\n",
+    (
+        "    text: Name two people who should be in the room.\n"
+        "  - id: aware\n    text: Be aware of the budget.\n    audiences: [bosses]\n"
+        "  - id: list\n    text: List three costs of a meeting.\n    audiences: [staff]\n"
+    ),
 )
 
 
@@ -74,8 +79,11 @@ def test_vague_outcomes_are_counted_per_audience(tmp_path):
 
 
 def test_one_vague_outcome_in_five_for_every_audience_passes(tmp_path):
-    module = checked_module(FIVE_OUTCOMES).replace("    audiences: [bosses]\n", "").replace(
-        "    audiences: [staff]\n", "")
+    module = (
+        checked_module(FIVE_OUTCOMES)
+        .replace("    audiences: [bosses]\n", "")
+        .replace("    audiences: [staff]\n", "")
+    )
     found = findings(tmp_path, module)
     assert caught(found, "G4-unmeasurable-share") == []
 
@@ -86,33 +94,43 @@ NOTES = "    facilitator_notes: Keep time and check in.\n"
 
 
 def test_claims_in_facilitator_notes_need_a_dated_source(tmp_path):
-    module = checked_module((NOTES, "    facilitator_notes: Tell them people on Universal Credit can earn £50.\n"))
+    module = checked_module(
+        (NOTES, "    facilitator_notes: Tell them people on Universal Credit can earn £50.\n")
+    )
     assert caught(findings(tmp_path, module), "G3-dated-source") == [
-        (MODULE, line_of(module, "Universal Credit"), "activities[0].facilitator_notes", "error")]
+        (MODULE, line_of(module, "Universal Credit"), "activities[0].facilitator_notes", "error")
+    ]
 
 
 def test_a_claim_in_facilitator_notes_naming_a_dated_source_passes(tmp_path):
-    module = checked_module((NOTES, "    facilitator_notes: People on Universal Credit should get advice "
-                                    "(Example Org, 2022).\n"))
+    module = checked_module(
+        (NOTES, "    facilitator_notes: People on Universal Credit should get advice (Example Org, 2022).\n")
+    )
     assert caught(findings(tmp_path, module), "G3-dated-source") == []
 
 
-@pytest.mark.parametrize("advice", [
-    "You won't lose your benefits.",
-    "Your benefits will not be affected.",
-    "You can earn up to £20 a week without it affecting your benefits.",
-    "It won’t affect your Universal Credit.",
-    "You don't need to tell the Jobcentre.",
-])
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "You won't lose your benefits.",
+        "Your benefits will not be affected.",
+        "You can earn up to £20 a week without it affecting your benefits.",
+        "It won’t affect your Universal Credit.",
+        "You don't need to tell the Jobcentre.",
+    ],
+)
 def test_personal_advice_is_found_by_pattern(tmp_path, advice):
     module = with_body(f"{advice} [@example-story]")
     assert caught(findings(tmp_path, module), "G3-personal-advice") == [
-        (MODULE, line_of(module, advice), "body", "error")]
+        (MODULE, line_of(module, advice), "body", "error")
+    ]
 
 
 def test_signposting_to_advice_is_not_personal_advice(tmp_path):
-    module = with_body("Rules depend on each person's situation: get independent welfare-rights advice "
-                       "before you accept a payment [@example-story].")
+    module = with_body(
+        "Rules depend on each person's situation: get independent welfare-rights advice "
+        "before you accept a payment [@example-story]."
+    )
     assert caught(findings(tmp_path, module), "G3-personal-advice") == []
 
 
@@ -120,8 +138,10 @@ def test_signposting_to_advice_is_not_personal_advice(tmp_path):
 
 INSTRUCTIONS = "    instructions: Talk with a partner about a time someone listened to you.\n"
 SELF_HARM = "    instructions: Talk with a partner about how to respond when someone mentions self-harm.\n"
-NOTE = ("content_notes:\n  - about: This module talks about self-harm.\n    choice: Skip any part.\n"
-        "    support: Talk to your trainer.\nprerequisites: []")
+NOTE = (
+    "content_notes:\n  - about: This module talks about self-harm.\n    choice: Skip any part.\n"
+    "    support: Talk to your trainer.\nprerequisites: []"
+)
 
 
 def test_an_activity_about_self_harm_needs_a_content_note_and_the_sensitive_mark(tmp_path):
@@ -133,8 +153,9 @@ def test_an_activity_about_self_harm_needs_a_content_note_and_the_sensitive_mark
 
 
 def test_an_activity_about_self_harm_with_a_note_and_the_mark_passes(tmp_path):
-    module = checked_module((INSTRUCTIONS, SELF_HARM), ("prerequisites: []", NOTE),
-                            (NOTES, NOTES + "    sensitive: true\n"))
+    module = checked_module(
+        (INSTRUCTIONS, SELF_HARM), ("prerequisites: []", NOTE), (NOTES, NOTES + "    sensitive: true\n")
+    )
     found = findings(tmp_path, module)
     assert caught(found, "G2-content-note") == caught(found, "G2-sensitive-activity") == []
 
@@ -143,9 +164,13 @@ def test_a_body_paragraph_about_an_overdose_needs_a_content_note_that_names_it(t
     module = with_body("Sam's friend died of an overdose last year.").replace("prerequisites: []", NOTE)
     line = line_of(module, "died of an overdose")
     assert caught(findings(tmp_path, module), "G2-content-note") == [
-        (MODULE, line, "body", "error"), (MODULE, line, "body", "error")]  # a death, and an overdose
+        (MODULE, line, "body", "error"),
+        (MODULE, line, "body", "error"),
+    ]  # a death, and an overdose
 
 
 def test_a_quoted_model_answer_is_not_distressing_material(tmp_path):
-    module = checked_module((NOTES, '    facilitator_notes: A model note reads "this film mentions a death".\n'))
+    module = checked_module(
+        (NOTES, '    facilitator_notes: A model note reads "this film mentions a death".\n')
+    )
     assert caught(findings(tmp_path, module), "G2-content-note") == []

@@ -9,12 +9,15 @@ from conftest import checked_module
 INSTRUCTIONS = "    instructions: Talk with a partner about a time someone listened to you.\n"
 
 
-@pytest.mark.parametrize(("markdown", "tag"), [
-    ("Read this.<script>alert(1)</script>", "<script>"),
-    ('<img src="x.png" onerror="alert(1)">', "<img>"),
-    ("A line<br>break.", "<br>"),
-    ("Hidden <!-- note --> text.", "an HTML comment"),
-])
+@pytest.mark.parametrize(
+    ("markdown", "tag"),
+    [
+        ("Read this.<script>alert(1)</script>", "<script>"),
+        ('<img src="x.png" onerror="alert(1)">', "<img>"),
+        ("A line<br>break.", "<br>"),
+        ("Hidden <!-- note --> text.", "an HTML comment"),
+    ],
+)
 def test_raw_html_in_the_body_is_refused(tmp_path, markdown, tag):
     module = with_body(markdown)
     found = findings(tmp_path, module)
@@ -25,7 +28,8 @@ def test_raw_html_in_the_body_is_refused(tmp_path, markdown, tag):
 def test_raw_html_in_a_field_is_refused(tmp_path):
     module = checked_module((INSTRUCTIONS, '    instructions: Click <a href="x.md">here</a> to start.\n'))
     assert caught(findings(tmp_path, module), "raw-html") == [
-        (MODULE, line_of(module, "Click <a"), "activities[0].instructions", "error")]
+        (MODULE, line_of(module, "Click <a"), "activities[0].instructions", "error")
+    ]
 
 
 def test_markup_in_code_and_autolinks_is_not_html(tmp_path):
@@ -33,28 +37,38 @@ def test_markup_in_code_and_autolinks_is_not_html(tmp_path):
     assert caught(findings(tmp_path, module), "raw-html") == []
 
 
-@pytest.mark.parametrize("link", [
-    "[click](javascript:alert(1))",
-    "[click](JaVaScRiPt&#58;alert(1))",
-    "[file](file:///etc/passwd)",
-    "[x](vbscript:msgbox)",
-    "![pic](data:image/png;base64,AAAA)",
-    "<javascript:alert(1)>",
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt&#58;alert(1))",
+        "[file](file:///etc/passwd)",
+        "[x](vbscript:msgbox)",
+        "![pic](data:image/png;base64,AAAA)",
+        "<javascript:alert(1)>",
+    ],
+)
 def test_unsafe_links_are_refused(tmp_path, link):
     module = with_body(f"See {link} now.")
-    assert caught(findings(tmp_path, module), "unsafe-link") == [(MODULE, line_of(module, link), "body", "error")]
+    assert caught(findings(tmp_path, module), "unsafe-link") == [
+        (MODULE, line_of(module, link), "body", "error")
+    ]
 
 
 @pytest.mark.parametrize("image", ["![pic](https://example.org/a.png)", "![pic](//example.org/a.png)"])
 def test_images_from_outside_the_site_are_refused(tmp_path, image):
     module = with_body(f"Look: {image}")
     assert caught(findings(tmp_path, module), "external-resource") == [
-        (MODULE, line_of(module, image), "body", "error")]
+        (MODULE, line_of(module, image), "body", "error")
+    ]
 
 
 def test_safe_links_and_local_images_pass(tmp_path):
-    module = with_body("See [the NHS](https://www.nhs.uk), [email us](mailto:a@example.org), "
-                       "[the next page](next.md) and ![a chart](images/chart.png).")
+    module = with_body(
+        "See [the NHS](https://www.nhs.uk), [email us](mailto:a@example.org), "
+        "[the next page](next.md) and ![a chart](images/chart.png)."
+    )
     found = findings(tmp_path, module)
-    assert caught(found, "unsafe-link") == caught(found, "external-resource") == caught(found, "raw-html") == []
+    assert (
+        caught(found, "unsafe-link") == caught(found, "external-resource") == caught(found, "raw-html") == []
+    )

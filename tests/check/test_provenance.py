@@ -13,7 +13,8 @@ STORY = "helped to change a service."
 def test_a_third_party_is_found_by_a_variant_of_the_name(tmp_path, name):
     module = checked_module((STORY, f"{STORY}\n      Later, {name} backed him."))
     assert caught(findings(tmp_path, module), "G1-third-party") == [
-        (MODULE, line_of(module, name), "stories[0].text", "error")]
+        (MODULE, line_of(module, name), "stories[0].text", "error")
+    ]
 
 
 def test_a_different_person_with_a_shared_first_name_passes(tmp_path):

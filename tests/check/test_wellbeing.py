@@ -9,47 +9,69 @@ from conftest import checked_module
 INSTRUCTIONS = "    instructions: Talk with a partner about a time someone listened to you.\n"
 
 
-@pytest.mark.parametrize("ask", [
-    "Share a time you were in crisis.",
-    "Tell the group about your own experience of services.",
-    "Everyone shares their own story.",
-])
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Share a time you were in crisis.",
+        "Tell the group about your own experience of services.",
+        "Everyone shares their own story.",
+    ],
+)
 def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
     module = checked_module((INSTRUCTIONS, f"    instructions: {ask}\n"))
     assert caught(findings(tmp_path, module), "disclosure-pressure") == [
-        (MODULE, line_of(module, ask), "activities[0].instructions", "warning")]
+        (MODULE, line_of(module, ask), "activities[0].instructions", "warning")
+    ]
 
 
 def test_an_ask_with_a_clear_choice_passes(tmp_path):
-    module = checked_module((INSTRUCTIONS, "    instructions: Share a time you were in crisis, only if you want "
-                                           "to, or use the case study instead.\n"))
+    module = checked_module(
+        (
+            INSTRUCTIONS,
+            (
+                "    instructions: Share a time you were in crisis, only if you want "
+                "to, or use the case study instead.\n"
+            ),
+        )
+    )
     assert caught(findings(tmp_path, module), "disclosure-pressure") == []
 
 
 CO_DELIVERY = "prerequisites: []\nco_delivery: {}\n"
 
 
-@pytest.mark.parametrize("text", [
-    "A volunteer co-trainer with lived experience delivers the stories.",
-    "A person with lived experience co-delivers the session, unpaid.",
-    "Invite a peer to co-facilitate in return for lunch.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A volunteer co-trainer with lived experience delivers the stories.",
+        "A person with lived experience co-delivers the session, unpaid.",
+        "Invite a peer to co-facilitate in return for lunch.",
+    ],
+)
 def test_unpaid_co_delivery_is_a_warning(tmp_path, text):
     module = checked_module(("prerequisites: []\n", CO_DELIVERY.format(text)))
     assert caught(findings(tmp_path, module), "unpaid-co-delivery") == [
-        (MODULE, line_of(module, "co_delivery"), "co_delivery", "warning")]
+        (MODULE, line_of(module, "co_delivery"), "co_delivery", "warning")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "Pay the co-trainer at your organisation's involvement rate for preparation and delivery.",
-    "Never ask people with lived experience to co-deliver as unpaid volunteers.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pay the co-trainer at your organisation's involvement rate for preparation and delivery.",
+        "Never ask people with lived experience to co-deliver as unpaid volunteers.",
+    ],
+)
 def test_paid_co_delivery_passes(tmp_path, text):
     module = checked_module(("prerequisites: []\n", CO_DELIVERY.format(text)))
     assert caught(findings(tmp_path, module), "unpaid-co-delivery") == []
 
 
 def test_free_parking_is_not_about_pay(tmp_path):
-    module = checked_module(("    facilitator_notes: Keep time and check in.\n",
-                             "    facilitator_notes: Parking is free of charge.\n"))
+    module = checked_module(
+        (
+            "    facilitator_notes: Keep time and check in.\n",
+            "    facilitator_notes: Parking is free of charge.\n",
+        )
+    )
     assert caught(findings(tmp_path, module), "unpaid-co-delivery") == []

@@ -13,24 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..errors import ERROR, WARNING, Problem
 from ..model import Project
 from . import alignment, fidelity, gates, language, markup, provenance, wellbeing
 from .context import Context
-from ..errors import ERROR, WARNING, Problem
 from .model import Report
 from .text import read_audience, read_module
 
-__all__ = ["AUDIENCE_RULES", "ERROR", "WARNING", "Problem", "Report", "RULES", "check_project"]
+__all__ = ["AUDIENCE_RULES", "ERROR", "RULES", "WARNING", "Problem", "Report", "check_project"]
 
 RULES = (
-    provenance.story_sources,          # G1
-    provenance.third_parties,          # G1
-    provenance.invented_outcomes,      # G1
-    fidelity.story_fidelity,           # G1
-    gates.sensitive_material,          # G2
-    gates.claims,                      # G3
-    gates.measurable_outcomes,         # G4
-    gates.timings,                     # G5
+    provenance.story_sources,  # G1
+    provenance.third_parties,  # G1
+    provenance.invented_outcomes,  # G1
+    fidelity.story_fidelity,  # G1
+    gates.sensitive_material,  # G2
+    gates.claims,  # G3
+    gates.measurable_outcomes,  # G4
+    gates.timings,  # G5
     alignment.alignment,
     alignment.counts,
     language.glossary,
@@ -49,9 +49,9 @@ RULES = (
 """Every module rule: a function (ModuleText, Context) -> findings."""
 
 AUDIENCE_RULES = (
-    gates.claims,                      # G3
-    gates.course_outcomes,             # G4
-    gates.course_length,               # G5
+    gates.claims,  # G3
+    gates.course_outcomes,  # G4
+    gates.course_length,  # G5
     language.glossary,
     language.deficit_language,
     language.transcription_errors,
@@ -76,8 +76,9 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
         today: the date review dates are compared with (default: today).
     """
     texts = provenance.read_sources(sources_dir) if sources_dir else None
-    ctx = Context(project, today or dt.date.today(), provenance.word_runs(texts) if texts is not None else None,
-                  texts)
+    ctx = Context(
+        project, today or dt.date.today(), provenance.word_runs(texts) if texts is not None else None, texts
+    )
     findings: set[Problem] = set()
     for module in project.modules:
         doc = read_module(module, project)

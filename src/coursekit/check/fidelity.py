@@ -28,12 +28,39 @@ _NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAPITALISED}(?:\s+(?:{_CONNECTOR}\s+)?
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|\n\s*(?:[-*+]|\d+[.)])?\s*|[\"“‘(]\s*)$")
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
-_UNITS = dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                  "fifteen sixteen seventeen eighteen nineteen".split(), range(20)))
-_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
+_UNITS = dict(
+    zip(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ],
+        range(20),
+    )
+)
+_TENS = dict(
+    zip(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], range(20, 100, 10))
+)
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _NUMBER_WORD = r"(?:" + "|".join([*_TENS, *_UNITS, *_SCALES]) + r")(?!\w)"
-_NUMBER_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*", re.I)
+_NUMBER_WORDS = re.compile(rf"(?<![\w-]){_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*", re.IGNORECASE)
 AMBIGUOUS = frozenset({"one", "zero"})
 """'one' is a pronoun as often as a number ('no one', 'one of them'): left out when alone."""
 
@@ -47,16 +74,28 @@ def story_fidelity(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         source = ctx.project.source(story.source)
         transcript = _transcript(source, ctx.source_texts)
         if transcript is None:
-            yield doc.finding(("stories", i, "source"), "G1-fidelity", ERROR, (
-                f"source {source.id!r} names the transcript {source.transcript!r}, which is not in the "
-                "sources folder: fix the file name in sources.yml"))
+            yield doc.finding(
+                ("stories", i, "source"),
+                "G1-fidelity",
+                ERROR,
+                (
+                    f"source {source.id!r} names the transcript {source.transcript!r}, which is not in the "
+                    "sources folder: fix the file name in sources.yml"
+                ),
+            )
             continue
         evidence = " ".join([transcript, *story.corrections, source.title, source.author, source.note or ""])
         passage = doc.passage("stories", i, "text")
         for start, fact, kind in _unsupported(ctx.without_citations(story.text), evidence):
-            yield passage.finding(start, "G1-fidelity", ERROR, (
-                f"{kind} {fact!r} is not in the story's source ({source.transcript or 'the source transcripts'}) "
-                "or its corrections: keep to what the source says, or record the fix in 'corrections'"))
+            yield passage.finding(
+                start,
+                "G1-fidelity",
+                ERROR,
+                (
+                    f"{kind} {fact!r} is not in the story's source ({source.transcript or 'the source transcripts'}) "
+                    "or its corrections: keep to what the source says, or record the fix in 'corrections'"
+                ),
+            )
 
 
 def _transcript(source: Source, texts: dict[str, str]) -> str | None:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from .. import body as body_syntax
+from ..errors import ERROR, WARNING, Problem
 from . import patterns, wordlists
 from .context import Context
-from ..errors import ERROR, WARNING, Problem
 from .text import AudienceText, Document, ModuleText, Passage
 
 TIMING_TOLERANCE = 0.10
@@ -17,6 +17,7 @@ UNMEASURABLE_LIMIT = 0.20
 
 # --- G2: sensitive material has a content note and an alternative ------------------------------
 
+
 def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Sensitive stories carry a content note; sensitive activities and sessions offer an alternative."""
     module = doc.module
@@ -24,21 +25,33 @@ def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         match = patterns.SENSITIVE.search(story.text)
         if match and not story.content_note:
             yield doc.passage("stories", i, "text").finding(
-                match.start(), "G2-content-note", ERROR,
+                match.start(),
+                "G2-content-note",
+                ERROR,
                 f"story mentions {match[0]!r} but has no content_note: add one saying what is in it, "
-                "the learner's choice and where to get support")
+                "the learner's choice and where to get support",
+            )
     for i, activity in enumerate(module.activities):
         if activity.sensitive and not (activity.alternative or "").strip():
-            yield doc.finding(("activities", i, "sensitive"), "G2-alternative", ERROR,
-                              "activity is marked sensitive but has no alternative: add one")
+            yield doc.finding(
+                ("activities", i, "sensitive"),
+                "G2-alternative",
+                ERROR,
+                "activity is marked sensitive but has no alternative: add one",
+            )
     yield from _distressing(doc)
     for view in ctx.views(module):
         sensitive = module.content_notes or any(
-            s.content_note or patterns.SENSITIVE.search(s.text) for s in view.stories)
+            s.content_note or patterns.SENSITIVE.search(s.text) for s in view.stories
+        )
         if sensitive and not any((a.alternative or "").strip() for a in view.activities):
-            yield doc.finding(("audiences", view.audience_id), "G2-alternative", ERROR,
-                              f"{view.audience_id} gets sensitive material but none of its activities has an "
-                              "alternative: give at least one activity an 'alternative'")
+            yield doc.finding(
+                ("audiences", view.audience_id),
+                "G2-alternative",
+                ERROR,
+                f"{view.audience_id} gets sensitive material but none of its activities has an "
+                "alternative: give at least one activity an 'alternative'",
+            )
 
 
 NO_NOTE_NEEDED = ("content_notes", "glossary", "sources")
@@ -66,16 +79,31 @@ def _distressing(doc: ModuleText) -> Iterator[Problem]:
             topic = patterns.DISTRESSING_TOPICS[int(match.lastgroup[1:])]
             if topic not in covered and (passage.field, topic) not in reported:
                 reported.add((passage.field, topic))
-                yield passage.finding(match.start(), "G2-content-note", ERROR, (
-                    f"mentions {match[0]!r} ({topic}) but no content note covers it: add one to the "
-                    "module's 'content_notes' (or the story's) that names it, with the learner's choice "
-                    "and where to get support"))
-            if activity and not module.activities[int(activity[1])].sensitive \
-                    and (activity[0], "sensitive") not in reported:
+                yield passage.finding(
+                    match.start(),
+                    "G2-content-note",
+                    ERROR,
+                    (
+                        f"mentions {match[0]!r} ({topic}) but no content note covers it: add one to the "
+                        "module's 'content_notes' (or the story's) that names it, with the learner's choice "
+                        "and where to get support"
+                    ),
+                )
+            if (
+                activity
+                and not module.activities[int(activity[1])].sensitive
+                and (activity[0], "sensitive") not in reported
+            ):
                 reported.add((activity[0], "sensitive"))
-                yield passage.finding(match.start(), "G2-sensitive-activity", ERROR, (
-                    f"this activity mentions {match[0]!r} ({topic}) but is not marked sensitive: set "
-                    "'sensitive: true' and give it an 'alternative'"))
+                yield passage.finding(
+                    match.start(),
+                    "G2-sensitive-activity",
+                    ERROR,
+                    (
+                        f"this activity mentions {match[0]!r} ({topic}) but is not marked sensitive: set "
+                        "'sensitive: true' and give it an 'alternative'"
+                    ),
+                )
 
 
 def _covered(notes) -> set[str]:
@@ -103,8 +131,9 @@ def claims(doc: Document, ctx: Context) -> Iterator[Problem]:
             cited = cited or lead_cited
         else:
             lead_cited = cited and passage.text.rstrip().endswith(":")
-        match = next((m for m in patterns.CLAIM.finditer(passage.text)
-                      if not passage.quoted(m.start(), m.end())), None)  # a quotation is a mention
+        match = next(
+            (m for m in patterns.CLAIM.finditer(passage.text) if not passage.quoted(m.start(), m.end())), None
+        )  # a quotation is a mention
         if match and not cited:
             yield passage.finding(match.start(), "G3-dated-source", ERROR, _claim_message(match[0], passage))
     yield from _personal_advice(doc)
@@ -132,8 +161,9 @@ def _cites_dated(passage: Passage, doc: Document, ctx: Context) -> bool:
 
 
 def _names_dated(text: str, ctx: Context) -> bool:
-    return (any(ctx.dated(source_id) for _, source_id in body_syntax.citations(text))
-            or ctx.names_dated_source(text))
+    return any(
+        ctx.dated(source_id) for _, source_id in body_syntax.citations(text)
+    ) or ctx.names_dated_source(text)
 
 
 def _claim_message(word: str, passage: Passage) -> str:
@@ -142,13 +172,18 @@ def _claim_message(word: str, passage: Passage) -> str:
     elif passage.field == "body":
         fix = "cite a dated source in the same paragraph, for example [@scie-paying-benefits]"
     elif passage.field.startswith("stories"):
-        fix = ("the story's source has no date; name a dated source, author and year, for example "
-               "'(SCIE, 2021)'")
+        fix = (
+            "the story's source has no date; name a dated source, author and year, for example '(SCIE, 2021)'"
+        )
     else:
-        fix = ("name a dated source here, author and year, for example '(SCIE, 2021)', or move the "
-               "claim into the body and cite it there")
-    return f"mentions {word!r}, a payment, benefits or legal claim, with no dated source: {fix} " \
-           "(sources dated 'n.d.' do not count)"
+        fix = (
+            "name a dated source here, author and year, for example '(SCIE, 2021)', or move the "
+            "claim into the body and cite it there"
+        )
+    return (
+        f"mentions {word!r}, a payment, benefits or legal claim, with no dated source: {fix} "
+        "(sources dated 'n.d.' do not count)"
+    )
 
 
 def _personal_advice(doc: Document) -> Iterator[Problem]:
@@ -156,16 +191,29 @@ def _personal_advice(doc: Document) -> Iterator[Problem]:
     for passage in doc.passages:
         text = passage.text.replace("’", "'")
         for sentence in patterns.SENTENCE.finditer(text):
-            match = next((m for m in patterns.ADVICE.finditer(text, sentence.start(), sentence.end())
-                          if not passage.quoted(m.start(), m.end())), None)
+            match = next(
+                (
+                    m
+                    for m in patterns.ADVICE.finditer(text, sentence.start(), sentence.end())
+                    if not passage.quoted(m.start(), m.end())
+                ),
+                None,
+            )
             if match:
-                yield passage.finding(match.start(), "G3-personal-advice", ERROR, (
-                    f"{match[0]!r} is personal benefits advice: the course must not advise individuals; "
-                    "say that rules depend on each person's situation and signpost independent "
-                    "welfare-rights advice"))
+                yield passage.finding(
+                    match.start(),
+                    "G3-personal-advice",
+                    ERROR,
+                    (
+                        f"{match[0]!r} is personal benefits advice: the course must not advise individuals; "
+                        "say that rules depend on each person's situation and signpost independent "
+                        "welfare-rights advice"
+                    ),
+                )
 
 
 # --- G4: outcomes are measurable --------------------------------------------------------------
+
 
 def measurable_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Each outcome starts with an observable verb; at most 20% of a module's outcomes, and of
@@ -175,15 +223,23 @@ def measurable_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     for i, why in vague:
         yield doc.finding(("outcomes", i, "text"), "G4-outcome-verb", WARNING, why)
     if _too_vague(len(vague), len(outcomes)):
-        yield doc.finding(("outcomes",), "G4-unmeasurable-share", ERROR, _share_message(
-            len(vague), len(outcomes), "outcomes"))
+        yield doc.finding(
+            ("outcomes",),
+            "G4-unmeasurable-share",
+            ERROR,
+            _share_message(len(vague), len(outcomes), "outcomes"),
+        )
         return
     for view in ctx.views(doc.module):
         seen = [o for o in view.outcomes if unmeasurable(o.text)]
         if _too_vague(len(seen), len(view.outcomes)):
             first = next(i for i, o in enumerate(outcomes) if o.id == seen[0].id)
-            yield doc.finding(("outcomes", first), "G4-unmeasurable-share", ERROR, _share_message(
-                len(seen), len(view.outcomes), f"outcomes {view.audience_id} sees"))
+            yield doc.finding(
+                ("outcomes", first),
+                "G4-unmeasurable-share",
+                ERROR,
+                _share_message(len(seen), len(view.outcomes), f"outcomes {view.audience_id} sees"),
+            )
 
 
 def course_outcomes(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
@@ -191,8 +247,12 @@ def course_outcomes(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
     seen = [o for view in ctx.course(doc.audience.id) for o in view.outcomes]
     vague = [o for o in seen if unmeasurable(o.text)]
     if _too_vague(len(vague), len(seen)):
-        yield doc.finding(("modules",), "G4-unmeasurable-share", ERROR, _share_message(
-            len(vague), len(seen), "outcomes this course shows"))
+        yield doc.finding(
+            ("modules",),
+            "G4-unmeasurable-share",
+            ERROR,
+            _share_message(len(vague), len(seen), "outcomes this course shows"),
+        )
 
 
 def _too_vague(vague: int, total: int) -> bool:
@@ -200,8 +260,10 @@ def _too_vague(vague: int, total: int) -> bool:
 
 
 def _share_message(vague: int, total: int, what: str) -> str:
-    return (f"{vague} of {total} {what} ({vague / total:.0%}) cannot be observed; at most "
-            f"{UNMEASURABLE_LIMIT:.0%} may be, and the aim is none")
+    return (
+        f"{vague} of {total} {what} ({vague / total:.0%}) cannot be observed; at most "
+        f"{UNMEASURABLE_LIMIT:.0%} may be, and the aim is none"
+    )
 
 
 def unmeasurable(text: str) -> str | None:
@@ -209,17 +271,23 @@ def unmeasurable(text: str) -> str | None:
     words = re.findall(r"[a-z][a-z'-]*", text.lower())
     banned = re.search(r"(?:^|\band |\bor |, )(" + "|".join(wordlists.UNMEASURABLE) + r")\b", text.lower())
     if banned:
-        return (f"uses {banned[1]!r}, which cannot be observed: start with what learners will do, "
-                "for example describe, explain, list, use, plan or draft")
-    if not words or (words[0] not in wordlists.OBSERVABLE_VERBS
-                     and " ".join(words[:2]) not in wordlists.OBSERVABLE_PHRASES):
+        return (
+            f"uses {banned[1]!r}, which cannot be observed: start with what learners will do, "
+            "for example describe, explain, list, use, plan or draft"
+        )
+    if not words or (
+        words[0] not in wordlists.OBSERVABLE_VERBS and " ".join(words[:2]) not in wordlists.OBSERVABLE_PHRASES
+    ):
         first = words[0] if words else ""
-        return (f"starts with {first!r}, not an observable verb: start with what learners will do, "
-                "for example describe, explain, list, use, plan or draft")
+        return (
+            f"starts with {first!r}, not an observable verb: start with what learners will do, "
+            "for example describe, explain, list, use, plan or draft"
+        )
     return None
 
 
 # --- G5: timings add up -----------------------------------------------------------------------
+
 
 def timings(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """For each audience, the activities it gets add up to its session length within 10%."""
@@ -229,9 +297,15 @@ def timings(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             own = doc.module.audiences[view.audience_id].minutes is not None
             loc = ("audiences", view.audience_id, "minutes") if own else ("minutes",)
             low, high = round(minutes * (1 - TIMING_TOLERANCE)), round(minutes * (1 + TIMING_TOLERANCE))
-            yield doc.finding(loc, "G5-timing", ERROR, (
-                f"the activities {view.audience_id} gets add up to {total} min, but its session is "
-                f"{minutes} min: make them {low} to {high} min"))
+            yield doc.finding(
+                loc,
+                "G5-timing",
+                ERROR,
+                (
+                    f"the activities {view.audience_id} gets add up to {total} min, but its session is "
+                    f"{minutes} min: make them {low} to {high} min"
+                ),
+            )
 
 
 def course_length(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
@@ -239,6 +313,12 @@ def course_length(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
     stated = doc.audience.length_minutes
     total = sum(view.minutes for view in ctx.course(doc.audience.id))
     if abs(total - stated) > stated * TIMING_TOLERANCE:
-        yield doc.finding(("length_minutes",), "G5-course-length", ERROR, (
-            f"says the course is {stated} min, but its modules add up to {total} min for "
-            f"{doc.audience.id}: make length_minutes {total}, or change the modules"))
+        yield doc.finding(
+            ("length_minutes",),
+            "G5-course-length",
+            ERROR,
+            (
+                f"says the course is {stated} min, but its modules add up to {total} min for "
+                f"{doc.audience.id}: make length_minutes {total}, or change the modules"
+            ),
+        )

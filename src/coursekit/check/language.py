@@ -7,14 +7,16 @@ from collections.abc import Iterator
 
 from .. import body as body_syntax
 from .. import readability
+from ..errors import ERROR, WARNING, Problem
 from . import patterns, wordlists
 from .context import Context
-from ..errors import ERROR, WARNING, Problem
 from .text import LEARNER, SHOWN, AudienceText, Document, ModuleText, Passage
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)*)s?(?![\w-])")
-_JARGON = [(term, re.compile(rf"(?<!\w){re.sub(r'[- ]', '[- ]?', term)}(?:s|es|ed|ing|ers?)?(?!\w)", re.I))
-           for term in wordlists.JARGON]
+_JARGON = [
+    (term, re.compile(rf"(?<!\w){re.sub(r'[- ]', '[- ]?', term)}(?:s|es|ed|ing|ers?)?(?!\w)", re.IGNORECASE))
+    for term in wordlists.JARGON
+]
 HARDEST_MIN_WORDS = 15
 """Passages shorter than this are not named as the hardest part of a text."""
 PASSAGE_MARGIN = 7
@@ -24,7 +26,9 @@ SENSIBLE_LEVELS = (3, 12)
 TOLERABLE_LEVEL = 8
 """The content brief's ceiling, even for commissioner and board papers."""
 LONG_WORD_SYLLABLES = 4
-_LONG_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:" + "|".join(wordlists.LATINATE_ENDINGS) + r")s?(?![\w-])", re.I)
+_LONG_WORD = re.compile(
+    r"(?<![\w-])[A-Za-z]+(?:" + "|".join(wordlists.LATINATE_ENDINGS) + r")s?(?![\w-])", re.IGNORECASE
+)
 
 
 def glossary(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -50,7 +54,11 @@ def glossary(doc: Document, ctx: Context) -> Iterator[Problem]:
 
 def _seen_by_learners(doc: Document) -> list[Passage]:
     # Glossary entries define the terms, and references name their authors as published.
-    return [p for p in doc.passages if p.role in (LEARNER, SHOWN) and not p.field.startswith(("glossary", "sources"))]
+    return [
+        p
+        for p in doc.passages
+        if p.role in (LEARNER, SHOWN) and not p.field.startswith(("glossary", "sources"))
+    ]
 
 
 def _terms_used(text: str) -> Iterator[tuple[str, int]]:
@@ -68,11 +76,19 @@ def _terms_used(text: str) -> Iterator[tuple[str, int]]:
 def _unexplained(term: str, doc: Document) -> str:
     kind = "acronym" if term.isupper() else "jargon term"
     if isinstance(doc, AudienceText) and term.isupper():
-        return (f"acronym {term!r} is used but not spelt out: learners read this file on the welcome page, "
-                f"before any glossary; write it in full, or spell it out once, as in 'integrated care board (ICB)'")
-    where = "this module's glossary" if isinstance(doc, ModuleText) else "the glossary of any module of this course"
-    return (f"{kind} {term!r} is used but is not in {where}: add it to a 'glossary' with a plain-English "
-            "meaning (and explain it where it is first used)")
+        return (
+            f"acronym {term!r} is used but not spelt out: learners read this file on the welcome page, "
+            f"before any glossary; write it in full, or spell it out once, as in 'integrated care board (ICB)'"
+        )
+    where = (
+        "this module's glossary"
+        if isinstance(doc, ModuleText)
+        else "the glossary of any module of this course"
+    )
+    return (
+        f"{kind} {term!r} is used but is not in {where}: add it to a 'glossary' with a plain-English "
+        "meaning (and explain it where it is first used)"
+    )
 
 
 def _expanded(term: str, doc: Document) -> bool:
@@ -103,9 +119,15 @@ def deficit_language(doc: Document, ctx: Context) -> Iterator[Problem]:
         for match in patterns.DENY.finditer(passage.text):
             if not passage.quoted(match.start(), match.end()):
                 suggestion = patterns.DENY_NOTES[int(match.lastgroup[1:])]
-                yield passage.finding(match.start(), "language", WARNING, (
-                    f"{match[0]!r} is stigmatising or deficit language: use {suggestion!r} "
-                    "(put it in quotation marks if you are discussing the word itself)"))
+                yield passage.finding(
+                    match.start(),
+                    "language",
+                    WARNING,
+                    (
+                        f"{match[0]!r} is stigmatising or deficit language: use {suggestion!r} "
+                        "(put it in quotation marks if you are discussing the word itself)"
+                    ),
+                )
 
 
 def transcription_errors(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -113,9 +135,15 @@ def transcription_errors(doc: Document, ctx: Context) -> Iterator[Problem]:
     for passage in doc.passages:
         for match in patterns.TRANSCRIPTION.finditer(passage.text):
             meaning = patterns.TRANSCRIPTION_NOTES[int(match.lastgroup[1:])]
-            yield passage.finding(match.start(), "transcription", ERROR, (
-                f"{match[0]!r} is a transcription error in the source: it means {meaning!r}; "
-                "correct it and log the fix in the story's 'corrections'"))
+            yield passage.finding(
+                match.start(),
+                "transcription",
+                ERROR,
+                (
+                    f"{match[0]!r} is a transcription error in the source: it means {meaning!r}; "
+                    "correct it and log the fix in the story's 'corrections'"
+                ),
+            )
 
 
 def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -129,10 +157,16 @@ def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         score = round(readability.grade(text), 1)  # compare what is printed
         if score > level:
             hardest, hard_score = _hardest(passages, level)
-            yield hardest.finding(0, "reading-level", WARNING, (
-                f"learner text for {audience_id} reads at grade {score:.1f}, above its reading level "
-                f"{level:g} (Flesch-Kincaid); the passage that adds most starts here (grade "
-                f"{hard_score:.1f}): use shorter sentences and everyday words"))
+            yield hardest.finding(
+                0,
+                "reading-level",
+                WARNING,
+                (
+                    f"learner text for {audience_id} reads at grade {score:.1f}, above its reading level "
+                    f"{level:g} (Flesch-Kincaid); the passage that adds most starts here (grade "
+                    f"{hard_score:.1f}): use shorter sentences and everyday words"
+                ),
+            )
 
 
 def hard_passages(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -145,12 +179,20 @@ def hard_passages(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         if readability.word_count(text) < HARDEST_MIN_WORDS:
             continue
         score = round(readability.grade(text), 1)
-        over = sorted(a for a, level in levels.items() if passage.is_for(a) and score > level + PASSAGE_MARGIN)
+        over = sorted(
+            a for a, level in levels.items() if passage.is_for(a) and score > level + PASSAGE_MARGIN
+        )
         if over:
             level = min(levels[a] for a in over)
-            yield passage.finding(0, "reading-level-passage", WARNING, (
-                f"this passage reads at grade {score:.1f}, more than {PASSAGE_MARGIN} grades above the "
-                f"reading level {level:g} of {', '.join(over)}: split long sentences and use everyday words"))
+            yield passage.finding(
+                0,
+                "reading-level-passage",
+                WARNING,
+                (
+                    f"this passage reads at grade {score:.1f}, more than {PASSAGE_MARGIN} grades above the "
+                    f"reading level {level:g} of {', '.join(over)}: split long sentences and use everyday words"
+                ),
+            )
 
 
 def audience_reading_level(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
@@ -158,13 +200,25 @@ def audience_reading_level(doc: AudienceText, ctx: Context) -> Iterator[Problem]
     level = doc.audience.reading_level
     low, high = SENSIBLE_LEVELS
     if not low <= level <= high:
-        yield doc.finding(("reading_level",), "audience-reading-level", ERROR, (
-            f"reading level {level:g} makes no sense for learners: use a Flesch-Kincaid grade from "
-            f"{low} to {high}, and aim for 4 to 6 (reading age 9 to 11)"))
+        yield doc.finding(
+            ("reading_level",),
+            "audience-reading-level",
+            ERROR,
+            (
+                f"reading level {level:g} makes no sense for learners: use a Flesch-Kincaid grade from "
+                f"{low} to {high}, and aim for 4 to 6 (reading age 9 to 11)"
+            ),
+        )
     elif level > TOLERABLE_LEVEL:
-        yield doc.finding(("reading_level",), "audience-reading-level", WARNING, (
-            f"reading level {level:g} is above grade {TOLERABLE_LEVEL}, the most the content brief "
-            "tolerates even for commissioners and boards: aim for 4 to 6 (reading age 9 to 11)"))
+        yield doc.finding(
+            ("reading_level",),
+            "audience-reading-level",
+            WARNING,
+            (
+                f"reading level {level:g} is above grade {TOLERABLE_LEVEL}, the most the content brief "
+                "tolerates even for commissioners and boards: aim for 4 to 6 (reading age 9 to 11)"
+            ),
+        )
 
 
 def plain_words(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -179,11 +233,19 @@ def plain_words(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             word = match[0].lower()
             if word in reported or word in wordlists.EVERYDAY_LONG_WORDS or _norm(word) in terms:
                 continue
-            if readability.syllables(word) >= LONG_WORD_SYLLABLES and not passage.quoted(match.start(), match.end()):
+            if readability.syllables(word) >= LONG_WORD_SYLLABLES and not passage.quoted(
+                match.start(), match.end()
+            ):
                 reported.add(word)
-                yield passage.finding(match.start(), "plain-words", WARNING, (
-                    f"{match[0]!r} is a long, abstract word: say it in everyday words, or explain it "
-                    "in the glossary"))
+                yield passage.finding(
+                    match.start(),
+                    "plain-words",
+                    WARNING,
+                    (
+                        f"{match[0]!r} is a long, abstract word: say it in everyday words, or explain it "
+                        "in the glossary"
+                    ),
+                )
 
 
 def _hardest(passages: list[Passage], level: float) -> tuple[Passage, float]:

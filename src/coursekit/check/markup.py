@@ -13,10 +13,10 @@ from .text import Document
 SAFE_SCHEMES = ("http", "https", "mailto")
 """Links may use these, or be relative. Anything else (javascript:, data:, file:) can run code."""
 
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 _TAG = re.compile(r"<(?:!--|/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>)")
 _LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)>\s]*)")
-_REFERENCE = re.compile(r"^\s{0,3}\[(?:[^\]\\]|\\.)+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_REFERENCE = re.compile(r"^\s{0,3}\[(?:[^\]\\]|\\.)+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200f\u2060\ufeff]")
@@ -30,9 +30,15 @@ def raw_html(doc: Document, ctx: Context) -> Iterator[Problem]:
             if _AUTOLINK.match(text, match.start()):
                 continue
             what = f"<{match[1]}>" if match[1] else "an HTML comment (<!-- -->)"
-            yield passage.finding(match.start(), "raw-html", ERROR, (
-                f"contains raw HTML, {what}: write it in Markdown instead (HTML is refused so that "
-                "nothing in a course can run code or load from outside)"))
+            yield passage.finding(
+                match.start(),
+                "raw-html",
+                ERROR,
+                (
+                    f"contains raw HTML, {what}: write it in Markdown instead (HTML is refused so that "
+                    "nothing in a course can run code or load from outside)"
+                ),
+            )
 
 
 def links(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -42,13 +48,25 @@ def links(doc: Document, ctx: Context) -> Iterator[Problem]:
             url = _INVISIBLE.sub("", html.unescape(target)).lower()
             scheme = _SCHEME.match(url)
             if scheme and scheme[1] not in SAFE_SCHEMES:
-                yield passage.finding(start, "unsafe-link", ERROR, (
-                    f"links to {target!r}: a {scheme[1]}: link can run code or open local files; use "
-                    "an https:// or mailto: link, or a page of the course"))
+                yield passage.finding(
+                    start,
+                    "unsafe-link",
+                    ERROR,
+                    (
+                        f"links to {target!r}: a {scheme[1]}: link can run code or open local files; use "
+                        "an https:// or mailto: link, or a page of the course"
+                    ),
+                )
             elif image and (scheme or url.startswith("//")):
-                yield passage.finding(start, "external-resource", ERROR, (
-                    f"loads the image {target!r} from outside the site: the course must work offline "
-                    "and load nothing from elsewhere; put the image in the project and link it relatively"))
+                yield passage.finding(
+                    start,
+                    "external-resource",
+                    ERROR,
+                    (
+                        f"loads the image {target!r} from outside the site: the course must work offline "
+                        "and load nothing from elsewhere; put the image in the project and link it relatively"
+                    ),
+                )
 
 
 def _targets(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from .. import readability
+from ..errors import Problem
 from ..model import Project
 from ..schema import Audience, Module, Seen, Shown
 from ..textfields import text_fields
 from ..yamlfile import Loc, dotted, line_of
-from ..errors import Problem
 
 LEARNER = "learner"
 """Running text a learner reads: readability is scored on it."""
@@ -24,7 +24,7 @@ TRAINER = "trainer"
 _KEY = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:(?=\s|$))?\s*(?:[|>][-+0-9]*\s*$)?")
 _ITEM = re.compile(r"^\s*-\s+(?:[|>][-+0-9]*\s*$)?")
 """What comes before a value on its first line: a key (or a list dash) and any block indicator."""
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'])'(?:[^']|'\w)*'(?![\w])", re.S)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'])'(?:[^']|'\w)*'(?![\w])", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,16 @@ def read_module(module: Module, project: Project) -> ModuleText:
     """Cut a loaded module's text into passages that know their line, field, audiences and role."""
     where = project.file(module.path)
     fields = [
-        Passage(module.path, dotted(f.loc), where.line(f.loc) or 1, f.text, f.audiences, _role(f.shown),
-                asserts=f.asserts, file_lines=where.text_lines)
+        Passage(
+            module.path,
+            dotted(f.loc),
+            where.line(f.loc) or 1,
+            f.text,
+            f.audiences,
+            _role(f.shown),
+            asserts=f.asserts,
+            file_lines=where.text_lines,
+        )
         for f in text_fields(module)
     ]
     return ModuleText(module.path, tuple(fields) + _body(module), dict(where.lines), module)
@@ -137,13 +145,27 @@ def read_audience(audience: Audience, project: Project) -> AudienceText:
     """Cut an audience file's text into passages that know their line, field and role."""
     where = project.file(audience.path)
     fields = tuple(
-        Passage(audience.path, dotted(f.loc), where.line(f.loc) or 1, f.text, (audience.id,), _role(f.shown),
-                asserts=f.asserts, file_lines=where.text_lines)
+        Passage(
+            audience.path,
+            dotted(f.loc),
+            where.line(f.loc) or 1,
+            f.text,
+            (audience.id,),
+            _role(f.shown),
+            asserts=f.asserts,
+            file_lines=where.text_lines,
+        )
         for f in text_fields(audience)
     )
     entries = [t for m in audience.modules for t in project.module(m).glossary]
-    return AudienceText(audience.path, fields, dict(where.lines), audience,
-                        tuple(t.term for t in entries), tuple(t.definition for t in entries))
+    return AudienceText(
+        audience.path,
+        fields,
+        dict(where.lines),
+        audience,
+        tuple(t.term for t in entries),
+        tuple(t.definition for t in entries),
+    )
 
 
 def _role(shown: Shown) -> str:
@@ -156,7 +178,15 @@ def _body(module: Module) -> tuple[Passage, ...]:
     passages = []
     for block in body_syntax.blocks(module.body)[0]:
         for unit in readability.units("\n".join(block.lines)):
-            passages.append(Passage(module.path, "body", module.body_line + block.start + unit.offset,
-                                    unit.text, block.audiences, LEARNER, unit.kind))
+            passages.append(
+                Passage(
+                    module.path,
+                    "body",
+                    module.body_line + block.start + unit.offset,
+                    unit.text,
+                    block.audiences,
+                    LEARNER,
+                    unit.kind,
+                )
+            )
     return tuple(passages)
-

@@ -16,11 +16,20 @@ def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
         if passage.field.startswith(("glossary", "sources")):
             continue
         match = patterns.DISCLOSURE.search(passage.text)
-        if match and not passage.quoted(match.start(), match.end()) \
-                and not patterns.DISCLOSURE_CHOICE.search(passage.text):
-            yield passage.finding(match.start(), "disclosure-pressure", WARNING, (
-                f"{match[0]!r} asks people to disclose their own experience with no clear choice: "
-                "say it is optional ('only if you want to'), and offer a case study or made-up example"))
+        if (
+            match
+            and not passage.quoted(match.start(), match.end())
+            and not patterns.DISCLOSURE_CHOICE.search(passage.text)
+        ):
+            yield passage.finding(
+                match.start(),
+                "disclosure-pressure",
+                WARNING,
+                (
+                    f"{match[0]!r} asks people to disclose their own experience with no clear choice: "
+                    "say it is optional ('only if you want to'), and offer a case study or made-up example"
+                ),
+            )
 
 
 def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -35,7 +44,13 @@ def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
             if passage.quoted(start, start + len(match[0])):
                 continue
             if about_delivery or patterns.UNPAID_CONTEXT.search(sentence[0]):
-                yield passage.finding(start, "unpaid-co-delivery", WARNING, (
-                    f"{match[0]!r} describes co-delivery as unpaid or volunteering: people with lived "
-                    "experience who co-deliver are paid for their time (say how, in 'co_delivery')"))
+                yield passage.finding(
+                    start,
+                    "unpaid-co-delivery",
+                    WARNING,
+                    (
+                        f"{match[0]!r} describes co-delivery as unpaid or volunteering: people with lived "
+                        "experience who co-deliver are paid for their time (say how, in 'co_delivery')"
+                    ),
+                )
                 break

@@ -12,9 +12,9 @@ THIRD_PARTY_NAMES = (
     # (full name, other ways a writer may name them) of people named in passing in the source
     # transcripts, who did not consent (content brief 1.2). A title before the surname (Dr, Mr,
     # Mrs, Ms, Miss, Professor) is matched too.
-    ("Bill Bamber", ("Bamber", "William Bamber")),       # a psychiatrist named in Anthony's story
-    ("Robin Williams", ("Robin W",)),                    # a council contact named in Lee's story
-    ("Paul Hollywood", ("Hollywood",)),                  # named in passing in Mark's story
+    ("Bill Bamber", ("Bamber", "William Bamber")),  # a psychiatrist named in Anthony's story
+    ("Robin Williams", ("Robin W",)),  # a council contact named in Lee's story
+    ("Paul Hollywood", ("Hollywood",)),  # named in passing in Mark's story
     # Named in a transcript only as a guess ("ports / Portrait"): do not name it unless verified.
     ("Porchlight", ("Porch Light",)),
 )
@@ -32,8 +32,10 @@ OUTCOME_CLAIMS = (
     r"(?:got|found|gained|secured|started|moved into|went into) (?:paid |new )?(?:jobs?|work|employment)",
     r"(?:into|back to|back into) (?:paid )?(?:work|employment)",
     r"signed up",
-    r"(?:employers|workplaces|businesses|companies|organisations) (?:have )?(?:adopted|signed|joined|"
-    r"took on|taken on|employed|hired|used)",
+    (
+        r"(?:employers|workplaces|businesses|companies|organisations) (?:have )?(?:adopted|signed|joined|"
+        r"took on|taken on|employed|hired|used)"
+    ),
     r"hired",
     r"\d+",
 )
@@ -60,15 +62,21 @@ DISTRESSING = (
     # (pattern, topic) of material that may distress wherever it appears: a content note must
     # name the topic (any of its words) for the module to cover it.
     (r"self[- ]harm(?:s|ed|ing)?|cut(?:s|ting)? (?:themselves|himself|herself|myself|yourself)", "self-harm"),
-    (r"suicid(?:e|es|al)|took (?:his|her|their) own life|kill(?:ed|ing)? (?:himself|herself|themselves)",
-     "suicide"),
+    (
+        r"suicid(?:e|es|al)|took (?:his|her|their) own life|kill(?:ed|ing)? (?:himself|herself|themselves)",
+        "suicide",
+    ),
     (r"overdos(?:e|es|ed|ing)", "overdose"),
-    (r"abus(?:e|ed|es|ive|ing)|rap(?:e|ed)|sexual(?:ly)? (?:assault(?:ed)?|exploit(?:ed|ation))|"
-     r"groom(?:ed|ing)", "abuse"),
+    (
+        (
+            r"abus(?:e|ed|es|ive|ing)|rap(?:e|ed)|sexual(?:ly)? (?:assault(?:ed)?|exploit(?:ed|ation))|"
+            r"groom(?:ed|ing)"
+        ),
+        "abuse",
+    ),
     (r"(?:death|deaths|died|dying|bereave(?:d|ment)|passed away|funeral)", "a death"),
     (r"murder(?:s|ed)?|kill(?:s|ed|ing)?", "a death"),
-    (r"violen(?:ce|t)|assault(?:s|ed)?|stabb(?:ed|ing)|beaten(?: up)?|gangsters?|gangs?",
-     "violence"),
+    (r"violen(?:ce|t)|assault(?:s|ed)?|stabb(?:ed|ing)|beaten(?: up)?|gangsters?|gangs?", "violence"),
 )
 """Activities, body text and notes that mention these need a content note that covers them."""
 
@@ -99,16 +107,22 @@ PERSONAL_ADVICE = (
     rf"you {_NOT} (?:\w+ )?lose (?:\w+ ){{0,2}}{_BENEFITS}",
     rf"your {_BENEFITS}(?: \w+){{0,3}} {_NOT} (?:be )?(?:affected|change|changed|stop|stopped|reduced?|cut|go down)",
     rf"{_NOT} (?:\w+ )?(?:affect|change|reduce|stop|cut|touch) (?:your|any of your) {_BENEFITS}",
-    rf"without (?:it |this |that |the money |the payment )?(?:affecting|changing|reducing|touching) "
-    rf"(?:your|any of your) {_BENEFITS}",
+    (
+        rf"without (?:it |this |that |the money |the payment )?(?:affecting|changing|reducing|touching) "
+        rf"(?:your|any of your) {_BENEFITS}"
+    ),
     r"you (?:will|'ll|can|may) (?:still )?keep (?:all (?:of )?)?your benefits?",
-    r"you (?:can|could|may|are allowed to|'re allowed to) (?:still )?(?:earn|keep|be paid|get paid|receive) "
-    r"(?:up to |as much as )?(?:£|\d)",
+    (
+        r"you (?:can|could|may|are allowed to|'re allowed to) (?:still )?(?:earn|keep|be paid|get paid|receive) "
+        r"(?:up to |as much as )?(?:£|\d)"
+    ),
     r"you can earn",
     r"you are allowed to earn",
     r"you can keep (?:all )?(?:the|your) (?:money|payment)",
-    r"you (?:do not|don't|won't|will not) (?:need|have) to (?:tell|inform|declare (?:it )?to|report (?:it )?to) "
-    r"(?:the )?(?:DWP|Jobcentre|job centre|council|HMRC|your work coach)",
+    (
+        r"you (?:do not|don't|won't|will not) (?:need|have) to (?:tell|inform|declare (?:it )?to|report (?:it )?to) "
+        r"(?:the )?(?:DWP|Jobcentre|job centre|council|HMRC|your work coach)"
+    ),
 )
 """Phrasing that gives one person benefits advice. Signpost to independent advice instead."""
 
@@ -116,47 +130,207 @@ PERSONAL_ADVICE = (
 
 UNMEASURABLE = ("understand", "know", "be aware", "appreciate", "learn about", "become familiar")
 
-OBSERVABLE_VERBS = frozenset("""
-    adapt agree analyse apply arrange ask assess audit build calculate challenge check choose
-    classify co-design co-produce commit compare complete contrast cost create critique decide
-    define demonstrate describe design develop devise discuss distinguish draft estimate evaluate
-    explain find give identify illustrate interpret invite judge justify label lead list locate
-    make map match measure monitor name negotiate offer order outline pick place plan practise
-    predict prepare present prioritise produce propose rank rate recognise recommend record
-    reflect rehearse report respond review revise rewrite role-play run say score select set
-    share show signpost sketch sort spot state suggest summarise support tailor take tell test
-    trace translate use weigh write
-""".split())
+OBSERVABLE_VERBS = frozenset(
+    [
+        "adapt",
+        "agree",
+        "analyse",
+        "apply",
+        "arrange",
+        "ask",
+        "assess",
+        "audit",
+        "build",
+        "calculate",
+        "challenge",
+        "check",
+        "choose",
+        "classify",
+        "co-design",
+        "co-produce",
+        "commit",
+        "compare",
+        "complete",
+        "contrast",
+        "cost",
+        "create",
+        "critique",
+        "decide",
+        "define",
+        "demonstrate",
+        "describe",
+        "design",
+        "develop",
+        "devise",
+        "discuss",
+        "distinguish",
+        "draft",
+        "estimate",
+        "evaluate",
+        "explain",
+        "find",
+        "give",
+        "identify",
+        "illustrate",
+        "interpret",
+        "invite",
+        "judge",
+        "justify",
+        "label",
+        "lead",
+        "list",
+        "locate",
+        "make",
+        "map",
+        "match",
+        "measure",
+        "monitor",
+        "name",
+        "negotiate",
+        "offer",
+        "order",
+        "outline",
+        "pick",
+        "place",
+        "plan",
+        "practise",
+        "predict",
+        "prepare",
+        "present",
+        "prioritise",
+        "produce",
+        "propose",
+        "rank",
+        "rate",
+        "recognise",
+        "recommend",
+        "record",
+        "reflect",
+        "rehearse",
+        "report",
+        "respond",
+        "review",
+        "revise",
+        "rewrite",
+        "role-play",
+        "run",
+        "say",
+        "score",
+        "select",
+        "set",
+        "share",
+        "show",
+        "signpost",
+        "sketch",
+        "sort",
+        "spot",
+        "state",
+        "suggest",
+        "summarise",
+        "support",
+        "tailor",
+        "take",
+        "tell",
+        "test",
+        "trace",
+        "translate",
+        "use",
+        "weigh",
+        "write",
+    ]
+)
 """Verbs whose result someone can see or hear (revised Bloom's taxonomy, UK spelling)."""
 
-OBSERVABLE_PHRASES = frozenset({
-    "carry out", "feed back", "point out", "pick out", "set up", "sum up", "speak up", "work out",
-    "write down", "put together", "work with", "talk through",
-})
+OBSERVABLE_PHRASES = frozenset(
+    {
+        "carry out",
+        "feed back",
+        "point out",
+        "pick out",
+        "set up",
+        "sum up",
+        "speak up",
+        "work out",
+        "write down",
+        "put together",
+        "work with",
+        "talk through",
+    }
+)
 
 # --- Language ---------------------------------------------------------------------------------
 
 JARGON = (
-    "co-production", "commissioning", "commissioner", "tokenism", "tokenistic", "lived experience",
-    "peer worker", "trauma-informed", "asset-based", "strengths-based", "stakeholder",
-    "multiple disadvantage", "dual diagnosis", "safeguarding", "reciprocity", "honorarium",
-    "consultation", "co-design", "outcomes framework", "personalisation", "Housing First",
-    "peer support", "integrated care board", "integrated care system", "social prescribing",
-    "procurement", "place-based", "system leadership",
-    "psychologically informed environment", "recovery capital", "key performance indicator",
-    "care coordination", "logic model", "intersectionality", "service design",
+    "co-production",
+    "commissioning",
+    "commissioner",
+    "tokenism",
+    "tokenistic",
+    "lived experience",
+    "peer worker",
+    "trauma-informed",
+    "asset-based",
+    "strengths-based",
+    "stakeholder",
+    "multiple disadvantage",
+    "dual diagnosis",
+    "safeguarding",
+    "reciprocity",
+    "honorarium",
+    "consultation",
+    "co-design",
+    "outcomes framework",
+    "personalisation",
+    "Housing First",
+    "peer support",
+    "integrated care board",
+    "integrated care system",
+    "social prescribing",
+    "procurement",
+    "place-based",
+    "system leadership",
+    "psychologically informed environment",
+    "recovery capital",
+    "key performance indicator",
+    "care coordination",
+    "logic model",
+    "intersectionality",
+    "service design",
 )
 """Terms a learner may not know: a module that uses one must have it in its glossary."""
 
 LATINATE_ENDINGS = ("isation", "ization", "ality", "ological", "ationality", "ivity", "icity")
 """Long words with these endings (4+ syllables) are often abstract: say it in plain words."""
 
-EVERYDAY_LONG_WORDS = frozenset("""
-    organisation organisations organization organizations opportunity confidentiality personality
-    nationality hospitality sexuality university universities activity activities community
-    communities responsibility responsibilities electricity creativity productivity equality
-    inequality inequalities publicity
-""".split())
+EVERYDAY_LONG_WORDS = frozenset(
+    [
+        "organisation",
+        "organisations",
+        "organization",
+        "organizations",
+        "opportunity",
+        "confidentiality",
+        "personality",
+        "nationality",
+        "hospitality",
+        "sexuality",
+        "university",
+        "universities",
+        "activity",
+        "activities",
+        "community",
+        "communities",
+        "responsibility",
+        "responsibilities",
+        "electricity",
+        "creativity",
+        "productivity",
+        "equality",
+        "inequality",
+        "inequalities",
+        "publicity",
+    ]
+)
 """Long words with those endings that most readers know."""
 
 COMMON_ACRONYMS = frozenset({"UK", "OK", "TV"})
@@ -166,8 +340,13 @@ DENY = (
     # (pattern, suggestion)
     (r"addicts?", "people who use drugs"),
     (r"junkies?", "people who use drugs"),
-    (r"the homeless(?!\s+(?:link|sector|services?|charit(?:y|ies)|pods?|hostels?|projects?|teams?|"
-     r"prevention|support|people|person|population|community))", "people experiencing homelessness"),
+    (
+        (
+            r"the homeless(?!\s+(?:link|sector|services?|charit(?:y|ies)|pods?|hostels?|projects?|teams?|"
+            r"prevention|support|people|person|population|community))"
+        ),
+        "people experiencing homelessness",
+    ),
     (r"homeless (?:people|persons?|men|women)", "people experiencing homelessness"),
     (r"service[- ]users?", "people who use services"),
     (r"suffer(?:s|ed|ing)? (?:from|with)", "lives with, or has"),
@@ -216,8 +395,14 @@ TRANSCRIPTION_ERRORS = (
     (r"street support dot net", "StreetSupport.net"),
     (r"a dozen tweets", "a dozen to 15 people"),
     (r"(?:78|seventy[- ]eight) years", "7 to 8 years"),
-    (rf"{_TWENTY_TWO} people\b[^.]{{0,60}}\bmanagement (?:team|committee)", "two people on the management team"),
-    (rf"{_TWENTY_TWO} people (?:who live experience|on (?:our|the|that) management)", "two people on the management team"),
+    (
+        rf"{_TWENTY_TWO} people\b[^.]{{0,60}}\bmanagement (?:team|committee)",
+        "two people on the management team",
+    ),
+    (
+        rf"{_TWENTY_TWO} people (?:who live experience|on (?:our|the|that) management)",
+        "two people on the management team",
+    ),
     (r"article production", "co-production"),
     (r"trauma and reform(?:ed)?", "trauma-informed"),
     (r"(?-i:Q y)", "QI (quality improvement)"),
@@ -234,15 +419,21 @@ OWN_WORDS_RUN = 9
 
 DISCLOSURE_PRESSURE = (
     r"share (?:a|one) (?:time|moment|experience) (?:when |that )?you (?:were|felt|have been|had|went)",
-    r"(?:tell|share with|talk to) (?:the group|the room|everyone|us|your partner|the class|the others?)"
-    r"(?: \w+){0,2} (?:about|how) (?:your own|a time you|your (?:own )?(?:experience|story|crisis|diagnosis|"
-    r"trauma|addiction|recovery|mental health))",
+    (
+        r"(?:tell|share with|talk to) (?:the group|the room|everyone|us|your partner|the class|the others?)"
+        r"(?: \w+){0,2} (?:about|how) (?:your own|a time you|your (?:own )?(?:experience|story|crisis|diagnosis|"
+        r"trauma|addiction|recovery|mental health))"
+    ),
     r"(?:share|describe|talk about|tell (?:us|the group) about) your own (?:experience|story|history)",
-    r"(?:share|describe|talk about) your (?:experience|story|history) of "
-    r"(?:crisis|trauma|abuse|addiction|homelessness|self-harm|mental (?:ill )?health|services|recovery)",
-    r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to )?"
-    r"(?:shares?|tells?|says?|talks? about|describes?) "
-    r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experience|story|stories)",
+    (
+        r"(?:share|describe|talk about) your (?:experience|story|history) of "
+        r"(?:crisis|trauma|abuse|addiction|homelessness|self-harm|mental (?:ill )?health|services|recovery)"
+    ),
+    (
+        r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to )?"
+        r"(?:shares?|tells?|says?|talks? about|describes?) "
+        r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experience|story|stories)"
+    ),
     r"share your (?:own )?(?:lived experience|personal story|story)",
 )
 """Activities that ask people to disclose their own history, crisis or diagnosis."""
@@ -265,15 +456,21 @@ DISCLOSURE_CHOICE = (
 
 UNPAID_CO_DELIVERY = (
     r"volunteer (?:co-?)?(?:trainers?|facilitators?|presenters?|speakers?|tutors?|co-deliverers?)",
-    r"(?:co-?)?(?:trainers?|facilitators?|co-deliver(?:y|ers?)|co-?deliver(?:s|ing)?)(?: \w+){0,4} "
-    r"(?:as|on a) (?:a )?(?:volunteers?|voluntary basis|goodwill basis)",
+    (
+        r"(?:co-?)?(?:trainers?|facilitators?|co-deliver(?:y|ers?)|co-?deliver(?:s|ing)?)(?: \w+){0,4} "
+        r"(?:as|on a) (?:a )?(?:volunteers?|voluntary basis|goodwill basis)"
+    ),
     r"unpaid",
-    r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
-    r"experience|a reference|expenses only|a certificate|tea and biscuits)",
+    (
+        r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
+        r"experience|a reference|expenses only|a certificate|tea and biscuits)"
+    ),
     r"(?:give|giving|gives|donate|donating) (?:their|your) time (?:for free|freely|free of charge)",
     r"(?:for free|free of charge|without pay(?:ment)?|for no pay(?:ment)?)",
-    r"(?:co-?deliver(?:y|s|ing)?|co-?train(?:er|ers|ing)?|co-?facilitat(?:e|es|ing|or|ors)|deliver(?:y|s|ing)? "
-    r"(?:the|this) (?:session|module|course|training))(?: \w+){0,6} (?:as )?(?:volunteers?|voluntarily)",
+    (
+        r"(?:co-?deliver(?:y|s|ing)?|co-?train(?:er|ers|ing)?|co-?facilitat(?:e|es|ing|or|ors)|deliver(?:y|s|ing)? "
+        r"(?:the|this) (?:session|module|course|training))(?: \w+){0,6} (?:as )?(?:volunteers?|voluntarily)"
+    ),
 )
 """Co-delivery described as unpaid or volunteering: people who co-deliver are paid (content brief 5.3)."""
 
