@@ -75,6 +75,7 @@ def _kind(line: str) -> str:
     return "paragraph"
 
 
+@functools.lru_cache(maxsize=8192)
 def prose(markdown: str) -> str:
     """Strip Markdown from one unit (or any text), leaving plain words on one line."""
     text = markdown
@@ -83,6 +84,7 @@ def prose(markdown: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(markdown: str) -> str:
     """Strip Markdown so that only prose is left; every unit (and table cell) ends a sentence.
 

@@ -13,8 +13,10 @@ has the same number, in digits or in words. The story's `corrections` and the so
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..errors import ERROR, Problem
@@ -84,7 +86,8 @@ def story_fidelity(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                 ),
             )
             continue
-        evidence = " ".join([transcript, *story.corrections, source.title, source.author, source.note or ""])
+        record = " ".join([*story.corrections, source.title, source.author, source.note or ""])
+        evidence = _facts(transcript) + _facts(record)
         passage = doc.passage("stories", i, "text")
         for start, fact, kind in _unsupported(ctx.without_citations(story.text), evidence):
             yield passage.finding(
@@ -104,14 +107,30 @@ def _transcript(source: Source, texts: dict[str, str]) -> str | None:
     return "\n".join(texts.values())
 
 
-def _unsupported(text: str, evidence: str) -> Iterator[tuple[int, str, str]]:
+@dataclass(frozen=True)
+class _Facts:
+    """The words and numbers of a text, to look a story's facts up in."""
+
+    words: frozenset[str]
+    numbers: frozenset[str]
+
+    def __add__(self, other: _Facts) -> _Facts:
+        return _Facts(self.words | other.words, self.numbers | other.numbers)
+
+
+@functools.lru_cache(maxsize=64)
+def _facts(text: str) -> _Facts:
+    """Return the words and numbers of a text (cached: a transcript serves several stories)."""
+    return _Facts(frozenset(_WORD.findall(_normal(text))), frozenset(value for _, value in numbers(text)))
+
+
+def _unsupported(text: str, evidence: _Facts) -> Iterator[tuple[int, str, str]]:
     """Yield (start, fact, kind) for each name and number of a story's text that the evidence lacks.
 
     Citations ([@id], or a source named by author and year) are not facts of the story.
     """
     text = body_syntax.CITATION.sub(lambda m: " " * len(m[0]), text)
-    vocabulary = set(_WORD.findall(_normal(evidence)))
-    known_numbers = {value for _, value in numbers(evidence)}
+    vocabulary, known_numbers = evidence.words, evidence.numbers
     reported: set[str] = set()
     for start, name in names(text):
         missing = [w for w in _WORD.findall(_normal(name)) if w not in vocabulary and not w.isdigit()]

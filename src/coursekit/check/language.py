@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -13,10 +14,14 @@ from .context import Context
 from .text import LEARNER, SHOWN, AudienceText, Document, ModuleText, Passage
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)*)s?(?![\w-])")
-_JARGON = [
-    (term, re.compile(rf"(?<!\w){re.sub(r'[- ]', '[- ]?', term)}(?:s|es|ed|ing|ers?)?(?!\w)", re.IGNORECASE))
-    for term in wordlists.JARGON
-]
+_JARGON = re.compile(
+    "|".join(
+        rf"(?P<g{i}>(?<!\w){re.sub(r'[- ]', '[- ]?', term)}(?:s|es|ed|ing|ers?)?(?!\w))"
+        for i, term in enumerate(wordlists.JARGON)
+    ),
+    re.IGNORECASE,
+)
+"""Every jargon term in one pattern: the group that matched names the term."""
 HARDEST_MIN_WORDS = 15
 """Passages shorter than this are not named as the hardest part of a text."""
 PASSAGE_MARGIN = 7
@@ -37,7 +42,7 @@ def glossary(doc: Document, ctx: Context) -> Iterator[Problem]:
     An audience file is read on the welcome page, before any glossary: its acronyms are spelt out
     in the file itself, and its jargon terms are in the glossary of its course.
     """
-    terms = list(doc.glossary_terms)
+    terms = tuple(doc.glossary_terms)
     reported: set[str] = set()
     for passage in sorted(_seen_by_learners(doc), key=lambda p: p.line):
         for term, start in _terms_used(passage.text):
@@ -67,9 +72,11 @@ def _terms_used(text: str) -> Iterator[tuple[str, int]]:
         acronym = match[1]
         if sum(c.isupper() for c in acronym) >= 2 and acronym not in wordlists.COMMON_ACRONYMS:
             yield acronym, match.start()
-    for term, pattern in _JARGON:
-        match = pattern.search(text)
-        if match:
+    seen: set[str] = set()
+    for match in _JARGON.finditer(text):
+        term = wordlists.JARGON[int(match.lastgroup[1:])]
+        if term not in seen:
+            seen.add(term)
             yield term, match.start()
 
 
@@ -96,12 +103,17 @@ def _expanded(term: str, doc: Document) -> bool:
     return any(spelt.search(p.text) for p in doc.passages)
 
 
-def _glossed(term: str, glossary_terms: list[str]) -> bool:
+def _glossed(term: str, glossary_terms: tuple[str, ...]) -> bool:
     if term.isupper():
         return any(re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", g) for g in glossary_terms)
-    parts = {_norm(p) for g in glossary_terms for p in [g, *re.split(r"[(),/;]", g)] if p.strip()}
     # A longer entry explains the term inside it: 'peer support worker' covers 'peer support'.
-    return any(part == _norm(term) or part.startswith(_norm(term) + " ") for part in parts)
+    return any(part == _norm(term) or part.startswith(_norm(term) + " ") for part in _parts(glossary_terms))
+
+
+@functools.lru_cache(maxsize=256)
+def _parts(glossary_terms: tuple[str, ...]) -> frozenset[str]:
+    """Return every glossary term and each part of it ('peer worker (peer)' -> both), normalised."""
+    return frozenset(_norm(p) for g in glossary_terms for p in [g, *re.split(r"[(),/;]", g)] if p.strip())
 
 
 def _defined(term: str, definitions: tuple[str, ...]) -> bool:
