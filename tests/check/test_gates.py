@@ -117,6 +117,9 @@ def test_a_claim_in_facilitator_notes_naming_a_dated_source_passes(tmp_path):
         "You can earn up to £20 a week without it affecting your benefits.",
         "It won’t affect your Universal Credit.",
         "You don't need to tell the Jobcentre.",
+        "The payment will not count against your benefits.",
+        "Your Universal Credit is safe.",
+        "This is disregarded, so you keep all your benefits.",
     ],
 )
 def test_personal_advice_is_found_by_pattern(tmp_path, advice):

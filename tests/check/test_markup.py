@@ -72,3 +72,27 @@ def test_safe_links_and_local_images_pass(tmp_path):
     assert (
         caught(found, "unsafe-link") == caught(found, "external-resource") == caught(found, "raw-html") == []
     )
+
+
+def test_a_reference_style_image_from_outside_the_site_is_refused(tmp_path):
+    module = with_body("See the chart: ![chart][c]\n\n[c]: https://example.org/chart.png")
+    assert caught(findings(tmp_path, module), "external-resource") == [
+        (MODULE, line_of(module, "[c]: https"), "body", "error")
+    ]
+
+
+def test_a_reference_style_link_to_another_site_passes(tmp_path):
+    module = with_body("See [the NHS][nhs].\n\n[nhs]: https://www.nhs.uk")
+    assert caught(findings(tmp_path, module), "external-resource") == []
+
+
+def test_what_raw_html_would_do_is_named_too(tmp_path):
+    module = with_body('<a href="javascript:alert(1)">x</a> <img src="https://example.org/t.gif">')
+    found = findings(tmp_path, module)
+    line = line_of(module, "<a href")
+    assert caught(found, "raw-html") == [(MODULE, line, "body", "error")] * 2  # <a> (and </a>), <img>
+    assert (
+        caught(found, "unsafe-link")
+        == caught(found, "external-resource")
+        == [(MODULE, line, "body", "error")]
+    )

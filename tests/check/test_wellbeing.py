@@ -15,6 +15,9 @@ INSTRUCTIONS = "    instructions: Talk with a partner about a time someone liste
         "Share a time you were in crisis.",
         "Tell the group about your own experience of services.",
         "Everyone shares their own story.",
+        "Ask each person to share their experience of services.",
+        "Invite people to share a personal story about crisis.",
+        "Describe a time when you were unwell.",
     ],
 )
 def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
@@ -46,6 +49,8 @@ CO_DELIVERY = "prerequisites: []\nco_delivery: {}\n"
         "A volunteer co-trainer with lived experience delivers the stories.",
         "A person with lived experience co-delivers the session, unpaid.",
         "Invite a peer to co-facilitate in return for lunch.",
+        "Peer trainers deliver the session voluntarily.",
+        "People with lived experience co-deliver it as unpaid volunteers.",
     ],
 )
 def test_unpaid_co_delivery_is_a_warning(tmp_path, text):

@@ -35,6 +35,8 @@ def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
 def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Co-delivery by people with lived experience is paid, not described as volunteering."""
     for passage in doc.passages:
+        if not passage.asserts:
+            continue  # a question's scenario or a wrong answer describes what not to do
         about_delivery = passage.field == "co_delivery"
         for sentence in patterns.SENTENCE.finditer(passage.text):
             match = patterns.UNPAID.search(sentence[0])

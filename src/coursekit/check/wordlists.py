@@ -111,7 +111,10 @@ PERSONAL_ADVICE = (
         rf"without (?:it |this |that |the money |the payment )?(?:affecting|changing|reducing|touching) "
         rf"(?:your|any of your) {_BENEFITS}"
     ),
-    r"you (?:will|'ll|can|may) (?:still )?keep (?:all (?:of )?)?your benefits?",
+    r"you (?:will |'ll |can |may )?(?:still )?keep (?:all (?:of )?)?your " + _BENEFITS,
+    rf"(?:count|counts|be counted) against (?:your|any of your) {_BENEFITS}",
+    rf"your {_BENEFITS} (?:is|are|will be|will stay|stays?|remains?) (?:safe|protected|the same|unaffected)",
+    rf"(?:don't|do not|no need to) worry about (?:your|losing your) {_BENEFITS}",
     (
         r"you (?:can|could|may|are allowed to|'re allowed to) (?:still )?(?:earn|keep|be paid|get paid|receive) "
         r"(?:up to |as much as )?(?:£|\d)"
@@ -353,12 +356,15 @@ DENY = (
     (r"sufferers?", "people living with"),
     (r"schizophrenics?", "people with schizophrenia"),
     (r"psychotics?(?! (?:episodes?|illness|symptoms?|disorders?|experiences?))", "people with psychosis"),
-    (r"(?:the )?mentally ill", "people with mental health problems"),
+    (r"(?:the )?mentally[- ]ill", "people with mental health problems"),
     (r"(?:drug|substance|alcohol) (?:abusers?|misusers?)", "people who use drugs or alcohol"),
     (r"crack ?heads?|druggies|druggy", "people who use drugs"),
     (r"lunatics?|nutters?|psychos?|mental cases?", "people with mental health problems"),
     (r"hard[- ]to[- ](?:engage|help|house|reach)", "not yet reached, or easy to ignore"),
     (r"beds? blockers?", "people waiting to leave hospital"),
+    (r"wheelchair[- ]bound|confined to a wheelchair", "wheelchair user"),
+    (r"(?:the )?(?:disabled|handicapped)(?= people| persons?)|handicapped", "disabled people"),
+    (r"retard(?:ed|s)?", "people with a learning disability"),
     (r"commit(?:s|ted|ting)? suicide", "died by suicide"),
     (r"offenders?", "people with convictions"),
     (r"prostitutes?", "people who sell sex"),
@@ -418,7 +424,12 @@ OWN_WORDS_RUN = 9
 # --- Wellbeing and fair pay -------------------------------------------------------------------
 
 DISCLOSURE_PRESSURE = (
-    r"share (?:a|one) (?:time|moment|experience) (?:when |that )?you (?:were|felt|have been|had|went)",
+    (
+        r"(?:share|describe|tell (?:us|the group|your partner) about|talk about|recall) (?:a|one) "
+        r"(?:time|moment|occasion|experience) (?:when |that )?you (?:were|felt|have been|had|went)"
+    ),
+    r"share (?:a |their |your )?(?:own )?personal (?:experience|story|stories|history)",
+    r"share (?:their|your) (?:own )?(?:experiences?|stories|story|history) of",
     (
         r"(?:tell|share with|talk to) (?:the group|the room|everyone|us|your partner|the class|the others?)"
         r"(?: \w+){0,2} (?:about|how) (?:your own|a time you|your (?:own )?(?:experience|story|crisis|diagnosis|"
@@ -430,7 +441,7 @@ DISCLOSURE_PRESSURE = (
         r"(?:crisis|trauma|abuse|addiction|homelessness|self-harm|mental (?:ill )?health|services|recovery)"
     ),
     (
-        r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to )?"
+        r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to |to )?"
         r"(?:shares?|tells?|says?|talks? about|describes?) "
         r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experience|story|stories)"
     ),
@@ -461,6 +472,8 @@ UNPAID_CO_DELIVERY = (
         r"(?:as|on a) (?:a )?(?:volunteers?|voluntary basis|goodwill basis)"
     ),
     r"unpaid",
+    r"as (?:a )?(?:\w+ )?volunteers?|voluntarily|on a (?:voluntary|goodwill) basis",
+    r"(?:only|just) (?:their |your |out-of-pocket )?expenses",
     (
         r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
         r"experience|a reference|expenses only|a certificate|tea and biscuits)"
