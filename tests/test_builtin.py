@@ -52,3 +52,14 @@ def test_two_builds_of_the_built_in_course_are_byte_identical(library, tmp_path)
     first, second = tree_bytes(tmp_path / "one"), tree_bytes(tmp_path / "two")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+SHARED_SOURCES = builtin_root().parent / "shared" / "sources"
+
+
+def test_the_built_in_library_passes_strict(cli, tmp_path):
+    args = ["check", "--strict", "--project", str(builtin_root())]
+    if SHARED_SOURCES.is_dir():
+        args += ["--sources-dir", str(SHARED_SOURCES)]
+    result = cli(args, tmp_path)
+    assert result.exit_code == 0, result.stdout

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 from checking import MODULE, STAFF, caught, check_files, findings, line_of, with_body
-from conftest import checked_files, checked_module
+from conftest import checked_files, checked_module, write_tree
+
+from coursekit.check import check_project
+from coursekit.load import load_project
 
 AUDIENCE_FLAWS = (
     "description: >-\n"
@@ -177,3 +180,125 @@ def test_a_quoted_model_answer_is_not_distressing_material(tmp_path):
         (NOTES, '    facilitator_notes: A model note reads "this film mentions a death".\n')
     )
     assert caught(findings(tmp_path, module), "G2-content-note") == []
+
+
+# --- G2 to G5 in one module (from the first checker) ------------------------------------------------
+
+VAGUE = ("text: Describe one benefit of working together.", "text: Understand co-production.")
+
+
+def test_g2_a_sensitive_story_needs_a_content_note(tmp_path):
+    module = checked_module(
+        (
+            "helped to change a service.",
+            ("helped to change a service.\n      Before that, Sam had been homeless for two years."),
+        )
+    )
+    found = findings(tmp_path, module)
+    assert caught(found, "G2-content-note") == [
+        (MODULE, line_of(module, "had been homeless"), "stories[0].text", "error")
+    ]
+
+
+def test_g2_sensitive_material_needs_an_alternative_activity(tmp_path):
+    note = (
+        "    content_note:\n      about: Mentions homelessness.\n      choice: Skip it.\n"
+        "      support: Talk to your trainer.\n    text: Sam joined"
+    )
+    module = checked_module(
+        ("    text: Sam joined", note),
+        ("    alternative: Work on your own with the sheet.\n", ""),
+        (
+            "    facilitator_notes: Keep time and check in.\n",
+            "    facilitator_notes: Keep time and check in.\n    sensitive: true\n",
+        ),
+    )
+    module = module.replace("    alternative: Write your answer on a card instead.\n", "")
+    found = findings(tmp_path, module)
+    assert caught(found, "G2-alternative") == [
+        (MODULE, line_of(module, "  staff:"), "audiences.staff", "error"),
+        (MODULE, line_of(module, "  bosses:"), "audiences.bosses", "error"),
+        (MODULE, line_of(module, "sensitive: true"), "activities[0].sensitive", "error"),
+    ]
+
+
+def test_g3_an_undated_benefits_figure_is_caught(tmp_path):
+    module = with_body("People on ESA can earn £125.50 a week.")
+    assert caught(findings(tmp_path, module), "G3-dated-source") == [
+        (MODULE, line_of(module, "£125.50"), "body", "error")
+    ]
+
+
+@pytest.mark.parametrize(
+    "citation, dated",
+    [
+        ("[@example-story]", True),
+        ("(Example Org, 2022)", True),
+        ("[@undated-leaflet]", False),
+        ("(Example Org, 2019)", False),
+    ],
+)
+def test_g3_the_claim_needs_a_dated_source_in_the_same_paragraph(tmp_path, citation, dated):
+    files = checked_files(with_body(f"People on ESA must check the Permitted Work rules {citation}."))
+    files["sources.yml"] += (
+        "  - id: undated-leaflet\n    title: A leaflet\n    author: Example Org\n"
+        "    date: n.d.\n    kind: leaflet\n"
+    )
+    found = check_project(load_project(write_tree(tmp_path / "p", files))).findings
+    assert bool(caught(found, "G3-dated-source")) is not dated
+
+
+def test_g3_a_list_item_may_rest_on_its_cited_lead_in(tmp_path):
+    module = with_body(
+        "If you are on benefits [@example-story]:\n\n"
+        "- get advice before you accept a payment;\n- tell the Jobcentre what you earn.\n\n"
+        "Also:\n\n- Jobcentre letters can help."
+    )
+    assert caught(findings(tmp_path, module), "G3-dated-source") == [
+        (MODULE, line_of(module, "- Jobcentre letters"), "body", "error")
+    ]
+
+
+def test_g3_personal_advice_is_an_error_but_quoting_it_is_not(tmp_path):
+    module = with_body(
+        "You will not lose your benefits [@example-story].\n\n"
+        'Never tell anyone "you can earn as much as you like" [@example-story].'
+    )
+    assert caught(findings(tmp_path, module), "G3-personal-advice") == [
+        (MODULE, line_of(module, "You will not lose"), "body", "error")
+    ]
+
+
+def test_g4_understand_is_not_a_measurable_outcome(tmp_path):
+    module = checked_module(VAGUE)
+    found = findings(tmp_path, module)
+    assert caught(found, "G4-outcome-verb") == [
+        (MODULE, line_of(module, "Understand co-production"), "outcomes[0].text", "warning")
+    ]
+    assert caught(found, "G4-unmeasurable-share") == [
+        ("audiences/bosses.yml", 5, "modules", "error"),  # its course is this one module
+        ("audiences/staff.yml", 5, "modules", "error"),
+        (MODULE, line_of(module, "outcomes:"), "outcomes", "error"),
+    ]
+
+
+def test_g4_one_vague_outcome_in_five_is_a_warning_only(tmp_path):
+    extra = (
+        "  - id: list\n    text: List three costs.\n  - id: vague\n    text: Appreciate the value of"
+        " meetings.\nkey_messages:"
+    )
+    module = checked_module(("key_messages:", extra))
+    found = findings(tmp_path, module)
+    assert [f.rule for f in found if f.rule.startswith("G4")] == ["G4-outcome-verb"]
+
+
+def test_g5_timings_of_95_minutes_in_a_60_minute_module(tmp_path):
+    module = checked_module(
+        ("minutes: 30\nversion", "minutes: 60\nversion"),
+        ("    minutes: 30\n    type: pairs", "    minutes: 95\n    type: pairs"),
+    )
+    found = findings(tmp_path, module)
+    assert caught(found, "G5-timing") == [(MODULE, line_of(module, "minutes: 60"), "minutes", "error")]
+    assert "add up to 95 min, but its session is 60 min: make them 54 to 66 min" in next(
+        f.message for f in found if f.rule == "G5-timing"
+    )

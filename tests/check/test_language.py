@@ -103,3 +103,85 @@ def test_dense_facilitator_notes_are_not_scored(tmp_path):
         ("    facilitator_notes: Keep time and check in.\n", f"    facilitator_notes: {DENSE}\n")
     )
     assert caught(findings(tmp_path, module), "reading-level-passage") == []
+
+
+# --- glossary, deficit language, transcription, reading level (from the first checker) --------------
+
+LONG_SENTENCES = (
+    "Organisational transformation necessitates comprehensive reconsideration of institutional "
+    "accountability frameworks, particularly regarding participatory governance arrangements "
+    "incorporating experiential knowledge. Consequently, commissioning organisations should "
+    "systematically operationalise deliberative methodologies, evaluating intersectional "
+    "considerations alongside established performance management infrastructures. "
+)
+
+
+def test_the_uncorrected_22_people_transcription_error(tmp_path):
+    module = checked_module(
+        (
+            "helped to change a service.",
+            (
+                "helped to change a service.\n      There were 22 people with lived "
+                "experience on that management team."
+            ),
+        )
+    )
+    assert caught(findings(tmp_path, module), "transcription") == [
+        (MODULE, line_of(module, "22 people"), "stories[0].text", "error")
+    ]
+
+
+def test_corrections_may_quote_the_transcription_error(tmp_path):
+    corrections = "    corrections: [\"'trusty millions' is trustee meetings\"]\n"
+    module = checked_module(("    text: Sam joined", corrections + "    text: Sam joined"))
+    assert findings(tmp_path, module) == []
+
+
+def test_an_unexplained_acronym_and_jargon_term(tmp_path):
+    module = with_body("The ICB asks for co-production in every plan [@example-story].")
+    found = findings(tmp_path, module)
+    line = line_of(module, "The ICB asks")
+    assert caught(found, "glossary") == [(MODULE, line, "body", "warning")] * 2
+    assert sorted(f.message.split(" is used")[0] for f in found) == [
+        "acronym 'ICB'",
+        "jargon term 'co-production'",
+    ]
+
+
+def test_a_glossary_entry_explains_the_term(tmp_path):
+    glossary = (
+        "glossary:\n  - term: ICB\n    definition: Integrated care board.\n  - term: co-production\n"
+        "    definition: Working together as equals.\n"
+    )
+    module = with_body("The ICB asks for co-production in every plan [@example-story].")
+    module = module.replace("glossary:\n", glossary)
+    assert caught(findings(tmp_path, module), "glossary") == []
+
+
+def test_deficit_language_is_caught_with_an_alternative(tmp_path):
+    module = checked_module(("Sam joined a group", "Sam joined a group of service users"))
+    found = findings(tmp_path, module)
+    assert caught(found, "language") == [
+        (MODULE, line_of(module, "service users"), "stories[0].text", "warning")
+    ]
+    assert (
+        "'service users' is stigmatising or deficit language: use 'people who use services'"
+        in found[0].message
+    )
+
+
+@pytest.mark.parametrize("quoted", ['"hard to reach"', "“hard to reach”", "'hard to reach'"])
+def test_a_quoted_term_is_a_mention_not_a_use(tmp_path, quoted):
+    module = with_body(f'Some reports call people {quoted}. Say "not yet reached" instead.')
+    assert caught(findings(tmp_path, module), "language") == []
+
+
+def test_text_above_the_reading_level(tmp_path):
+    module = with_body(LONG_SENTENCES * 3)
+    found = findings(tmp_path, module)
+    line = line_of(module, "Organisational transformation")
+    assert caught(found, "reading-level") == [(MODULE, line, "body", "warning")] * 2
+    assert {f.message.split(" reads at")[0] for f in found if f.rule == "reading-level"} == {
+        "learner text for staff",
+        "learner text for bosses",
+    }
