@@ -105,6 +105,26 @@ def test_claims_in_facilitator_notes_need_a_dated_source(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("claim", "word"),
+    [
+        ("The Equality Act 2010 says so.", "Equality Act 2010"),
+        ("Vouchers can affect benefits.", "affect benefits"),
+        ("Employers must pay the national living wage.", "national living wage"),
+    ],
+)
+def test_legal_and_benefits_claims_beyond_the_first_list(tmp_path, claim, word):
+    module = with_body(claim)
+    found = findings(tmp_path, module)
+    assert caught(found, "G3-dated-source") == [(MODULE, line_of(module, claim), "body", "error")]
+    assert repr(word) in next(f.message for f in found if f.rule == "G3-dated-source")
+
+
+def test_an_organisation_named_act_is_not_a_law(tmp_path):
+    module = with_body("Think Local Act Personal made the ladder.")
+    assert caught(findings(tmp_path, module), "G3-dated-source") == []
+
+
 def test_a_claim_in_facilitator_notes_naming_a_dated_source_passes(tmp_path):
     module = checked_module(
         (NOTES, "    facilitator_notes: People on Universal Credit should get advice (Example Org, 2022).\n")
@@ -123,6 +143,8 @@ def test_a_claim_in_facilitator_notes_naming_a_dated_source_passes(tmp_path):
         "The payment will not count against your benefits.",
         "Your Universal Credit is safe.",
         "This is disregarded, so you keep all your benefits.",
+        "It won't count as income for your benefits.",
+        "You can take the payment and still claim ESA.",
     ],
 )
 def test_personal_advice_is_found_by_pattern(tmp_path, advice):

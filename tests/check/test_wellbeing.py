@@ -18,6 +18,7 @@ INSTRUCTIONS = "    instructions: Talk with a partner about a time someone liste
         "Ask each person to share their experience of services.",
         "Invite people to share a personal story about crisis.",
         "Describe a time when you were unwell.",
+        "Go round and ask each person to say what their diagnosis is.",
     ],
 )
 def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
@@ -25,6 +26,13 @@ def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
     assert caught(findings(tmp_path, module), "disclosure-pressure") == [
         (MODULE, line_of(module, ask), "activities[0].instructions", "warning")
     ]
+
+
+def test_saying_no_one_has_to_share_is_not_pressure(tmp_path):
+    module = checked_module(
+        (INSTRUCTIONS, "    instructions: No one is asked to share their own story here.\n")
+    )
+    assert caught(findings(tmp_path, module), "disclosure-pressure") == []
 
 
 def test_an_ask_with_a_clear_choice_passes(tmp_path):
@@ -51,6 +59,8 @@ CO_DELIVERY = "prerequisites: []\nco_delivery: {}\n"
         "Invite a peer to co-facilitate in return for lunch.",
         "Peer trainers deliver the session voluntarily.",
         "People with lived experience co-deliver it as unpaid volunteers.",
+        "We do not pay co-trainers, but they get a certificate.",
+        "Volunteers with lived experience co-deliver the training.",
     ],
 )
 def test_unpaid_co_delivery_is_a_warning(tmp_path, text):

@@ -50,6 +50,7 @@ DISCLOSURE_CHOICE = re.compile("|".join(wordlists.DISCLOSURE_CHOICE), re.IGNOREC
 UNPAID = words(*wordlists.UNPAID_CO_DELIVERY)
 UNPAID_CONTEXT = re.compile(wordlists.UNPAID_CONTEXT, re.IGNORECASE)
 NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|avoid|instead of|rather than|don't|do not|won't|isn't)\b", re.IGNORECASE
+    r"\b(?:not|never|no|nobody|without|avoid|instead of|rather than|don't|do not|won't|isn't)\b",
+    re.IGNORECASE,
 )
 TRANSCRIPTION, TRANSCRIPTION_NOTES = choices(wordlists.TRANSCRIPTION_ERRORS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..errors import WARNING, Problem
@@ -9,17 +10,22 @@ from . import patterns
 from .context import Context
 from .text import Document
 
+WRONG_ANSWER = re.compile(r"options\[\d+\]\.text$")
+
 
 def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Nothing asks people to share their own history unless it clearly offers a choice."""
     for passage in doc.passages:
         if passage.field.startswith(("glossary", "sources")):
             continue
+        if WRONG_ANSWER.search(passage.field) and not passage.asserts:
+            continue  # a wrong answer shows what not to do
         match = patterns.DISCLOSURE.search(passage.text)
         if (
             match
             and not passage.quoted(match.start(), match.end())
             and not patterns.DISCLOSURE_CHOICE.search(passage.text)
+            and not _negated(passage.text, match)
         ):
             yield passage.finding(
                 match.start(),
@@ -32,6 +38,13 @@ def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
             )
 
 
+def _negated(text: str, match: re.Match) -> bool:
+    """Return True if the sentence of a match says not to do it ('No one is asked to share their story')."""
+    sentence = next(s for s in patterns.SENTENCE.finditer(text) if s.start() <= match.start() < s.end() + 1)
+    rest = text[sentence.start() : match.start()] + text[match.end() : sentence.end()]
+    return bool(patterns.NEGATION.search(rest))
+
+
 def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Co-delivery by people with lived experience is paid, not described as volunteering."""
     for passage in doc.passages:
@@ -40,7 +53,10 @@ def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
         about_delivery = passage.field == "co_delivery"
         for sentence in patterns.SENTENCE.finditer(passage.text):
             match = patterns.UNPAID.search(sentence[0])
-            if not match or patterns.NEGATION.search(sentence[0]):
+            # 'never ask people to co-deliver unpaid' says what not to do; 'we do not pay peers' is
+            # itself the problem, so the match is blanked before looking for a negation.
+            rest = sentence[0][: match.start()] + sentence[0][match.end() :] if match else ""
+            if not match or patterns.NEGATION.search(rest):
                 continue
             start = sentence.start() + match.start()
             if passage.quoted(start, start + len(match[0])):

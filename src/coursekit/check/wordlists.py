@@ -61,7 +61,10 @@ SENSITIVE = (
 DISTRESSING = (
     # (pattern, topic) of material that may distress wherever it appears: a content note must
     # name the topic (any of its words) for the module to cover it.
-    (r"self[- ]harm(?:s|ed|ing)?|cut(?:s|ting)? (?:themselves|himself|herself|myself|yourself)", "self-harm"),
+    (
+        r"self[- ]harm(?:s|ed|ing)?|self[- ]injur(?:y|ies|ing|ed)|cut(?:s|ting)? (?:themselves|himself|herself|myself|yourself)",
+        "self-harm",
+    ),
     (
         r"suicid(?:e|es|al)|took (?:his|her|their) own life|kill(?:ed|ing)? (?:himself|herself|themselves)",
         "suicide",
@@ -70,7 +73,7 @@ DISTRESSING = (
     (
         (
             r"abus(?:e|ed|es|ive|ing)|rap(?:e|ed)|sexual(?:ly)? (?:assault(?:ed)?|exploit(?:ed|ation))|"
-            r"groom(?:ed|ing)"
+            r"groom(?:ed|ing)|traffick(?:ed|ing)|modern slavery"
         ),
         "abuse",
     ),
@@ -99,6 +102,20 @@ CLAIM_WORDS = (
     r"National Insurance",
     r"Permitted Work",
     r"payment rates?",
+    r"(?-i:JSA|HMRC)",
+    r"Housing Benefit",
+    r"Pension Credit",
+    r"Council Tax (?:Reduction|Support)",
+    r"(?:national )?(?:minimum|living) wage",
+    r"earnings (?:limits?|disregards?|thresholds?)",
+    r"(?:are|is|be) disregarded",
+    # the Equality Act 2010, the Mental Health Act; not Think Local Act Personal, a name
+    r"(?-i:(?!(?:The|This|That|An?) )[A-Z]\w+(?: (?:and|of|for) [A-Z]\w+| [A-Z]\w+)* Act(?! [A-Z]))(?: \d{4})?",
+    r"legally (?:required|obliged|bound)",
+    r"by law",
+    r"legal (?:requirements?|rights?|obligations?)",
+    r"(?:affects?|affecting|affected) (?:\w+ ){0,2}benefits?",
+    r"benefits? (?:\w+ ){0,2}(?:be |being )?(?:affected|reduced|stopped|sanctioned|suspended)",
 )
 
 _BENEFITS = r"(?:benefits?|Universal Credit|UC|ESA|PIP|JSA|Housing Benefit|claims?|payments?|entitlements?)"
@@ -115,6 +132,11 @@ PERSONAL_ADVICE = (
     rf"(?:count|counts|be counted) against (?:your|any of your) {_BENEFITS}",
     rf"your {_BENEFITS} (?:is|are|will be|will stay|stays?|remains?) (?:safe|protected|the same|unaffected)",
     rf"(?:don't|do not|no need to) worry about (?:your|losing your) {_BENEFITS}",
+    rf"{_NOT} count (?:as income )?(?:for|towards|against|as income for) (?:your )?{_BENEFITS}",
+    (
+        r"you (?:can|could|may) (?:\w+ ){0,5}(?:and )?still (?:claim|get|receive|keep) (?:your |any )?"
+        r"(?:benefits?|Universal Credit|ESA|PIP|JSA|Housing Benefit)"
+    ),
     (
         r"you (?:can|could|may|are allowed to|'re allowed to) (?:still )?(?:earn|keep|be paid|get paid|receive) "
         r"(?:up to |as much as )?(?:£|\d)"
@@ -443,9 +465,15 @@ DISCLOSURE_PRESSURE = (
     (
         r"(?:everyone|each person|each of you|all learners|go round and) (?:must |should |will |has to |to )?"
         r"(?:shares?|tells?|says?|talks? about|describes?) "
-        r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experience|story|stories)"
+        r"(?:\w+ ){0,3}(?:their|your) (?:own )?(?:experiences?|story|stories|diagnos[ie]s|history|trauma|crisis|"
+        r"recovery|addiction|journey)"
     ),
-    r"share your (?:own )?(?:lived experience|personal story|story)",
+    r"share (?:your|their) (?:own )?(?:lived experience|personal story|story)",
+    (
+        r"(?:share|say|tell (?:us|the group|everyone)|disclose) (?:\w+ ){0,3}(?:their|your) (?:own )?(?:diagnos[ie]s|"
+        r"history of|trauma|crisis|addiction|recovery journey|mental health (?:history|diagnosis|condition))"
+    ),
+    r"(?:ask|invite|encourage|expect|get) (?:\w+ ){0,3}to disclose",
 )
 """Activities that ask people to disclose their own history, crisis or diagnosis."""
 
@@ -473,6 +501,16 @@ UNPAID_CO_DELIVERY = (
     ),
     r"unpaid",
     r"as (?:a )?(?:\w+ )?volunteers?|voluntarily|on a (?:voluntary|goodwill) basis",
+    (
+        r"volunteers? (?:with lived experience |from \w+ )?(?:co-?deliver|co-?facilitat|co-?train|deliver|run|lead|"
+        r"present|help (?:to )?(?:deliver|run))"
+    ),
+    r"(?:rely|relies|relying) on (?:their |people's )?goodwill",
+    (
+        r"(?:do not|don't|does not|doesn't|won't|will not|cannot|can't) (?:\w+ )?pay (?:\w+ ){0,3}"
+        r"(?:co-?trainers?|trainers?|facilitators?|co-?deliverers?|peers?|people with lived experience)"
+    ),
+    r"no (?:payment|pay|fee) (?:is |will be )?(?:offered|given|made|available)",
     r"(?:only|just) (?:their |your |out-of-pocket )?expenses",
     (
         r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
