@@ -145,6 +145,7 @@ def test_a_claim_in_facilitator_notes_naming_a_dated_source_passes(tmp_path):
         "This is disregarded, so you keep all your benefits.",
         "It won't count as income for your benefits.",
         "You can take the payment and still claim ESA.",
+        "You can be paid £50 and still keep your benefits.",
     ],
 )
 def test_personal_advice_is_found_by_pattern(tmp_path, advice):

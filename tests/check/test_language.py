@@ -6,6 +6,9 @@ import pytest
 from checking import MODULE, caught, findings, line_of, with_body
 from conftest import checked_module
 
+from coursekit import readability
+from coursekit.check.language import shown_grade
+
 DENSE = (
     "Organisational transformation necessitates comprehensive reconsideration of institutional "
     "accountability frameworks, particularly regarding participatory governance arrangements "
@@ -185,3 +188,8 @@ def test_text_above_the_reading_level(tmp_path):
         "learner text for staff",
         "learner text for bosses",
     }
+
+
+def test_grades_are_compared_as_printed():
+    text = "The cat sat on the mat. It was a warm day and the sun was out."
+    assert shown_grade(text) == float(f"{readability.grade(text):.1f}")

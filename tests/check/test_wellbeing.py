@@ -19,6 +19,7 @@ INSTRUCTIONS = "    instructions: Talk with a partner about a time someone liste
         "Invite people to share a personal story about crisis.",
         "Describe a time when you were unwell.",
         "Go round and ask each person to say what their diagnosis is.",
+        "Think of a time you were in crisis and share it with the group.",
     ],
 )
 def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
@@ -61,6 +62,7 @@ CO_DELIVERY = "prerequisites: []\nco_delivery: {}\n"
         "People with lived experience co-deliver it as unpaid volunteers.",
         "We do not pay co-trainers, but they get a certificate.",
         "Volunteers with lived experience co-deliver the training.",
+        "The co-trainer is reimbursed for travel expenses only.",
     ],
 )
 def test_unpaid_co_delivery_is_a_warning(tmp_path, text):

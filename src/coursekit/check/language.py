@@ -166,7 +166,7 @@ def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         text = " ".join(readability.plain(p.text) for p in passages)
         if readability.word_count(text) < readability.MIN_WORDS:
             continue
-        score = round(readability.grade(text), 1)  # compare what is printed
+        score = shown_grade(text)
         if score > level:
             hardest, hard_score = _hardest(passages, level)
             yield hardest.finding(
@@ -181,6 +181,12 @@ def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             )
 
 
+def shown_grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade of plain text as it is printed (one decimal), so that a
+    finding never says 'grade 6.0, above its reading level 6'."""
+    return round(readability.grade(text), 1)
+
+
 def hard_passages(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """No paragraph of 15 words or more reads more than 3 grades above its audiences' level."""
     levels = {a: ctx.project.audience(a).reading_level for a in doc.module.audiences}
@@ -190,7 +196,7 @@ def hard_passages(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         text = readability.plain(passage.text)
         if readability.word_count(text) < HARDEST_MIN_WORDS:
             continue
-        score = round(readability.grade(text), 1)
+        score = shown_grade(text)
         over = sorted(
             a for a, level in levels.items() if passage.is_for(a) and score > level + PASSAGE_MARGIN
         )

@@ -134,12 +134,12 @@ PERSONAL_ADVICE = (
     rf"(?:don't|do not|no need to) worry about (?:your|losing your) {_BENEFITS}",
     rf"{_NOT} count (?:as income )?(?:for|towards|against|as income for) (?:your )?{_BENEFITS}",
     (
-        r"you (?:can|could|may) (?:\w+ ){0,5}(?:and )?still (?:claim|get|receive|keep) (?:your |any )?"
+        r"you (?:can|could|may) (?:\S+ ){0,6}still (?:claim|get|receive|keep) (?:your |any )?"
         r"(?:benefits?|Universal Credit|ESA|PIP|JSA|Housing Benefit)"
     ),
     (
         r"you (?:can|could|may|are allowed to|'re allowed to) (?:still )?(?:earn|keep|be paid|get paid|receive) "
-        r"(?:up to |as much as )?(?:£|\d)"
+        r"(?:up to |as much as )?£?\d[\d,.]*"
     ),
     r"you can earn",
     r"you are allowed to earn",
@@ -470,6 +470,10 @@ DISCLOSURE_PRESSURE = (
     ),
     r"share (?:your|their) (?:own )?(?:lived experience|personal story|story)",
     (
+        r"(?:think (?:of|about)|remember|recall) a time (?:when )?you (?:were|felt|had|went|have been)[^.]{0,80}"
+        r"\b(?:share|tell|talk about|describe) (?:it|this|that)"
+    ),
+    (
         r"(?:share|say|tell (?:us|the group|everyone)|disclose) (?:\w+ ){0,3}(?:their|your) (?:own )?(?:diagnos[ie]s|"
         r"history of|trauma|crisis|addiction|recovery journey|mental health (?:history|diagnosis|condition))"
     ),
@@ -511,7 +515,7 @@ UNPAID_CO_DELIVERY = (
         r"(?:co-?trainers?|trainers?|facilitators?|co-?deliverers?|peers?|people with lived experience)"
     ),
     r"no (?:payment|pay|fee) (?:is |will be )?(?:offered|given|made|available)",
-    r"(?:only|just) (?:their |your |out-of-pocket )?expenses",
+    r"(?:only|just) (?:\S+ ){0,2}expenses|expenses only",
     (
         r"in return for (?:a |their |your )?(?:lunch|a meal|meals|food|refreshments|a voucher|vouchers|"
         r"experience|a reference|expenses only|a certificate|tea and biscuits)"
