@@ -108,10 +108,14 @@ def test_build_warns_about_every_check_finding_on_stderr(cli, tmp_path):
     root = write_tree(tmp_path / "p", _flawed_files())
     result = cli(["build", "--only", "slides"], root)
     assert result.exit_code == 0, result.stderr
-    line = next(n for n, text in enumerate(_flawed_files()["modules/intro.md"].splitlines(), 1) if "addicts" in text)
+    lines = _flawed_files()["modules/intro.md"].splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "addicts" in text)
     assert result.stderr.splitlines() == [
-        f"Warning: modules/intro.md: line {line}: body: 'addicts' is stigmatising or deficit language: use "
-        "'people who use drugs' (put it in quotation marks if you are discussing the word itself) [language]"]
+        (
+            f"Warning: modules/intro.md: line {line}: body: 'addicts' is stigmatising or deficit language: use "
+            "'people who use drugs' (put it in quotation marks if you are discussing the word itself) [language]"
+        )
+    ]
 
 
 def test_build_strict_refuses_to_build_when_check_fails(cli, tmp_path):
