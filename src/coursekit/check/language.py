@@ -24,7 +24,7 @@ _JARGON = re.compile(
 """Every jargon term in one pattern: the group that matched names the term."""
 HARDEST_MIN_WORDS = 15
 """Passages shorter than this are not named as the hardest part of a text."""
-PASSAGE_MARGIN = 7
+PASSAGE_MARGIN = 6
 """A passage more than this many grades above the audience's level is reported on its own."""
 SENSIBLE_LEVELS = (3, 12)
 """An audience reading level outside these grades is a mistake."""

@@ -110,7 +110,7 @@ CLAIM_WORDS = (
     r"earnings (?:limits?|disregards?|thresholds?)",
     r"(?:are|is|be) disregarded",
     # the Equality Act 2010, the Mental Health Act; not Think Local Act Personal, a name
-    r"(?-i:(?!(?:The|This|That|An?) )[A-Z]\w+(?: (?:and|of|for) [A-Z]\w+| [A-Z]\w+)* Act(?! [A-Z]))(?: \d{4})?",
+    r"(?-i:(?!(?:The|This|That|An?)\s)[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+|\s+[A-Z]\w+)*\s+Act(?!\s+[A-Z]))(?:\s+\d{4})?",
     r"legally (?:required|obliged|bound)",
     r"by law",
     r"legal (?:requirements?|rights?|obligations?)",
