@@ -103,6 +103,13 @@ ActivityType = Literal[
 ]
 WayToContribute = Literal["spoken", "written", "anonymous", "creative", "online", "movement"]
 Emphasis = Literal["core", "adapted", "optional"]
+LeadRole = Literal["lead", "co-trainer", "either"]
+MaterialKind = Literal["cards", "sheet", "sample", "timeline", "list", "case", "form", "handout"]
+Copies = Literal["per-person", "per-pair", "per-group", "per-room"]
+OutputUse = Literal["site", "slides", "print", "lms", "commercial"]
+"""Where a story may appear: the site, the trainer's slides and notes, printed papers, the LMS
+package, and reuse that is sold."""
+ConsentStatus = Literal["published-public", "permission-sought", "granted", "refused", "withdrawn"]
 SourceKind = Literal["story", "framework", "guidance", "law", "research", "payment", "leaflet"]
 
 
@@ -178,9 +185,67 @@ class Activity(ForAudiences):
     """A different way to do it, for anyone who would rather not (required when sensitive)."""
     ways_to_contribute: tuple[WayToContribute, ...] = ()
     """How people can take part: spoken, written, anonymous, creative, online, movement."""
-    materials: tuple[TrainerText, ...] = ()
+    materials: tuple[Slug, ...] = ()
+    """Ids of the module's materials this activity uses (cards, sheets, sample papers)."""
+    equipment: tuple[TrainerText, ...] = ()
+    """What the room needs: flip chart, sticky notes, a timer."""
     sensitive: StrictBool = False
     """True if the activity touches material that may distress."""
+    self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
+    """The version a person does alone at a screen, written for that (shown on the site)."""
+    optional: StrictBool = False
+    """True if the activity can be dropped when a session is short of time."""
+    min_minutes: Minutes | None = None
+    """The shortest the activity can run and still work, when a session must trim."""
+    led_by: LeadRole = "either"
+    """Who leads it: the lead trainer, the co-trainer with lived experience, or either."""
+
+    @model_validator(mode="after")
+    def _min_fits(self) -> Activity:
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise ValueError(f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})")
+        return self
+
+
+class Material(ForAudiences):
+    """A card set, sheet, sample paper or other handout an activity uses, with its full content."""
+
+    id: Slug
+    title: Label
+    kind: MaterialKind
+    text: Prose
+    """The full content, as Markdown: every card, every line of the sheet."""
+    copies: Copies = "per-group"
+    """How many to print."""
+
+
+class Consent(Model):
+    """What a storyteller agreed to, recorded as data so a build can honour it."""
+
+    status: ConsentStatus
+    """published-public (retold from a public story, with credit), permission-sought, granted,
+    refused or withdrawn."""
+    covers: tuple[OutputUse, ...] = ()
+    """The outputs the consent or the publication covers."""
+    recorded_by: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    recorded_on: dt.date
+    review_by: dt.date
+    """When the consent expires or must be checked again."""
+    attribution_form: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    """How the storyteller chose to be credited (or, for a public story, how it credits them)."""
+    note: TrainerText | None = None
+
+    @model_validator(mode="after")
+    def _nothing_covered_without_consent(self) -> Consent:
+        if self.status in ("refused", "withdrawn", "permission-sought") and self.covers:
+            raise ValueError(f"status {self.status!r} covers no output: remove 'covers' or change the status")
+        if self.review_by < self.recorded_on:
+            raise ValueError("review_by is before recorded_on")
+        return self
+
+    def allows(self, use: str) -> bool:
+        """Return True if the consent covers this output."""
+        return self.status in ("published-public", "granted") and use in self.covers
 
 
 class Story(ForAudiences):
@@ -194,8 +259,10 @@ class Story(ForAudiences):
     """The credit line shown with the story."""
     source: Slug
     """Id of the source the story comes from."""
-    consent_scope: TrainerText
-    """What the storyteller's consent or the publication covers, and any limits."""
+    consent: Consent
+    """What the storyteller agreed to; a build leaves the story out of any output it does not cover."""
+    replacement: Prose | None = None
+    """What to use instead where consent does not cover an output: the teaching point, no story."""
     text: Prose
     """The story, paraphrased. Never embellished; reported figures say they are reported."""
     content_note: ContentNote | None = None
@@ -291,6 +358,8 @@ class ModuleMeta(Model):
     """Sources used only by this module (shared ones live in sources.yml)."""
     content_notes: tuple[ContentNote, ...] = ()
     """Shown at the top of the module page, before any distressing material."""
+    materials: tuple[Material, ...] = ()
+    """Cards, sheets and sample papers that activities use, in full."""
     prerequisites: tuple[Slug, ...] = ()
     """Ids of modules to take first."""
     co_delivery: TrainerText | None = None
@@ -298,7 +367,7 @@ class ModuleMeta(Model):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ModuleMeta:
-        for name in ("outcomes", "activities", "stories", "questions"):
+        for name in ("outcomes", "activities", "stories", "questions", "materials"):
             ids = [item.id for item in getattr(self, name)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
