@@ -19,6 +19,7 @@ from . import pages as page_text
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 SHIM = "assets/vendor/iframe-worker-shim.js"
+HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
 REQUIRED_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
                        "pymdownx.details", "pymdownx.superfences", {"toc": {"permalink": True}}]
 # navigation.instant fetches pages with XHR: it breaks file:// and per-page LMS tracking.
@@ -64,7 +65,7 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
     extensions = _extensions(user.get("markdown_extensions"))
     overrides = dict(
         user,
-        site_name=plan.audience.course_title,
+        site_name=page_text.theme_text(plan.audience.course_title),
         docs_dir=str(docs),
         site_dir=str(site_dir),
         nav=nav,
@@ -77,6 +78,7 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
         extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
         site_url=None,
         repo_url=None,
+        hooks=[str(HOOKS)],
     )
     with _quiet_mkdocs() as problems:
         try:
