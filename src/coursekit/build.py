@@ -27,6 +27,8 @@ class BuildResult:
     out: Path
     plans: tuple[CoursePlan, ...]
     files: tuple[Path, ...]
+    notices: tuple[str, ...] = ()
+    """What the build left out and why, one line each, for the person who ran it."""
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
@@ -53,7 +55,26 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(out, plans, tuple(out / f.relative_to(staging) for f in files))
+    files = tuple(out / f.relative_to(staging) for f in files)
+    return BuildResult(out, plans, files, consent_notices(plans, outputs))
+
+
+def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
+    """Say, per course and output, which stories were left out because consent does not cover them."""
+    from .plan import for_use
+
+    notices = []
+    for plan in plans:
+        for output in OUTPUTS:
+            if output.name not in outputs:
+                continue
+            withheld = for_use(plan, output.use).withheld
+            if withheld:
+                names = ", ".join(w.story.id for w in withheld)
+                notices.append(f"{plan.id}: {output.description} leaves out {len(withheld)} "
+                               f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
+                               f"{output.use}: {names}")
+    return tuple(notices)
 
 
 def check_output_folder(out: Path) -> None:

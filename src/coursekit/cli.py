@@ -75,6 +75,8 @@ def build(
         main_file = output(plan.outputs[0]).main_file(plan.id)
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
 
 
