@@ -334,8 +334,12 @@ WRONG = re.compile(r"^(Not quite|Not yet|Not enough|Not right|No|Wrong)\b")
 
 
 def _option_indexes(question) -> tuple[int, int]:
-    right = next(i for i, o in enumerate(question.options) if o.correct)
-    wrong = next(i for i, o in enumerate(question.options) if not o.correct)
+    """Return the positions, as shown on the page, of the right answer and of a wrong one."""
+    from coursekit.render.quiz import shown_order
+
+    shown = shown_order(question)
+    right = next(i for i, o in enumerate(shown) if o.correct)
+    wrong = next(i for i, o in enumerate(shown) if not o.correct)
     return right, wrong
 
 
