@@ -31,7 +31,9 @@ def slides_href(plan: CoursePlan) -> str | None:
 def render(plan: CoursePlan, out: Path, mkdocs_config: Path) -> list[Path]:
     """Build the course site for one plan into out/<audience id>/ and return the files written."""
     site_dir = out / plan.id
-    with tempfile.TemporaryDirectory(prefix="coursekit-docs-") as staging:
+    # The Markdown goes inside the build's staging root, not the system temp folder, so that
+    # removing the staging root after a kill or a signal removes it too. It is gone before this returns.
+    with tempfile.TemporaryDirectory(prefix=".coursekit-docs-", dir=out) as staging:
         docs = Path(staging) / "docs"
         pages = page_text.course_pages(plan, slides_href(plan))
         _write_docs(docs, pages)
