@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,7 +74,7 @@ def staged_output(out: Path) -> Iterator[Path]:
             _swap(staging, out)
         except BaseException:
             signals.hold()
-            _discard(staging, out)
+            _discard(out)
             raise
 
 
@@ -104,13 +105,19 @@ def recover(out: Path) -> None:
     """
     old = _old_path(out)
     if old.is_dir() and not os.path.lexists(out):
-        _rename(old, out)
+        try:
+            _rename(old, out)
+        except OSError as error:
+            raise OutputError(
+                f"{old}: cannot put this previous output back in place ({_reason(error)}); "
+                f"rename it to {out} yourself, then build again."
+            ) from None
     for leftover in [old, *_staging_folders(out)]:
-        _delete(
-            leftover,
-            f"cannot delete this folder left by an earlier build ({{reason}}); "
-            f"delete it yourself, then build again. {out} was not changed.",
-        )
+        if stuck := _delete(leftover):
+            raise OutputError(
+                f"{leftover}: cannot delete this folder left by an earlier build ({stuck}); "
+                f"delete it yourself, then build again. {out} was not changed."
+            )
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -140,17 +147,15 @@ def _swap(staging: Path, out: Path) -> None:
             f"{out}: cannot put the new build in place ({_reason(error)}); "
             f"{_advice(error)}. The previous output was kept."
         ) from None
-    _delete(
-        old,
-        f"now holds the new build, but the previous copy could not be deleted ({{reason}}); "
-        f"delete {old} yourself.",
-        shown=out,
-    )
+    if stuck := _delete(old):
+        raise OutputError(
+            f"{out}: now holds the new build, but the previous copy could not be deleted ({stuck}); "
+            f"delete {old} yourself."
+        )
 
 
-def _discard(staging: Path, out: Path) -> None:
-    """After a failed or stopped build: remove the staging folder and put the old output back."""
-    shutil.rmtree(staging, ignore_errors=True)
+def _discard(out: Path) -> None:
+    """After a failed or stopped build: put the old output back and remove the staging folder."""
     try:
         recover(out)
     except (OSError, OutputError):
@@ -162,15 +167,26 @@ def _rename(source: Path, target: Path) -> None:
     os.rename(source, target)
 
 
-def _delete(folder: Path, message: str, shown: Path | None = None) -> None:
-    """Delete folder if it exists; if that fails, raise OutputError with message (its {reason} filled)."""
+def _delete(folder: Path) -> str | None:
+    """Delete folder if it exists; return what kept part of it ("path: reason"), if anything.
+
+    Deletion goes on past a file that cannot be deleted, so as little as possible is left.
+    """
     if not os.path.lexists(folder):
-        return
-    try:
-        shutil.rmtree(folder)
-    except OSError as error:
-        reason = f"{error.filename or folder}: {_reason(error)}"
-        raise OutputError(f"{shown or folder}: {message.format(reason=reason)}") from None
+        return None
+    failures: list[tuple[str, BaseException]] = []
+
+    def remember(function, path: str, error) -> None:
+        failures.append((path, error if isinstance(error, BaseException) else error[1]))
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=remember)
+    else:
+        shutil.rmtree(folder, onerror=remember)
+    if not failures:
+        return None
+    path, error = failures[0]
+    return f"{path}: {_reason(error)}"
 
 
 def _old_path(out: Path) -> Path:
@@ -221,8 +237,8 @@ def _write_errors(out: Path, staging: Path) -> Iterator[None]:
         ) from None
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 def _advice(error: OSError) -> str:
