@@ -9,6 +9,7 @@ prints "paused" and waits for a line on stdin), so no test depends on timing.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -283,6 +284,50 @@ def test_read_only_parent_folder(project, site, temp_dir):
     )
     assert tree_bytes(site) == old
     assert leftovers(project) == []
+
+
+# Builds slides only into DISK/site (small: it fits), copies it to REPORT/before, then builds the whole
+# course into it (too big to fit), copies it to REPORT/after and writes REPORT/result.json.
+SMALL_DISK = """
+import json, os, shutil, subprocess, sys
+disk, report = sys.argv[1], sys.argv[2]
+build = [sys.executable, "-m", "coursekit", "build", "--audience", "staff", "--out", f"{disk}/site"]
+first = subprocess.run([*build, "--only", "slides"], capture_output=True, text=True)
+shutil.copytree(f"{disk}/site", f"{report}/before")
+second = subprocess.run(build, capture_output=True, text=True)
+shutil.copytree(f"{disk}/site", f"{report}/after")
+result = {"first": [first.returncode, first.stderr], "second": [second.returncode, second.stdout, second.stderr],
+          "disk": sorted(os.listdir(disk))}
+with open(f"{report}/result.json", "w") as handle:
+    json.dump(result, handle)
+"""
+
+
+@pytest.mark.parametrize("size", ["100k", "1m"])
+def test_disk_full_on_a_real_small_disk(project, tmp_path, temp_dir, size):
+    """A real full disk: a tmpfs of this size mounted in a private mount namespace (unshare). The
+    slides fit; the site does not. At 100k it fills while copying the site's assets, at 1m while
+    MkDocs writes pages."""
+    disk, report = tmp_path / "disk", tmp_path / "report"
+    disk.mkdir()
+    report.mkdir()
+    mount = 'mount -t tmpfs -o size="$1" tmpfs "$2" && shift 2 && exec "$@"'
+    small_disk = ("unshare", "--map-root-user", "--mount", "sh", "-c", mount, "sh", size, str(disk))
+    _require_works([*small_disk, "true"], "unshare and mount make a small disk for this test")
+    ran = run([str(disk), str(report)], project, temp_dir, script=SMALL_DISK, wrapper=small_disk)
+    assert ran.returncode == 0, ran.stderr
+    result = json.loads((report / "result.json").read_text())
+    assert result["first"] == [0, ""]
+    out = disk.resolve() / "site"
+    code, stdout, stderr = result["second"]
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        f"Error: {out}: cannot write the new build (No space left on device); "
+        f"free some space on that disk and build again. {out} was not changed.\n"
+    )
+    assert tree_bytes(report / "after") == tree_bytes(report / "before")
+    assert result["disk"] == ["site"]
+    assert docs_in_temp(temp_dir) == []
 
 
 def test_disk_full_while_rendering(cli, project, site, monkeypatch):

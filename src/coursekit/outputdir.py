@@ -39,7 +39,7 @@ PERMISSION_ERRNOS = {errno.EACCES, errno.EPERM, errno.EBUSY}
 
 
 class Stopped(BaseException):
-    """SIGTERM or SIGHUP stopped a build after its staging folder was removed.
+    """SIGTERM or SIGHUP asked a build to stop. Raised by the signal handler, in the main thread.
 
     A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in a renderer's
     libraries swallows it.
@@ -226,15 +226,30 @@ def _write_errors(out: Path, staging: Path) -> Iterator[None]:
     """Turn a failed write into the staging folder (full disk, no permission) into an OutputError."""
     try:
         yield
-    except OSError as error:
-        in_staging = error.filename is not None and Path(error.filename).is_relative_to(staging)
-        if error.errno not in WRITE_ERRNOS and not (error.errno in PERMISSION_ERRNOS and in_staging):
+    except OSError as raised:
+        error = _first_copy_error(raised)
+        # Which file was being written does not help: the staging folder is new and coursekit's own.
+        if error.errno not in WRITE_ERRNOS and not (error.errno in PERMISSION_ERRNOS and _in(error, staging)):
             raise
-        writing = f", writing {Path(error.filename).relative_to(staging)}" if in_staging else ""
         raise OutputError(
-            f"{out}: cannot write the new build ({_reason(error)}{writing}); "
-            f"{_advice(error)}. {out} was not changed."
+            f"{out}: cannot write the new build ({_reason(error)}); {_advice(error)}. {out} was not changed."
         ) from None
+
+
+def _first_copy_error(error: OSError) -> OSError:
+    """shutil.copytree gathers its failures into one shutil.Error holding only their text: rebuild the first."""
+    failures = error.args[0] if isinstance(error, shutil.Error) and error.args else None
+    if not failures or not isinstance(failures, list):
+        return error
+    _source, target, why = failures[0]
+    found = re.match(r"\[Errno (\d+)\] ([^:]+)", str(why))
+    return OSError(int(found[1]), found[2], target) if found else error
+
+
+def _in(error: OSError, staging: Path) -> bool:
+    # A failed copy names the source first and the file being written second.
+    names = (error.filename, error.filename2)
+    return any(isinstance(name, str) and Path(name).is_relative_to(staging) for name in names)
 
 
 def _reason(error: BaseException) -> str:
