@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import module_text, tree_bytes, write_tree
+from conftest import module_text, require_tool, tree_bytes, write_tree
 
 from coursekit import outputdir
 from coursekit.errors import OutputError
@@ -75,22 +75,19 @@ def temp_dir(tmp_path) -> Path:
     return folder
 
 
-def start(script: str, args: list[str], cwd: Path, temp_dir: Path) -> subprocess.Popen:
-    env = dict(os.environ, TMPDIR=str(temp_dir))
-    return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
+def start_paused(
+    args: list[str], cwd: Path, temp_dir: Path, wrapper: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """Start a build (inside the wrapper command if given) and return once it has paused in the site renderer."""
+    process = subprocess.Popen(
+        [*wrapper, sys.executable, "-c", PAUSED_BUILD, *args],
         cwd=cwd,
-        env=env,
         text=True,
+        env=dict(os.environ, TMPDIR=str(temp_dir)),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-
-
-def start_paused(args: list[str], cwd: Path, temp_dir: Path) -> subprocess.Popen:
-    """Start a build and return once it has paused inside the site renderer."""
-    process = start(PAUSED_BUILD, args, cwd, temp_dir)
     line = process.stdout.readline()
     if line != "paused\n":
         process.kill()
@@ -180,19 +177,18 @@ def test_a_kill_at_any_step_of_the_swap_leaves_a_whole_output(
     assert leftovers(project), "the crash left nothing to recover"
     expected = old if left_in_place == "old" else tree_bytes(_fresh_build(cli, project, tmp_path))
 
-    # The next build recovers first, under the lock; this one then fails, so site/ shows what recovery left.
-    import coursekit.render.site as site_renderer
-
-    monkeypatch.setattr(site_renderer, "render", _explode)
+    # The next build recovers first, under the lock. Stopping it just after (at the folder check),
+    # before it renders or cleans up after itself, shows what recovery alone did.
+    monkeypatch.setattr(outputdir, "check_output_folder", _explode)
     failed = cli(SITE_BUILD, project)
     assert failed.exit_code == 1
-    assert failed.stderr == "Error: renderer failed half way\n"
+    assert failed.stderr == "Error: stopped after recovery\n"
     assert tree_bytes(site) == expected
     assert leftovers(project) == []
 
 
 def _explode(*args):
-    raise OutputError("renderer failed half way")
+    raise OutputError("stopped after recovery")
 
 
 def _fresh_build(cli, project: Path, tmp_path: Path) -> Path:
@@ -234,6 +230,17 @@ def test_a_signal_stops_the_build_with_one_line_and_cleans_up(project, site, tem
     assert tree_bytes(site) == old
     assert leftovers(project) == []
     assert docs_in_temp(temp_dir) == []
+
+
+def test_a_build_under_nohup_survives_a_hang_up(project, site, temp_dir):
+    """nohup ignores SIGHUP; coursekit must not take that away while it builds."""
+    nohup = require_tool("nohup", "it runs a build with hang-ups ignored")
+    build = start_paused(SITE_BUILD, project, temp_dir, wrapper=(nohup,))
+    build.send_signal(signal.SIGHUP)
+    _, stderr = build.communicate("\n")
+    assert build.returncode == 0, stderr
+    assert "Changed title" in (site / "staff/01-intro.html").read_text()
+    assert leftovers(project) == []
 
 
 # A second build.
