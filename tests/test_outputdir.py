@@ -203,6 +203,7 @@ def test_kill_9_mid_build_leaves_the_old_output_and_the_next_build_cleans_up(pro
     build.wait()
     staging = [p for p in project.iterdir() if p.name.startswith(".coursekit-build-site-")]
     assert len(staging) == 1 and any(p.name.startswith(".coursekit-docs-") for p in staging[0].iterdir())
+    assert (project / ".coursekit-lock-site").is_file()  # no longer locked, as its holder is dead
     assert tree_bytes(site) == old
     assert docs_in_temp(temp_dir) == []
 

@@ -335,14 +335,16 @@ def _signals_stop_the_build() -> Iterator[_StopSignals]:
     """Install the stop handlers for the build, then restore the previous ones.
 
     Only in the main thread (Python delivers signals there), and not for a signal that was being
-    ignored: `nohup coursekit build` must still survive a hang-up.
+    ignored (`nohup coursekit build` must still survive a hang-up) or whose handler Python cannot
+    put back (one installed outside Python).
     """
     stopper = _StopSignals()
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for name in STOP_SIGNALS:
             number = getattr(signal, name, None)
-            if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            current = signal.getsignal(number) if number is not None else None
+            if current is not None and current is not signal.SIG_IGN:
                 previous[number] = signal.signal(number, stopper.handle)
     try:
         yield stopper
