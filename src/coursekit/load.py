@@ -15,10 +15,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import body as body_syntax
-from . import schema
+from . import mkdocsconf, schema
+from .crossref import check_references
+from .discover import find_file, find_files
 from .errors import ContentError, Problem
 from .schema import Audience, Module, Source
-from .crossref import check_references
 from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_front_matter, parse_yaml, read_text
 
 MODULE_GLOB = "*.md"
@@ -36,7 +37,8 @@ class Project:
     """Sorted by id."""
     sources: tuple[Source, ...]
     """Shared and module sources, sorted by id."""
-    mkdocs_config: Path
+    mkdocs_config: dict
+    """The validated settings of mkdocs.yml (or the built-in one): see mkdocsconf."""
     builtin: bool = False
     """True when this is the course shipped inside the package."""
 
@@ -72,35 +74,26 @@ def load_project(root: Path, builtin: bool = False) -> Project:
         problems.append(Problem("audiences", None, None, "has no audience files (*.yml)"))
     problems += _unique_ids(modules, "module") + _unique_ids(audiences, "audience")
     problems += check_references(modules, audiences, shared, _broken_ids(problems, root))
+    mkdocs, mkdocs_problems = mkdocsconf.load(root)
+    problems += mkdocs_problems
     if problems:
         raise ContentError(problems)
     sources = {s.item.id: s.item for s in shared}
     for loaded in modules:
         sources.update({s.id: s for s in loaded.item.sources})
-    config = root / "mkdocs.yml"
     return Project(
         root=root,
         modules=tuple(sorted((m.item for m in modules), key=lambda m: m.id)),
         audiences=tuple(sorted((a.item for a in audiences), key=lambda a: a.id)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.id)),
-        mkdocs_config=config if config.is_file() else builtin_mkdocs_config(),
+        mkdocs_config=mkdocs,
         builtin=builtin,
     )
 
 
-def builtin_mkdocs_config() -> Path:
-    """Return the mkdocs.yml shipped with the package's built-in course."""
-    from .content import builtin_root
-
-    return builtin_root() / "mkdocs.yml"
-
-
 def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list) -> list[_Loaded]:
-    directory = root / folder
-    if not directory.is_dir():
-        problems.append(Problem(folder, None, None, f"folder not found in {root}"))
-        return []
-    paths = sorted({p for pattern in globs for p in directory.glob(pattern) if p.is_file()})
+    paths, unusable = find_files(root, folder, globs)
+    problems.extend(unusable)
     loaded = []
     for path in paths:
         shown = path.relative_to(root).as_posix()
@@ -128,8 +121,9 @@ def _load_audience(path: Path, shown: str) -> _Loaded:
 
 
 def _load_sources(root: Path, problems: list) -> list[_Loaded]:
-    path = root / "sources.yml"
-    if not path.is_file():
+    path, unusable = find_file(root, "sources.yml")
+    problems.extend(unusable)
+    if path is None:
         return []
     try:
         parsed = parse_yaml(read_text(path, "sources.yml"), "sources.yml")
@@ -210,7 +204,8 @@ def _broken_ids(problems: list[Problem], root: Path) -> set[str]:
     for shown in {p.path for p in problems}:
         path = root / shown
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            # Only a regular file: opening a named pipe would wait for a writer forever.
+            text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
             match = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
         except (OSError, UnicodeDecodeError):
             match = None

@@ -28,8 +28,11 @@ def slides_href(plan: CoursePlan) -> str | None:
     return f"downloads/{plan.id}-slides.pptx" if "slides" in plan.outputs else None
 
 
-def render(plan: CoursePlan, out: Path, mkdocs_config: Path) -> list[Path]:
-    """Build the course site for one plan into out/<audience id>/ and return the files written."""
+def render(plan: CoursePlan, out: Path, mkdocs_config: dict) -> list[Path]:
+    """Build the course site for one plan into out/<audience id>/ and return the files written.
+
+    mkdocs_config is the project's validated mkdocs.yml settings (see mkdocsconf).
+    """
     site_dir = out / plan.id
     with tempfile.TemporaryDirectory(prefix="coursekit-docs-") as staging:
         docs = Path(staging) / "docs"
@@ -51,19 +54,18 @@ def _write_docs(docs: Path, pages: list) -> None:
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
 
 
-def _config(plan: CoursePlan, base: Path, docs: Path, site_dir: Path, nav: list):
+def _config(plan: CoursePlan, user: dict, docs: Path, site_dir: Path, nav: list):
+    import yaml
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-    from mkdocs.utils.yaml import yaml_load
 
-    with base.open(encoding="utf-8") as handle:
-        user = yaml_load(handle) or {}
     theme = dict(user.get("theme") or {"name": "material"})
     theme.update(name="material", custom_dir=str(THEME), font=False, language="en-gb",
                  features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES])
     extra = dict(user.get("extra") or {}, generator=False, polyfills=[SHIM])
     extensions = _extensions(user.get("markdown_extensions"))
-    overrides = dict(
+    settings = dict(
+        {key: user[key] for key in ("site_description", "site_author", "copyright") if key in user},
         site_name=plan.audience.course_title,
         docs_dir=str(docs),
         site_dir=str(site_dir),
@@ -75,14 +77,16 @@ def _config(plan: CoursePlan, base: Path, docs: Path, site_dir: Path, nav: list)
         plugins=_plugins(user.get("plugins")),
         extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css"],
         extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
-        site_url=None,
-        repo_url=None,
     )
+    # MkDocs must never parse the project's own file (its loader runs Python tags): it reads
+    # this one, written from the validated settings with no tags at all.
+    config_file = docs.parent / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with _quiet_mkdocs() as problems:
         try:
-            return load_config(config_file=str(base), **overrides)
+            return load_config(config_file=str(config_file))
         except MkDocsException as exc:
-            raise RenderError(f"{base}: " + "; ".join(problems or [str(exc)])) from None
+            raise RenderError("mkdocs.yml: " + "; ".join(problems or [str(exc)])) from None
 
 
 def _name(entry) -> str:
