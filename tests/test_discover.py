@@ -12,8 +12,17 @@ from coursekit.load import load_project
 
 
 def test_files_are_sorted_and_hidden_files_ignored(tmp_path):
-    root = write_tree(tmp_path, {"modules/b.md": "x", "modules/a.md": "x", "modules/.#a.md": "x",
-                                 "modules/notes.txt": "x", "audiences/s.yaml": "x", "audiences/r.yml": "x"})
+    root = write_tree(
+        tmp_path,
+        {
+            "modules/b.md": "x",
+            "modules/a.md": "x",
+            "modules/.#a.md": "x",
+            "modules/notes.txt": "x",
+            "audiences/s.yaml": "x",
+            "audiences/r.yml": "x",
+        },
+    )
     assert find_files(root, "modules", ["*.md"]) == ([root / "modules/a.md", root / "modules/b.md"], [])
     paths, problems = find_files(root, "audiences", ["*.yml", "*.yaml"])
     assert (paths, problems) == ([root / "audiences/r.yml", root / "audiences/s.yaml"], [])
@@ -32,7 +41,8 @@ def test_broken_link(refused_build):
 
     assert refused_build(valid_files(), prepare=prepare)[0] == (
         "Error: modules/extra.md: is a broken symbolic link: it points to 'missing.md', which does not exist; "
-        "fix or delete the link")
+        "fix or delete the link"
+    )
 
 
 def test_looping_link(refused_build):
@@ -54,7 +64,8 @@ def test_link_to_a_file_outside_the_project(refused_build, tmp_path):
 
     assert refused_build(valid_files(), prepare=prepare)[0] == (
         f"Error: modules/secret.md: is a link to {outside}, outside the project; coursekit reads only files "
-        "inside the project: copy the file in instead")
+        "inside the project: copy the file in instead"
+    )
 
 
 def test_named_pipe_is_reported_not_waited_on(refused_build):
@@ -62,7 +73,8 @@ def test_named_pipe_is_reported_not_waited_on(refused_build):
         os.mkfifo(root / "modules/pipe.md")
 
     assert refused_build(valid_files(), prepare=prepare)[0] == (
-        "Error: modules/pipe.md: is a named pipe (FIFO), not a regular file; replace it with an ordinary file")
+        "Error: modules/pipe.md: is a named pipe (FIFO), not a regular file; replace it with an ordinary file"
+    )
 
 
 def test_named_pipe_as_sources_file(refused_build):
@@ -72,8 +84,10 @@ def test_named_pipe_as_sources_file(refused_build):
     def prepare(root):
         os.mkfifo(root / "sources.yml")
 
-    assert ("Error: sources.yml: is a named pipe (FIFO), not a regular file; replace it with an ordinary file"
-            in refused_build(files, prepare=prepare))
+    assert (
+        "Error: sources.yml: is a named pipe (FIFO), not a regular file; replace it with an ordinary file"
+        in refused_build(files, prepare=prepare)
+    )
 
 
 def test_folder_named_like_a_module(refused_build):
@@ -81,16 +95,20 @@ def test_folder_named_like_a_module(refused_build):
         (root / "modules/x.md").mkdir()
 
     assert refused_build(valid_files(), prepare=prepare)[0] == (
-        "Error: modules/x.md: is a folder, not a file; rename it so that its name does not end in '.md'")
+        "Error: modules/x.md: is a folder, not a file; rename it so that its name does not end in '.md'"
+    )
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file, so permissions cannot be tested as root")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root can read any file, so permissions cannot be tested as root"
+)
 def test_unreadable_file(refused_build):
     def prepare(root):
         (root / "modules/intro.md").chmod(0)
 
     assert refused_build(valid_files(), prepare=prepare)[0] == (
-        "Error: modules/intro.md: cannot be read (permission denied); check its permissions")
+        "Error: modules/intro.md: cannot be read (permission denied); check its permissions"
+    )
 
 
 def test_missing_optional_file_is_not_a_problem(tmp_path):

@@ -23,10 +23,13 @@ def test_the_shipped_settings_are_valid():
 
 def test_python_tag_is_refused_and_never_run(refused_build, tmp_path):
     marker = tmp_path / "ran"
-    lines = refused_build(with_config(f"site_name: x\ntheme: !!python/object/apply:os.system ['touch {marker}']\n"))
+    lines = refused_build(
+        with_config(f"site_name: x\ntheme: !!python/object/apply:os.system ['touch {marker}']\n")
+    )
     assert lines[0] == (
         "Error: mkdocs.yml: line 2: theme: uses the YAML tag '!!python/object/apply:os.system', which coursekit "
-        "does not allow (tags can run code or read outside the file): write a plain value")
+        "does not allow (tags can run code or read outside the file): write a plain value"
+    )
     assert not marker.exists()
 
 
@@ -34,7 +37,8 @@ def test_python_tag_is_refused_and_never_run(refused_build, tmp_path):
 def test_mkdocs_own_tags_are_refused(refused_build, tag):
     assert refused_build(with_config(f"site_name: x\nsite_description: {tag} HOME\n"))[0] == (
         f"Error: mkdocs.yml: line 2: site_description: uses the YAML tag {tag!r}, which coursekit does not "
-        "allow (tags can run code or read outside the file): write a plain value")
+        "allow (tags can run code or read outside the file): write a plain value"
+    )
 
 
 def test_hooks_are_refused_and_never_run(refused_build, tmp_path):
@@ -42,61 +46,83 @@ def test_hooks_are_refused_and_never_run(refused_build, tmp_path):
     hook = f"import pathlib\npathlib.Path({str(marker)!r}).touch()\n"
     assert refused_build(with_config("site_name: x\nhooks:\n  - hook.py\n", **{"hook.py": hook}))[0] == (
         "Error: mkdocs.yml: line 2: hooks: runs Python code during the build; coursekit does not allow hooks: "
-        "remove it")
+        "remove it"
+    )
     assert not marker.exists()
 
 
 def test_inherit_is_refused(refused_build):
     assert refused_build(with_config("INHERIT: ../../other.yml\n"))[0] == (
         "Error: mkdocs.yml: line 1: INHERIT: would read settings from another file; copy the settings you "
-        "need into this one")
+        "need into this one"
+    )
 
 
-@pytest.mark.parametrize("script", ["https://evil.example/x.js", "//evil.example/x.js", "/etc/x.js",
-                                    "../../x.js", "javascript:alert(1)", "C:/x.js"])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "https://evil.example/x.js",
+        "//evil.example/x.js",
+        "/etc/x.js",
+        "../../x.js",
+        "javascript:alert(1)",
+        "C:/x.js",
+    ],
+)
 def test_extra_javascript_outside_the_site_is_refused(refused_build, script):
     assert refused_build(with_config(f"extra_javascript:\n  - assets/ok.js\n  - '{script}'\n"))[0] == (
         f"Error: mkdocs.yml: line 3: extra_javascript[1]: {script!r} is outside the site; {OUTSIDE}: use a "
-        "path inside the site, such as 'assets/extra.css'")
+        "path inside the site, such as 'assets/extra.css'"
+    )
 
 
 def test_extra_css_outside_the_site_is_refused(refused_build):
     assert refused_build(with_config("extra_css:\n  - path: https://cdn.example/x.css\n"))[0] == (
         f"Error: mkdocs.yml: line 2: extra_css[0].path: 'https://cdn.example/x.css' is outside the site; "
-        f"{OUTSIDE}: use a path inside the site, such as 'assets/extra.css'")
+        f"{OUTSIDE}: use a path inside the site, such as 'assets/extra.css'"
+    )
 
 
 @pytest.mark.parametrize("key", ["logo", "favicon"])
 def test_theme_pictures_from_outside_are_refused(refused_build, key):
-    assert refused_build(with_config(f"theme:\n  name: material\n  {key}: https://evil.example/a.png\n"))[0] == (
+    assert refused_build(with_config(f"theme:\n  name: material\n  {key}: https://evil.example/a.png\n"))[
+        0
+    ] == (
         f"Error: mkdocs.yml: line 3: theme.{key}: 'https://evil.example/a.png' is outside the site; {OUTSIDE}: "
-        "use a path inside the site, such as 'assets/extra.css'")
+        "use a path inside the site, such as 'assets/extra.css'"
+    )
 
 
 def test_theme_folder_outside_the_project_is_refused(refused_build):
     assert refused_build(with_config("theme:\n  name: material\n  custom_dir: ../../templates\n"))[0] == (
         "Error: mkdocs.yml: line 3: theme.custom_dir: '../../templates' is outside the project; use a folder "
-        "inside it")
+        "inside it"
+    )
 
 
 def test_urls_in_extra_are_refused(refused_build):
     config = "extra:\n  social:\n    - icon: fontawesome/brands/x\n      link: https://x.example/us\n"
     assert refused_build(with_config(config))[0] == (
         f"Error: mkdocs.yml: line 4: extra.social[0].link: 'https://x.example/us' points outside the site; "
-        f"{OUTSIDE}: remove it")
+        f"{OUTSIDE}: remove it"
+    )
 
 
 def test_analytics_is_refused(refused_build):
-    assert refused_build(with_config("extra:\n  analytics:\n    provider: google\n    property: G-1\n"))[0] == (
+    assert refused_build(with_config("extra:\n  analytics:\n    provider: google\n    property: G-1\n"))[
+        0
+    ] == (
         "Error: mkdocs.yml: line 2: extra.analytics: would load an analytics script from outside the site; "
-        "coursekit sites load nothing from outside: remove it")
+        "coursekit sites load nothing from outside: remove it"
+    )
 
 
 def test_plugins_other_than_search_and_offline_are_refused(refused_build):
     lines = refused_build(with_config("plugins:\n  - search\n  - macros:\n      module_name: main\n"))
     assert lines[0] == (
         "Error: mkdocs.yml: line 3: plugins[1].macros: plugin 'macros' is not allowed: plugins run Python code "
-        "during the build; coursekit adds the search and offline plugins itself")
+        "during the build; coursekit adds the search and offline plugins itself"
+    )
 
 
 def test_markdown_extensions_that_read_files_are_refused(refused_build):
@@ -104,20 +130,23 @@ def test_markdown_extensions_that_read_files_are_refused(refused_build):
     assert refused_build(with_config(config))[0] == (
         "Error: mkdocs.yml: line 3: markdown_extensions[1].pymdownx.snippets: Markdown extension "
         "'pymdownx.snippets' is not allowed: extensions are Python code, so coursekit allows only those that "
-        "read no files and load nothing from outside (see docs/authoring.md)")
+        "read no files and load nothing from outside (see docs/authoring.md)"
+    )
 
 
 def test_html_in_text_settings_is_refused(refused_build):
     assert refused_build(with_config("copyright: <script>alert(1)</script>\n"))[0] == (
         "Error: mkdocs.yml: line 1: copyright: must be plain text: '<', '>' and '\"' would be read as HTML on "
-        "every page")
+        "every page"
+    )
 
 
 def test_unknown_setting_is_refused(refused_build):
     assert refused_build(with_config("site_name: x\nsite_colour: red\n"))[0] == (
         "Error: mkdocs.yml: line 2: site_colour: is not a MkDocs setting coursekit uses; remove it (coursekit "
         "reads: site_name, site_description, site_author, copyright, theme, extra, markdown_extensions, "
-        "plugins, extra_css, extra_javascript)")
+        "plugins, extra_css, extra_javascript)"
+    )
 
 
 def test_safe_settings_reach_the_site_and_unused_ones_do_not(tmp_path):

@@ -14,8 +14,10 @@ from pptx import Presentation
 from coursekit.errors import ContentError
 from coursekit.render.slides import check_template
 
-MACROS = ("coursekit does not copy macros or programs into the decks it hands to trainers: save the template "
-          "as a PowerPoint Presentation (.pptx) without them")
+MACROS = (
+    "coursekit does not copy macros or programs into the decks it hands to trainers: save the template "
+    "as a PowerPoint Presentation (.pptx) without them"
+)
 MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 
 
@@ -36,9 +38,13 @@ def template(tmp_path, name="brand.pptx", add=None, edit=None):
 
 
 def relationship(kind: str, target: str, mode: str = ' TargetMode="External"'):
-    return lambda xml: xml.replace("</Relationships>", (
-        f'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        f'{kind}" Target="{target}"{mode}/></Relationships>'))
+    return lambda xml: xml.replace(
+        "</Relationships>",
+        (
+            f'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            f'{kind}" Target="{target}"{mode}/></Relationships>'
+        ),
+    )
 
 
 def refused(refused_build, path) -> str:
@@ -48,24 +54,39 @@ def refused(refused_build, path) -> str:
 def test_macro_enabled_template_is_refused(refused_build, tmp_path):
     path = template(tmp_path, "brand.pptm", add={"ppt/vbaProject.bin": b"\xd0\xcf\x11\xe0macros"})
     assert refused(refused_build, path) == (
-        f"Error: {path}: is a macro-enabled PowerPoint file (.pptm); {MACROS}")
+        f"Error: {path}: is a macro-enabled PowerPoint file (.pptm); {MACROS}"
+    )
 
 
 def test_macros_renamed_to_pptx_are_refused(refused_build, tmp_path):
     def add_type(xml: str) -> str:
-        return xml.replace("</Types>", '<Override PartName="/ppt/vbaProject.bin" '
-                           'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+        return xml.replace(
+            "</Types>",
+            '<Override PartName="/ppt/vbaProject.bin" '
+            'ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+        )
 
-    path = template(tmp_path, add={"ppt/vbaProject.bin": b"\xd0\xcf\x11\xe0macros"},
-                    edit={"[Content_Types].xml": add_type,
-                          "ppt/_rels/presentation.xml.rels": relationship("vbaProject", "vbaProject.bin", "")})
+    path = template(
+        tmp_path,
+        add={"ppt/vbaProject.bin": b"\xd0\xcf\x11\xe0macros"},
+        edit={
+            "[Content_Types].xml": add_type,
+            "ppt/_rels/presentation.xml.rels": relationship("vbaProject", "vbaProject.bin", ""),
+        },
+    )
     assert refused(refused_build, path) == f"Error: {path}: contains macros (ppt/vbaProject.bin); {MACROS}"
 
 
 def test_macro_enabled_content_type_is_refused(tmp_path):
     main = "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
-    path = template(tmp_path, edit={"[Content_Types].xml": lambda xml: xml.replace(
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", main)})
+    path = template(
+        tmp_path,
+        edit={
+            "[Content_Types].xml": lambda xml: xml.replace(
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", main
+            )
+        },
+    )
     with pytest.raises(ContentError) as raised:
         check_template(path)
     assert str(raised.value) == f"{path}: declares macro content ({main}); {MACROS}"
@@ -76,7 +97,8 @@ def test_zip_bomb_is_refused_before_unpacking(refused_build, tmp_path):
     info = zipfile.ZipFile(path).getinfo("ppt/media/image1.png")
     assert refused(refused_build, path) == (
         f"Error: {path}: part ppt/media/image1.png unpacks to {info.file_size / info.compress_size:.0f} times "
-        "its packed size (30 MB); that is a zip bomb, made to exhaust memory, not a real template")
+        "its packed size (30 MB); that is a zip bomb, made to exhaust memory, not a real template"
+    )
 
 
 def test_many_small_parts_that_unpack_too_far_are_refused(tmp_path):
@@ -107,7 +129,8 @@ def test_external_relationship_is_refused(refused_build, tmp_path):
     assert refused(refused_build, path) == (
         f"Error: {path}: {MASTER_RELS}: rId99 makes PowerPoint load 'https://evil.example/logo.png' from "
         "outside the file; a template must not load anything from outside: insert the picture, sound or "
-        "object into it instead of linking it")
+        "object into it instead of linking it"
+    )
 
 
 def test_a_web_link_in_the_template_is_allowed(tmp_path):

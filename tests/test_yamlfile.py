@@ -31,8 +31,15 @@ def front_matter_with(extra: str) -> str:
 def test_line_map_names_every_key_and_item():
     parsed = parse_yaml("a:\n  b: 1\n  c:\n    - x\n    - y: 2\n", "f.yml")
     assert parsed.data == {"a": {"b": 1, "c": ["x", {"y": 2}]}}
-    assert parsed.lines == {(): 1, ("a",): 1, ("a", "b"): 2, ("a", "c"): 3, ("a", "c", 0): 4,
-                            ("a", "c", 1): 5, ("a", "c", 1, "y"): 5}
+    assert parsed.lines == {
+        (): 1,
+        ("a",): 1,
+        ("a", "b"): 2,
+        ("a", "c"): 3,
+        ("a", "c", 0): 4,
+        ("a", "c", 1): 5,
+        ("a", "c", 1, "y"): 5,
+    }
 
 
 def test_alias_bomb_is_refused_without_expanding(refused_build):
@@ -43,9 +50,11 @@ def test_alias_bomb_is_refused_without_expanding(refused_build):
     assert len(bomb) < 600
     text = front_matter_with(bomb)
     lines = refused_build(with_module(text))
-    assert (f"Error: {MODULE}: line {line_no(text, 'b: &b')}: b[0]: repeats a value with a YAML alias (*name); "
-            "coursekit files may not use aliases, which can expand a small file enormously: write the value out"
-            in lines)
+    assert (
+        f"Error: {MODULE}: line {line_no(text, 'b: &b')}: b[0]: repeats a value with a YAML alias (*name); "
+        "coursekit files may not use aliases, which can expand a small file enormously: write the value out"
+        in lines
+    )
 
 
 @pytest.mark.parametrize("depth", [985, 999])
@@ -60,7 +69,8 @@ def test_deep_nesting_is_refused_without_a_traceback(refused_build, depth, kind)
     line = 2 if kind == "lists" else line_no(text, "k49:")
     assert refused_build(with_module(text))[0] == (
         f"Error: {MODULE}: line {line}: nests lists and mappings more than 50 levels deep; coursekit files "
-        "need only a few levels: check the indentation")
+        "need only a few levels: check the indentation"
+    )
 
 
 def test_a_50_mb_module_is_refused_before_reading(refused_build):
@@ -68,14 +78,18 @@ def test_a_50_mb_module_is_refused_before_reading(refused_build):
     padding = 50_000_000 - len(text.encode())
     huge = text + ("Words in a very long body. " * (padding // 27 + 1))[:padding]
     assert refused_build(with_module(huge))[0] == (
-        f"Error: {MODULE}: is 50.0 MB; a file may be at most 2 MB: split it into smaller files")
+        f"Error: {MODULE}: is 50.0 MB; a file may be at most 2 MB: split it into smaller files"
+    )
 
 
 def test_tab_indentation_names_tabs_and_line(refused_build):
-    text = module_text().replace("  staff:\n    focus: Everyday practice.", "  staff:\n\tfocus: Everyday practice.")
+    text = module_text().replace(
+        "  staff:\n    focus: Everyday practice.", "  staff:\n\tfocus: Everyday practice."
+    )
     assert refused_build(with_module(text))[0] == (
         f"Error: {MODULE}: line {line_no(text, chr(9) + 'focus')}: is indented with a tab; YAML needs spaces "
-        "for indentation: replace the tab with spaces")
+        "for indentation: replace the tab with spaces"
+    )
 
 
 def test_nul_byte_in_the_body_is_refused(refused_build):
@@ -84,7 +98,8 @@ def test_nul_byte_in_the_body_is_refused(refused_build):
     column = text.splitlines()[line - 1].index("\x00") + 1
     assert refused_build(with_module(text))[0] == (
         f"Error: {MODULE}: line {line}: contains the control character U+0000 in column {column}; remove it "
-        "(most editors do not show it)")
+        "(most editors do not show it)"
+    )
 
 
 def test_escape_character_in_an_audience_file_is_refused(refused_build):
@@ -92,7 +107,8 @@ def test_escape_character_in_an_audience_file_is_refused(refused_build):
     files["audiences/staff.yml"] = files["audiences/staff.yml"].replace("tone: Warm.", "tone: Warm\x1b[31m.")
     assert refused_build(files)[0] == (
         "Error: audiences/staff.yml: line 8: contains the control character U+001B in column 11; remove it "
-        "(most editors do not show it)")
+        "(most editors do not show it)"
+    )
 
 
 def test_python_tag_in_a_module_is_refused_and_never_run(refused_build, tmp_path):
@@ -100,5 +116,6 @@ def test_python_tag_in_a_module_is_refused_and_never_run(refused_build, tmp_path
     text = front_matter_with(f"x: !!python/object/apply:os.system ['touch {marker}']\n")
     assert refused_build(with_module(text))[0] == (
         f"Error: {MODULE}: line 2: x: uses the YAML tag '!!python/object/apply:os.system', which coursekit "
-        "does not allow (tags can run code or read outside the file): write a plain value")
+        "does not allow (tags can run code or read outside the file): write a plain value"
+    )
     assert not marker.exists()
