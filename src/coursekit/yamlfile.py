@@ -123,6 +123,16 @@ def parse_yaml(text: str, shown: str, first_line: int = 1) -> Parsed:
     return Parsed(data, lines)
 
 
+def line_map(text: str, shown: str, first_line: int = 1) -> dict[Loc, int]:
+    """Return the line map of YAML text without building its data (for a file that already loaded)."""
+    loader = _LOADER(text)
+    try:
+        node = _guarded(loader.get_single_node, text, shown, first_line)
+    finally:
+        loader.dispose()
+    return {} if node is None else _line_map(node, shown, first_line)
+
+
 def _guarded(step, text: str, shown: str, first_line: int):
     try:
         return step()

@@ -124,9 +124,7 @@ def _front_matter_lines(text: str, shown: str) -> dict[Loc, int]:
         return parse_front_matter(text, shown).lines
     lines = text.splitlines(keepends=True)
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    found: dict[Loc, int] = {}
-    yamlfile._walk(yaml.compose("".join(lines[1:end]), Loader=loader), (), found, [], shown, 2)
-    return found
+    return yamlfile.line_map("".join(lines[1:end]), shown, first_line=2)
 
 
 def _asserts(loc: tuple, module: Module) -> bool:
