@@ -141,6 +141,20 @@ def test_html_in_text_settings_is_refused(refused_build):
     )
 
 
+@pytest.mark.parametrize(
+    ("config", "field"),
+    [
+        ("theme:\n  palette:\n    primary: 'teal\" onclick=\"alert(1)'\n", "theme.palette.primary"),
+        ("extra:\n  consent:\n    description: <img src=x onerror=alert(1)>\n", "extra.consent.description"),
+    ],
+)
+def test_html_in_theme_and_extra_is_refused(refused_build, config, field):
+    assert refused_build(with_config(config))[0] == (
+        f"Error: mkdocs.yml: line 3: {field}: must be plain text: '<', '>' and '\"' would be read as HTML on "
+        "every page"
+    )
+
+
 def test_unknown_setting_is_refused(refused_build):
     assert refused_build(with_config("site_name: x\nsite_colour: red\n"))[0] == (
         "Error: mkdocs.yml: line 2: site_colour: is not a MkDocs setting coursekit uses; remove it (coursekit "

@@ -32,7 +32,11 @@ def find_files(root: Path, folder: str, globs: Iterable[str]) -> tuple[list[Path
     patterns = tuple(globs)
     found: list[Path] = []
     problems: list[Problem] = []
-    for path in sorted(directory.iterdir()):
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        return [], [Problem(folder, None, None, f"cannot be read ({exc.strerror}); check its permissions")]
+    for path in entries:
         if path.name.startswith(".") or not any(fnmatch.fnmatchcase(path.name, p) for p in patterns):
             continue
         problem = file_problem(root, path)

@@ -103,7 +103,7 @@ MARKDOWN_EXTENSIONS = frozenset(
 )
 """Markdown extensions are Python modules: only these, which read no files and load nothing, are allowed."""
 PLAIN_TEXT = ("site_name", "site_description", "site_author", "copyright")
-# Material puts these into every page's HTML as they are.
+# The theme puts these, and every text under theme and extra, into every page's HTML as they are.
 _HTML = re.compile(r'[<>"]')
 _OUTSIDE = re.compile(
     r"^\s*(//|\\\\|[a-z][a-z0-9+.-]*://|(javascript|vbscript|data|file|blob|mailto):)", re.IGNORECASE
@@ -154,13 +154,13 @@ def validate(data: Any, lines: dict[Loc, int], root: Path) -> tuple[dict[str, An
 def _plain_text(settings: dict, root: Path) -> list[tuple[Loc, str]]:
     found = []
     for key in PLAIN_TEXT:
-        value = settings.get(key)
-        if key in settings and not isinstance(value, str):
-            found.append(((key,), f"must be text, not {value!r}"))
-        elif value is not None and _HTML.search(value):
-            found.append(
-                ((key,), "must be plain text: '<', '>' and '\"' would be read as HTML on every page")
-            )
+        if key in settings and not isinstance(settings[key], str):
+            found.append(((key,), f"must be text, not {settings[key]!r}"))
+    texts = [((key,), settings[key]) for key in PLAIN_TEXT if isinstance(settings.get(key), str)]
+    texts += [*_strings(settings.get("theme"), ("theme",)), *_strings(settings.get("extra"), ("extra",))]
+    for loc, value in texts:
+        if _HTML.search(value):
+            found.append((loc, "must be plain text: '<', '>' and '\"' would be read as HTML on every page"))
     return found
 
 

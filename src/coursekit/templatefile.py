@@ -9,6 +9,7 @@ unpacked until the sizes are known to be sane.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem
@@ -22,6 +23,7 @@ RATIO_FLOOR = 1_000_000
 MACRO_SUFFIXES = (".pptm", ".potm", ".ppsm", ".ppam")
 _MACRO_MARKERS = ("vbaproject", "macroenabled", "vbadata")
 _EXTERNAL_LINKS = ("http://", "https://", "mailto:")
+_UNREADABLE = (OSError, EOFError, KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError, zlib.error)
 
 
 def open_template(path: Path | None):
@@ -39,7 +41,7 @@ def open_template(path: Path | None):
             message = "is a PowerPoint template (.potx); open it in PowerPoint and save it as a .pptx"
         else:
             message = f"is not a PowerPoint presentation we can read ({exc})"
-    except (KeyError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+    except (*_UNREADABLE, PackageNotFoundError) as exc:
         message = f"is not a PowerPoint (.pptx) file ({exc.__class__.__name__})"
     raise _error(path, message)
 
@@ -58,7 +60,8 @@ def check_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             problem = _sizes_problem(package.infolist()) or _parts_problem(package)
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+    except (*_UNREADABLE, ValueError) as exc:
+        # Damaged, encrypted or oddly compressed parts all mean one thing to the author.
         problem = f"is not a PowerPoint (.pptx) file ({exc.__class__.__name__})"
     if problem:
         raise _error(path, problem)
