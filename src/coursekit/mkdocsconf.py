@@ -17,42 +17,15 @@ from .errors import Problem
 from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_yaml, read_text
 
 SHOWN = "mkdocs.yml"
-KEPT = (
-    "site_name",
-    "site_description",
-    "site_author",
-    "copyright",
-    "theme",
-    "extra",
-    "markdown_extensions",
-    "plugins",
-    "extra_css",
-    "extra_javascript",
-)
+# fmt: off
+KEPT = ("site_name", "site_description", "site_author", "copyright", "theme", "extra", "markdown_extensions",
+        "plugins", "extra_css", "extra_javascript")
 """The settings handed on to MkDocs."""
-SET_BY_COURSEKIT = frozenset(
-    {
-        "docs_dir",
-        "site_dir",
-        "nav",
-        "use_directory_urls",
-        "site_url",
-        "repo_url",
-        "repo_name",
-        "edit_uri",
-        "edit_uri_template",
-        "strict",
-        "dev_addr",
-        "watch",
-        "remote_branch",
-        "remote_name",
-        "exclude_docs",
-        "not_in_nav",
-        "draft_docs",
-        "validation",
-        "extra_templates",
-    }
-)
+SET_BY_COURSEKIT = frozenset({
+    "docs_dir", "site_dir", "nav", "use_directory_urls", "site_url", "repo_url", "repo_name", "edit_uri",
+    "edit_uri_template", "strict", "dev_addr", "watch", "remote_branch", "remote_name", "exclude_docs",
+    "not_in_nav", "draft_docs", "validation", "extra_templates",
+})
 """Accepted so that a usual mkdocs.yml works, but not used: coursekit sets or does not need them."""
 REFUSED = {
     "hooks": "runs Python code during the build; coursekit does not allow hooks: remove it",
@@ -60,48 +33,17 @@ REFUSED = {
 }
 PLUGINS = ("search", "offline")
 """The only plugins allowed: coursekit adds both to every site itself."""
-MARKDOWN_EXTENSIONS = frozenset(
-    {
-        "abbr",
-        "admonition",
-        "attr_list",
-        "def_list",
-        "extra",
-        "fenced_code",
-        "footnotes",
-        "legacy_attrs",
-        "legacy_em",
-        "md_in_html",
-        "meta",
-        "nl2br",
-        "sane_lists",
-        "smarty",
-        "tables",
-        "toc",
-        "wikilinks",
-        "codehilite",
-        "pymdownx.betterem",
-        "pymdownx.caret",
-        "pymdownx.critic",
-        "pymdownx.details",
-        "pymdownx.highlight",
-        "pymdownx.inlinehilite",
-        "pymdownx.keys",
-        "pymdownx.mark",
-        "pymdownx.progressbar",
-        "pymdownx.saneheaders",
-        "pymdownx.smartsymbols",
-        "pymdownx.superfences",
-        "pymdownx.tabbed",
-        "pymdownx.tasklist",
-        "pymdownx.tilde",
-        "pymdownx.blocks.admonition",
-        "pymdownx.blocks.details",
-        "pymdownx.blocks.tab",
-        "pymdownx.blocks.definition",
-    }
-)
+MARKDOWN_EXTENSIONS = frozenset({
+    "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
+    "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
+    "wikilinks",
+    "pymdownx.betterem", "pymdownx.caret", "pymdownx.critic", "pymdownx.details", "pymdownx.highlight",
+    "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.mark", "pymdownx.progressbar", "pymdownx.saneheaders",
+    "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
+    "pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab", "pymdownx.blocks.definition",
+})
 """Markdown extensions are Python modules: only these, which read no files and load nothing, are allowed."""
+# fmt: on
 PLAIN_TEXT = ("site_name", "site_description", "site_author", "copyright")
 # The theme puts these, and every text under theme and extra, into every page's HTML as they are.
 _HTML = re.compile(r'[<>"]')
@@ -134,12 +76,9 @@ def validate(data: Any, lines: dict[Loc, int], root: Path) -> tuple[dict[str, An
             found.append(((key,), REFUSED[key]))
         elif key not in KEPT and key not in SET_BY_COURSEKIT:
             found.append(
-                (
+                _at(
                     (key,),
-                    (
-                        "is not a MkDocs setting coursekit uses; remove it "
-                        f"(coursekit reads: {', '.join(KEPT)})"
-                    ),
+                    f"is not a MkDocs setting coursekit uses; remove it (coursekit reads: {', '.join(KEPT)})",
                 )
             )
     settings = {key: data[key] for key in KEPT if data.get(key) is not None}
@@ -191,23 +130,19 @@ def _extra(settings: dict, root: Path) -> list[tuple[Loc, str]]:
     found = []
     if "analytics" in extra:
         found.append(
-            (
+            _at(
                 ("extra", "analytics"),
-                (
-                    "would load an analytics script from outside the site; "
-                    "coursekit sites load nothing from outside: remove it"
-                ),
+                "would load an analytics script from outside the site; "
+                "coursekit sites load nothing from outside: remove it",
             )
         )
     for loc, value in _strings(extra, ("extra",)):
         if _OUTSIDE.match(value):
             found.append(
-                (
+                _at(
                     loc,
-                    (
-                        f"{value!r} points outside the site; coursekit sites work offline and load "
-                        "nothing from outside: remove it"
-                    ),
+                    f"{value!r} points outside the site; coursekit sites work offline and load "
+                    "nothing from outside: remove it",
                 )
             )
     return found
@@ -229,13 +164,11 @@ def _markdown_extensions(settings: dict, root: Path) -> list[tuple[Loc, str]]:
     for loc, name in _named_entries(settings, "markdown_extensions", found):
         if name.removeprefix("markdown.extensions.") not in MARKDOWN_EXTENSIONS:
             found.append(
-                (
+                _at(
                     loc,
-                    (
-                        f"Markdown extension {name!r} is not allowed: extensions are Python code, so "
-                        "coursekit allows only those that read no files and load nothing from outside "
-                        "(see docs/authoring.md)"
-                    ),
+                    f"Markdown extension {name!r} is not allowed: extensions are Python code, so "
+                    "coursekit allows only those that read no files and load nothing from outside "
+                    "(see docs/authoring.md)",
                 )
             )
     return found
@@ -246,12 +179,10 @@ def _plugins(settings: dict, root: Path) -> list[tuple[Loc, str]]:
     for loc, name in _named_entries(settings, "plugins", found):
         if name not in PLUGINS:
             found.append(
-                (
+                _at(
                     loc,
-                    (
-                        f"plugin {name!r} is not allowed: plugins run Python code during the build; "
-                        "coursekit adds the search and offline plugins itself"
-                    ),
+                    f"plugin {name!r} is not allowed: plugins run Python code during the build; "
+                    "coursekit adds the search and offline plugins itself",
                 )
             )
     return found
@@ -301,15 +232,17 @@ def _site_path(loc: Loc, value: Any) -> list[tuple[Loc, str]]:
     path = PurePosixPath(value.replace("\\", "/"))
     if _OUTSIDE.match(value) or ":" in value or path.is_absolute() or ".." in path.parts:
         return [
-            (
+            _at(
                 loc,
-                (
-                    f"{value!r} is outside the site; coursekit sites work offline and load nothing from "
-                    "outside: use a path inside the site, such as 'assets/extra.css'"
-                ),
+                f"{value!r} is outside the site; coursekit sites work offline and load nothing from "
+                "outside: use a path inside the site, such as 'assets/extra.css'",
             )
         ]
     return []
+
+
+def _at(loc: Loc, message: str) -> tuple[Loc, str]:
+    return loc, message
 
 
 def _inside(root: Path, value: str) -> bool:
