@@ -182,7 +182,6 @@ def _line_map(root: yaml.Node, shown: str, first: int) -> dict[Loc, int]:
     stack: list[tuple[yaml.Node, Loc, int]] = [(root, (), 1)]
     while stack:
         node, loc, depth = stack.pop()
-        field = _dotted(loc) or None
         if id(node) in visited:
             # An alias shares its anchor's node, whose mark is the anchor's: name the enclosing line.
             line = lines[loc] if loc and isinstance(loc[-1], str) else lines[loc[:-1]]
@@ -191,7 +190,7 @@ def _line_map(root: yaml.Node, shown: str, first: int) -> dict[Loc, int]:
                 line,
                 "repeats a value with a YAML alias (*name); coursekit files may not "
                 "use aliases, which can expand a small file enormously: write the value out",
-                field,
+                _dotted(loc) or None,
             )
         visited.add(id(node))
         line = lines.setdefault(loc, node.start_mark.line + first)
@@ -201,7 +200,7 @@ def _line_map(root: yaml.Node, shown: str, first: int) -> dict[Loc, int]:
                 line,
                 f"uses the YAML tag {_shown_tag(node.tag)!r}, which coursekit does not "
                 "allow (tags can run code or read outside the file): write a plain value",
-                field,
+                _dotted(loc) or None,
             )
         if depth > MAX_DEPTH:
             raise _fail(shown, line, _too_deep())
