@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import module_text, valid_files
+
 from coursekit import body
+from coursekit.body import blocks
 
 
 def test_audience_blocks_are_kept_only_for_their_audiences():
@@ -27,3 +30,17 @@ def test_an_unclosed_block_is_reported_at_its_line():
 def test_citations_are_found_with_their_line():
     assert body.citations("A [@scie-guide-51].\nB [@nice-ng44] and [@tlap].") == [
         (0, "scie-guide-51"), (1, "nice-ng44"), (1, "tlap")]
+
+
+def test_lists_nested_300_levels_deep_are_refused(refused_build):
+    text = module_text() + "\n" + "".join("    " * level + "- item\n" for level in range(300))
+    line = text.splitlines().index(" " * 84 + "- item") + 1
+    assert refused_build({**valid_files(), "modules/intro.md": text})[0] == (
+        f"Error: modules/intro.md: line {line}: body: is indented more than 80 columns; Markdown can nest lists "
+        "at most 20 levels deep: indent it less"
+    )
+
+
+def test_ordinary_nesting_and_tabs_are_fine():
+    body = "- one\n    - two\n\t\t- three\n" + " " * 80 + "- twenty levels\n"
+    assert blocks(body)[1] == []
