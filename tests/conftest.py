@@ -42,6 +42,9 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: SECRET-FACILITATOR-NOTE keep time and check in.
     ways_to_contribute: [spoken, written]
+    materials: [listening-cards]
+    equipment: [A timer]
+    led_by: co-trainer
     audiences: [staff]
   - id: budget
     title: Cost a meeting
@@ -79,6 +82,24 @@ questions:
         feedback: Yes, power is shared.
       - text: A survey
         feedback: No, a survey is consultation.
+materials:
+  - id: listening-cards
+    title: Listening cards
+    kind: cards
+    copies: per-pair
+    audiences: [staff]
+    text: |
+      Cut out the cards. Take turns to read one aloud.
+
+      1. CARD-ONE A time someone listened to you.
+      2. CARD-TWO A time you changed your mind.
+
+      | Card | Question |
+      | --- | --- |
+      | CARD-THREE | What helped you to speak? |
+
+      - Things to notice
+          - NESTED-ITEM who spoke first
 glossary:
   - term: NHS
     definition: National Health Service.
@@ -225,6 +246,7 @@ activities:
     instructions: Work out what one meeting with paid members costs.
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
+    materials: [meeting-sheet]
     audiences: [bosses]
 stories:
   - id: sams-story
@@ -268,6 +290,18 @@ questions:
         feedback: Yes. Both kinds of knowledge matter.
       - text: Only managers.
         feedback: No. Managers alone miss what people know.
+materials:
+  - id: meeting-sheet
+    title: Meeting sheet
+    kind: sheet
+    audiences: [bosses]
+    text: |
+      Fill in one line for each part of the meeting.
+
+      | Part of the meeting | Hours |
+      | --- | --- |
+      | Getting ready | |
+      | The meeting | |
 glossary:
   - term: NHS
     definition: National Health Service.

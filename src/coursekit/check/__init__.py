@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
-from . import alignment, gates, language, provenance
+from . import alignment, gates, language, materials, provenance
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
 from .model import Report
@@ -32,6 +32,7 @@ RULES = (
     gates.timings,                     # G5
     alignment.alignment,
     alignment.counts,
+    materials.materials,
     language.glossary,
     language.deficit_language,
     language.transcription_errors,

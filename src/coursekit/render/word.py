@@ -1,0 +1,181 @@
+"""Accessible, printable Word documents (python-docx): the shared building blocks.
+
+Every document uses Word's own heading styles, marks table header rows as headers (they repeat
+on each printed page and screen readers announce them), is in UK English and carries its title
+in the core properties. Saving goes through `package` so the bytes depend on the course only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..plan import CoursePlan
+from .package import reproducible_zip, stamp
+
+LANGUAGE = "en-GB"
+FONT = "Arial"
+"""A plain sans-serif face, as accessible print guidance asks; LibreOffice shows it as Liberation Sans."""
+BODY_POINTS = 12
+WRITING_LINES = 6
+"""Empty lines left under a question for a handwritten answer."""
+CITATION = re.compile(r"\s?\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
+
+def new_document(plan: CoursePlan, title: str, subject: str):
+    """Return an empty document in UK English, titled and dated from the plan."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    lang.set(qn("w:val"), LANGUAGE)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_POINTS)
+    fonts = normal.element.rPr.rFonts
+    for key in ("w:eastAsia", "w:cs"):
+        fonts.set(qn(key), FONT)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(2)
+    stamp(document.core_properties, title=title, subject=subject, date=plan.build_date)
+    return document
+
+
+def title_page(document, title: str, lines: Iterable[str]) -> None:
+    """Write the document title in the Title style, a few lines under it, then a page break."""
+    from docx.enum.text import WD_BREAK
+
+    document.add_heading(title, level=0)
+    for line in lines:
+        document.add_paragraph(line, style="Subtitle")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def table(document, header: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[float] = ()):
+    """Add a grid table whose first row is marked as the header row; return it."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = "Table Grid"
+    first = grid.rows[0]
+    first._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(first.cells, header):
+        cell.paragraphs[0].add_run(text).bold = True
+    for values in rows:
+        for cell, text in zip(grid.add_row().cells, values):
+            cell.text = text
+    if widths:
+        grid.autofit = False
+    for column, width in zip(grid.columns, widths):
+        column.width = Cm(width)  # LibreOffice reads the grid, Word the cells: set both
+        for cell in column.cells:
+            cell.width = Cm(width)
+    document.add_paragraph()
+    return grid
+
+
+def bullets(document, items: Iterable[str], style: str = "List Bullet") -> None:
+    """Add each item as a paragraph of a bulleted list."""
+    for item in items:
+        document.add_paragraph(item, style=style)
+
+
+def numbered(document, items: Iterable[str]) -> None:
+    """Add each item as a paragraph of a numbered list that starts at 1."""
+    num_id = restarted_numbering(document, "List Number")
+    for item in items:
+        number(document.add_paragraph(item, style="List Number"), num_id)
+
+
+def labelled(document, label: str, text: str, style: str | None = None):
+    """Add a paragraph that starts with a bold label, such as 'Who leads: ', and return it."""
+    paragraph = document.add_paragraph(style=style)
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(text)
+    return paragraph
+
+
+def writing_space(document, label: str = "", lines: int = WRITING_LINES) -> None:
+    """Leave room to write by hand: ruled lines a printed page keeps together."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if label:
+        document.add_paragraph(label)
+    for _ in range(lines):
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.DOUBLE
+        borders = OxmlElement("w:pBdr")
+        # Word joins the borders of like paragraphs into one box: 'between' keeps every line.
+        for edge in ("w:bottom", "w:between"):
+            line = OxmlElement(edge)
+            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "808080")):
+                line.set(qn(key), value)
+            borders.append(line)
+        paragraph._p.get_or_add_pPr().insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+
+
+def page_break(document) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def cite(text: str, plan: CoursePlan) -> str:
+    """Replace [@source-id] citations with '(Author, year)' so no raw key reaches the page."""
+    sources = {s.id: s for s in plan.sources}
+
+    def credit(match: re.Match) -> str:
+        source = sources.get(match[1])
+        return f" ({source.author}, {source.date[:4]})" if source else ""
+
+    return CITATION.sub(credit, text)
+
+
+def minutes(total: int) -> str:
+    """Say a length of time the way a timetable does: '45 min', '2 h', '6 h 30 min'."""
+    hours, rest = divmod(total, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def save(document, path: Path) -> Path:
+    """Write the document reproducibly and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(reproducible_zip(buffer.getvalue()))
+    return path
+
+
+def restarted_numbering(document, style: str) -> int:
+    """Return a new numbering id for this list, so it starts at 1 instead of continuing the last."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    style_num = document.styles[style].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "1")
+    override.append(start)
+    num.append(override)
+    return num.numId
+
+
+def number(paragraph, num_id: int) -> None:
+    """Put the paragraph in the numbered list with this id."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
