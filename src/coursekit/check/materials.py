@@ -27,7 +27,7 @@ MENTIONS = re.compile(
     r"|(?:one-page|printed|sample|example) timelines?"
     r"|(?:trainer's|printed) list"
     r")(?![\w-])",
-    re.I,
+    re.IGNORECASE,
 )
 """Words for printed material, not for stationery or what participants write: blank cards, flip chart
 sheets, anonymous cards."""
@@ -46,23 +46,34 @@ def materials(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             index = next(i for i, a in enumerate(module.activities) if a.id == activity.id)
             for m_index, material_id in enumerate(activity.materials):
                 if material_id not in offered:
-                    yield doc.finding(("activities", index, "materials", m_index), "materials", SEVERITY, (
-                        f"{view.audience_id} gets this activity but not material {material_id!r}: add "
-                        f"{view.audience_id} to that material's 'audiences', or leave its 'audiences' out"))
+                    yield doc.finding(
+                        ("activities", index, "materials", m_index),
+                        "materials",
+                        SEVERITY,
+                        (
+                            f"{view.audience_id} gets this activity but not material {material_id!r}: add "
+                            f"{view.audience_id} to that material's 'audiences', or leave its 'audiences' out"
+                        ),
+                    )
 
 
 def _unlisted(doc: ModuleText, index: int, activity) -> Iterator[Problem]:
     for name in FIELDS:
         value = getattr(activity, name)
-        texts = [(name, value)] if isinstance(value, str) else [
-            (f"{name}[{i}]", text) for i, text in enumerate(value or ())]
+        texts = (
+            [(name, value)]
+            if isinstance(value, str)
+            else [(f"{name}[{i}]", text) for i, text in enumerate(value or ())]
+        )
         for field, text in texts:
             match = MENTIONS.search(text)
             if match:
                 passage = next((p for p in doc.passages if p.field == f"activities[{index}].{field}"), None)
-                message = (f"mentions {match[0]!r} but the activity lists no materials: add it under the "
-                           "module's 'materials' with its full content, and its id to this activity's "
-                           "'materials'")
+                message = (
+                    f"mentions {match[0]!r} but the activity lists no materials: add it under the "
+                    "module's 'materials' with its full content, and its id to this activity's "
+                    "'materials'"
+                )
                 if passage is not None:
                     yield passage.finding(match.start(), "materials", SEVERITY, message)
                 else:

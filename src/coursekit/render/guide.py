@@ -26,7 +26,9 @@ CONSENT_WORDS = {
 }
 
 
-def render(plan: CoursePlan, out: Path, settings: BuildSettings, timeline: Timeline | None = None) -> list[Path]:
+def render(
+    plan: CoursePlan, out: Path, settings: BuildSettings, timeline: Timeline | None = None
+) -> list[Path]:
     """Write the course's facilitator guide into its downloads folder and return its path."""
     path = out / plan.id / output("guide").main_file(plan.id)
     return [word.save(guide_document(plan, timeline), path)]
@@ -35,12 +37,24 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings, timeline: Timel
 def guide_document(plan: CoursePlan, timeline: Timeline | None = None):
     """Return the facilitator guide as a python-docx Document."""
     audience = plan.audience
-    document = word.new_document(plan, f"{audience.course_title}: facilitator guide",
-                                 f"Facilitator guide for {audience.name}")
-    total = (f"{word.minutes(timeline.minutes)}, breaks included" if timeline is not None
-             else f"{word.minutes(plan.total_minutes)} of contact time, not counting breaks")
-    word.title_page(document, audience.course_title, [
-        "Facilitator guide", f"For {audience.name}", f"Edition: {_date(plan.build_date)}", f"Total time: {total}"])
+    document = word.new_document(
+        plan, f"{audience.course_title}: facilitator guide", f"Facilitator guide for {audience.name}"
+    )
+    total = (
+        f"{word.minutes(timeline.minutes)}, breaks included"
+        if timeline is not None
+        else f"{word.minutes(plan.total_minutes)} of contact time, not counting breaks"
+    )
+    word.title_page(
+        document,
+        audience.course_title,
+        [
+            "Facilitator guide",
+            f"For {audience.name}",
+            f"Edition: {_date(plan.build_date)}",
+            f"Total time: {total}",
+        ],
+    )
     _run_sheet(document, plan, timeline)
     _preparation(document, plan)
     for view in plan.modules:
@@ -55,7 +69,8 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
     if timeline is None:
         document.add_paragraph(
             "The course in order, with the minutes of each module and activity. There are no clock "
-            "times or breaks here: a session plan adds them. Plan a break at least every 90 minutes.")
+            "times or breaks here: a session plan adds them. Plan a break at least every 90 minutes."
+        )
     for sitting in runsheet.run_sheet(plan, timeline):
         if timeline is not None:
             document.add_heading(sitting.title, level=2)
@@ -92,10 +107,14 @@ def _preparation(document, plan: CoursePlan) -> None:
     document.add_paragraph(
         f"Numbers are worked out for {prepare.PARTICIPANTS} participants, the default: change them for "
         f"your group. Pairs share one copy, and groups are of {prepare.GROUP_SIZE}. Every material is "
-        "in full in the participant handout and materials pack.")
-    word.table(document, ["What", "Used for", "How many", f"Print for {prepare.PARTICIPANTS}"],
-               [[i.title, i.used_for, i.copies, str(i.count)] for i in prepare.print_list(plan)],
-               widths=(5.5, 5.5, 3.6, 2.4))
+        "in full in the participant handout and materials pack."
+    )
+    word.table(
+        document,
+        ["What", "Used for", "How many", f"Print for {prepare.PARTICIPANTS}"],
+        [[i.title, i.used_for, i.copies, str(i.count)] for i in prepare.print_list(plan)],
+        widths=(5.5, 5.5, 3.6, 2.4),
+    )
 
 
 def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
@@ -104,8 +123,9 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     word.labelled(document, "Time: ", f"{word.minutes(view.minutes)} ({view.emphasis}).")
     word.labelled(document, "Focus for this audience: ", view.focus)
     for note in module.content_notes:
-        word.labelled(document, "Read this aloud at the start: ", f"{note.about} {note.choice} "
-                      f"Support: {note.support}")
+        word.labelled(
+            document, "Read this aloud at the start: ", f"{note.about} {note.choice} Support: {note.support}"
+        )
     document.add_heading("Outcomes", level=2)
     document.add_paragraph("By the end, participants can:")
     word.bullets(document, [o.text for o in view.outcomes])
@@ -113,7 +133,9 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
         document.add_heading("Key messages", level=2)
         for message in view.key_messages:
             paragraph = document.add_paragraph(word.cite(message.text, plan) + " ", style="List Bullet")
-            paragraph.add_run("Sources: " + "; ".join(_source(plan, s) for s in message.sources)).italic = True
+            paragraph.add_run(
+                "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
+            ).italic = True
     _stories(document, plan, view)
     _activities(document, plan, view)
     _answers(document, view)
@@ -130,21 +152,30 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
     for story in view.stories:
         consent = story.consent
         document.add_heading(story.title, level=3)
-        word.labelled(document, "Consent: ", (
-            f"{consent.status} ({CONSENT_WORDS[consent.status]}); covers {', '.join(consent.covers)}; "
-            f"recorded by {consent.recorded_by} on {_date(consent.recorded_on)}; "
-            f"review by {_date(consent.review_by)}."))
+        word.labelled(
+            document,
+            "Consent: ",
+            (
+                f"{consent.status} ({CONSENT_WORDS[consent.status]}); covers {', '.join(consent.covers)}; "
+                f"recorded by {consent.recorded_by} on {_date(consent.recorded_on)}; "
+                f"review by {_date(consent.review_by)}."
+            ),
+        )
         if consent.note:
             word.labelled(document, "Consent note: ", consent.note)
         if story.content_note:
             note = story.content_note
-            word.labelled(document, "Read this content note aloud first: ",
-                          f"{note.about} {note.choice} Support: {note.support}")
+            word.labelled(
+                document,
+                "Read this content note aloud first: ",
+                f"{note.about} {note.choice} Support: {note.support}",
+            )
         add_markdown(document, word.cite(story.text, plan))
         word.labelled(document, "Credit: ", story.attribution)
     for withheld in view.withheld:
-        document.add_paragraph("One story is not printed here: its recorded consent does not cover "
-                               "printed papers.")
+        document.add_paragraph(
+            "One story is not printed here: its recorded consent does not cover printed papers."
+        )
         if withheld.story.replacement:
             word.labelled(document, "Teach this point instead: ", word.cite(withheld.story.replacement, plan))
 
@@ -166,8 +197,11 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
         if activity.alternative:
             word.labelled(document, "Alternative: ", word.cite(activity.alternative, plan))
         materials = [titles.get(m, m) for m in activity.materials]
-        word.labelled(document, "Materials, for the activity and its alternative: ",
-                      "; ".join(materials) + " (in the handout)." if materials else "none.")
+        word.labelled(
+            document,
+            "Materials, for the activity and its alternative: ",
+            "; ".join(materials) + " (in the handout)." if materials else "none.",
+        )
         if activity.equipment:
             word.labelled(document, "Equipment: ", "; ".join(activity.equipment) + ".")
         if activity.ways_to_contribute:

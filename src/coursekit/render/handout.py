@@ -35,15 +35,26 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
 def handout_document(plan: CoursePlan):
     """Return the participant handout and materials pack as a python-docx Document."""
     audience = plan.audience
-    document = word.new_document(plan, f"{audience.course_title}: participant handout",
-                                 f"Participant handout and materials pack for {audience.name}")
-    word.title_page(document, audience.course_title, [
-        "Participant handout and materials pack", f"For {audience.name}",
-        f"Edition: {plan.build_date.day} {plan.build_date:%B %Y}"])
+    document = word.new_document(
+        plan,
+        f"{audience.course_title}: participant handout",
+        f"Participant handout and materials pack for {audience.name}",
+    )
+    word.title_page(
+        document,
+        audience.course_title,
+        [
+            "Participant handout and materials pack",
+            f"For {audience.name}",
+            f"Edition: {plan.build_date.day} {plan.build_date:%B %Y}",
+        ],
+    )
     document.add_heading("Before you start", level=1)
-    document.add_paragraph("You can step out at any time, and you do not need to say why. Nobody has to "
-                           "share their own story. Every activity has another way to take part: ask "
-                           "your trainer.")
+    document.add_paragraph(
+        "You can step out at any time, and you do not need to say why. Nobody has to "
+        "share their own story. Every activity has another way to take part: ask "
+        "your trainer."
+    )
     word.labelled(document, "Support: ", audience.support)
     document.add_heading("What you will be able to do", level=1)
     for view in plan.modules:
@@ -93,5 +104,6 @@ def _glossary(document, plan: CoursePlan) -> None:
         return
     word.page_break(document)
     document.add_heading("Glossary", level=1)
-    word.table(document, ["Word", "What it means"], [[t.term, t.definition] for t in plan.glossary],
-               widths=(5, 12))
+    word.table(
+        document, ["Word", "What it means"], [[t.term, t.definition] for t in plan.glossary], widths=(5, 12)
+    )

@@ -71,12 +71,17 @@ def equipment(plan: CoursePlan) -> list[tuple[str, list[str]]]:
 
 def print_list(plan: CoursePlan, participants: int = PARTICIPANTS) -> Iterator[PrintItem]:
     """Yield what to print for the course: the papers everyone gets, then each module's materials."""
-    yield PrintItem("Participant handout and materials pack", "everyone", COPIES_IN_WORDS["per-person"],
-                    participants)
+    yield PrintItem(
+        "Participant handout and materials pack", "everyone", COPIES_IN_WORDS["per-person"], participants
+    )
     yield PrintItem("Evaluation form", "the end of the course", COPIES_IN_WORDS["per-person"], participants)
     yield PrintItem("This facilitator guide", "the trainers", "one per trainer", TRAINERS)
     for view in plan.modules:
         for material, activities in materials_of(view):
             used_for = f"Module {view.number}: " + (", ".join(a.title for a in activities) or view.title)
-            yield PrintItem(material.title, used_for, COPIES_IN_WORDS[material.copies],
-                            copies_needed(material.copies, participants))
+            yield PrintItem(
+                material.title,
+                used_for,
+                COPIES_IN_WORDS[material.copies],
+                copies_needed(material.copies, participants),
+            )

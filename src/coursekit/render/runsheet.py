@@ -56,15 +56,29 @@ def _course_sheet(plan: CoursePlan) -> Sitting:
         rows.append(Row("", f"Module {view.number}: {view.title}", view.minutes, "", "", module=True))
         titles = {m.id: m.title for m in view.module.materials}
         for activity in view.activities:
-            rows.append(Row("", activity.title, activity.minutes, LEADS[activity.led_by],
-                            "; ".join(titles.get(m, m) for m in activity.materials)))
+            rows.append(
+                Row(
+                    "",
+                    activity.title,
+                    activity.minutes,
+                    LEADS[activity.led_by],
+                    "; ".join(titles.get(m, m) for m in activity.materials),
+                )
+            )
     return Sitting(plan.audience.course_title, tuple(rows))
 
 
 def _part_sheet(plan: CoursePlan, part) -> Sitting:
-    rows = tuple(Row(f"{start:%H:%M}", block.title, block.minutes, lead_of(plan, block),
-                     "; ".join(material_titles(plan, block)))
-                 for start, block in part.times())
+    rows = tuple(
+        Row(
+            f"{start:%H:%M}",
+            block.title,
+            block.minutes,
+            lead_of(plan, block),
+            "; ".join(material_titles(plan, block)),
+        )
+        for start, block in part.times()
+    )
     title = f"{part.title}, {part.date.day} {part.date:%B %Y}" if part.date else part.title
     return Sitting(title, rows, f"{_ends(part):%H:%M}")
 
@@ -95,8 +109,16 @@ def material_titles(plan: CoursePlan, block: Block) -> list[str]:
 def _activity(plan: CoursePlan, block: Block):
     if block.item_id is None:
         return None
-    return next((a for v in plan.modules if block.module_id in (None, v.id) for a in v.activities
-                 if a.id == block.item_id), None)
+    return next(
+        (
+            a
+            for v in plan.modules
+            if block.module_id in (None, v.id)
+            for a in v.activities
+            if a.id == block.item_id
+        ),
+        None,
+    )
 
 
 def _ends(part) -> dt.time:

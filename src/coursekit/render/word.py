@@ -119,7 +119,9 @@ def writing_space(document, label: str = "", lines: int = WRITING_LINES) -> None
             for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "808080")):
                 line.set(qn(key), value)
             borders.append(line)
-        paragraph._p.get_or_add_pPr().insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+        paragraph._p.get_or_add_pPr().insert_element_before(
+            borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"
+        )
 
 
 def page_break(document) -> None:

@@ -82,7 +82,13 @@ def _inline(paragraph, element, skip: tuple[str, ...] = (), bold: bool = False, 
         elif child.tag in BLOCKS:  # a paragraph inside a list item: keep its words in the item
             _inline(paragraph, child, skip, bold, italic)
         else:
-            _inline(paragraph, child, skip, bold or child.tag in ("strong", "b"), italic or child.tag in ("em", "i"))
+            _inline(
+                paragraph,
+                child,
+                skip,
+                bold or child.tag in ("strong", "b"),
+                italic or child.tag in ("em", "i"),
+            )
         if child.tail:
             _run(paragraph, child.tail, bold, italic)
 
