@@ -193,7 +193,8 @@ def test_module_script_has_focus_sources_story_consent_activity_and_answers(proj
     assert "Materials, for the activity and its alternative: Listening cards (in the handout)." in lines
     assert "Ways to contribute: spoken, written." in lines
     assert "Right answer: Working together as equals in the NHS" in lines
-    assert "Not quite: A survey (No, a survey is consultation.)" in lines
+    assert "Working together as equals in the NHS (right answer): Yes, power is shared." in lines
+    assert "A survey: No, a survey is consultation." in lines
     assert "What will you try first?" in lines
 
 
@@ -233,7 +234,7 @@ def test_distress_protocol_pauses_offers_a_choice_names_a_person_and_signposts(p
     assert steps[0].startswith("Pause.")
     assert steps[1].startswith("Offer a choice")
     assert steps[2].startswith("The named person checks in with them in private")
-    assert "Signpost support: Ask your trainer." in steps
+    assert "Signpost support, as the course tells participants: Ask your trainer." in steps
     assert any("Write their name here" in text for _, text in blocks)
 
 

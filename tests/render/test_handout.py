@@ -81,7 +81,7 @@ def test_reflection_has_room_to_write_and_the_glossary_is_a_table(project, tmp_p
     path = make_handout(project, tmp_path)
     texts = [text for _, text in docx_blocks(path)]
     prompt = texts.index("What will you try first?")
-    assert texts[prompt + 1 : prompt + 7] == [""] * 6
+    assert texts[prompt + 1 : prompt + 7] == ["\t"] * 6
     assert docx_tables(path)[-1] == [["Word", "What it means"], ["NHS", "National Health Service."]]
 
 

@@ -76,9 +76,9 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
             document.add_heading(sitting.title, level=2)
         header = ["Block", "Minutes", "Who leads", "Materials"]
         rows = [[row.block, str(row.minutes), row.lead, row.materials] for row in sitting.rows]
-        widths = [7.8, 1.8, 3.4, 4.0]
+        widths = [7.4, 2.2, 3.4, 4.0]
         if timeline is not None:
-            header, widths = ["Time", *header], [1.6, 6.2, *widths[1:]]
+            header, widths = ["Time", *header], [1.6, 5.8, *widths[1:]]
             rows = [[row.time, *cells] for row, cells in zip(sitting.rows, rows)]
         grid = word.table(document, header, rows, widths)
         for row, cells in zip(sitting.rows, grid.rows[1:]):
@@ -215,10 +215,10 @@ def _answers(document, view: ModuleView) -> None:
     for number, question in enumerate(view.questions, start=1):
         word.labelled(document, f"Question {number}: ", question.prompt)
         right = next(o for o in question.options if o.correct)
-        word.labelled(document, "Right answer: ", right.text, style="List Bullet")
+        word.labelled(document, "Right answer: ", right.text)
         for option in question.options:
-            mark = "Right" if option.correct else "Not quite"
-            word.labelled(document, f"{mark}: ", f"{option.text} ({option.feedback})", style="List Bullet 2")
+            mark = " (right answer)" if option.correct else ""
+            word.labelled(document, option.text + mark, f": {option.feedback}", style="List Bullet")
 
 
 def _trimming(activity) -> str:

@@ -48,7 +48,7 @@ STEPS = (
     "If you believe someone is in immediate danger, call 999.",
     "Welcome them back without fuss if they return, and make sure they know they can leave early.",
 )
-"""What to do if someone seems distressed, in order; the course's support text follows the third."""
+"""What to do if someone seems distressed, in order; the course's support text comes after the third."""
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PAYMENT = "paid as a trainer, at the same rate as the lead trainer, for preparation and debrief time too"
@@ -64,7 +64,14 @@ def distress_protocol(document, plan: CoursePlan) -> None:
     document.add_heading("Before the session", level=2)
     word.bullets(document, BEFORE)
     document.add_heading("If someone seems distressed", level=2)
-    word.numbered(document, (*STEPS[:3], f"Signpost support: {plan.audience.support}", *STEPS[3:]))
+    word.numbered(
+        document,
+        (
+            *STEPS[:3],
+            f"Signpost support, as the course tells participants: {plan.audience.support}",
+            *STEPS[3:],
+        ),
+    )
     document.add_heading("Afterwards", level=2)
     word.bullets(
         document,

@@ -19,31 +19,48 @@ LANGUAGE = "en-GB"
 FONT = "Arial"
 """A plain sans-serif face, as accessible print guidance asks; LibreOffice shows it as Liberation Sans."""
 BODY_POINTS = 12
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
+HEADING_COLOUR = "1F3864"
+"""Dark blue: well over the 4.5:1 contrast on white that WCAG asks of text of any size."""
 WRITING_LINES = 6
 """Empty lines left under a question for a handwritten answer."""
 CITATION = re.compile(r"\s?\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 
 def new_document(plan: CoursePlan, title: str, subject: str):
-    """Return an empty document in UK English, titled and dated from the plan."""
+    """Return an empty A4 document in UK English, titled and dated from the plan."""
     from docx import Document
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     document = Document()
     lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
     lang.set(qn("w:val"), LANGUAGE)
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_POINTS)
-    fonts = normal.element.rPr.rFonts
-    for key in ("w:eastAsia", "w:cs"):
-        fonts.set(qn(key), FONT)
+    _plain_styles(document)
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(2)
     stamp(document.core_properties, title=title, subject=subject, date=plan.build_date)
     return document
+
+
+def _plain_styles(document) -> None:
+    """One sans-serif face throughout, body text at 12 pt, headings in a colour dark enough to read."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    for name in ("Normal", "Title", "Subtitle", *HEADINGS):
+        font = document.styles[name].font
+        fonts = document.styles[name].element.get_or_add_rPr().get_or_add_rFonts()
+        for key in list(fonts.attrib):
+            if key.endswith("Theme"):  # a theme font would win over the one named here
+                del fonts.attrib[key]
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(key), FONT)
+        if name != "Normal":
+            font.color.rgb = RGBColor.from_string(HEADING_COLOUR)
+            font.italic = False
+    document.styles["Normal"].font.size = Pt(BODY_POINTS)
 
 
 def title_page(document, title: str, lines: Iterable[str]) -> None:
@@ -68,7 +85,9 @@ def table(document, header: Sequence[str], rows: Iterable[Sequence[str]], widths
     for cell, text in zip(first.cells, header):
         cell.paragraphs[0].add_run(text).bold = True
     for values in rows:
-        for cell, text in zip(grid.add_row().cells, values):
+        row = grid.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one printed page
+        for cell, text in zip(row.cells, values):
             cell.text = text
     if widths:
         grid.autofit = False
@@ -102,26 +121,21 @@ def labelled(document, label: str, text: str, style: str | None = None):
 
 
 def writing_space(document, label: str = "", lines: int = WRITING_LINES) -> None:
-    """Leave room to write by hand: ruled lines a printed page keeps together."""
-    from docx.enum.text import WD_LINE_SPACING
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    """Leave room to write by hand: ruled lines, each a tab whose leader draws the line to the margin."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm, Pt
 
     if label:
         document.add_paragraph(label)
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
     for _ in range(lines):
         paragraph = document.add_paragraph()
-        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.DOUBLE
-        borders = OxmlElement("w:pBdr")
-        # Word joins the borders of like paragraphs into one box: 'between' keeps every line.
-        for edge in ("w:bottom", "w:between"):
-            line = OxmlElement(edge)
-            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "808080")):
-                line.set(qn(key), value)
-            borders.append(line)
-        paragraph._p.get_or_add_pPr().insert_element_before(
-            borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"
+        paragraph.paragraph_format.space_before = Pt(14)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            width - Cm(0.1), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES
         )
+        paragraph.add_run("\t")
 
 
 def page_break(document) -> None:
