@@ -81,9 +81,9 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
             header, widths = ["Time", *header], [1.6, 5.8, *widths[1:]]
             rows = [[row.time, *cells] for row, cells in zip(sitting.rows, rows)]
         grid = word.table(document, header, rows, widths)
-        for row, cells in zip(sitting.rows, grid.rows[1:]):
+        for row, table_row in zip(sitting.rows, grid.rows[1:]):
             if row.module:
-                for paragraph in cells.cells[0].paragraphs:
+                for paragraph in table_row.cells[0].paragraphs:
                     for run in paragraph.runs:
                         run.bold = True
         if sitting.ends:
