@@ -19,7 +19,7 @@ LANGUAGE = "en-GB"
 FONT = "Arial"
 """A plain sans-serif face, as accessible print guidance asks; LibreOffice shows it as Liberation Sans."""
 BODY_POINTS = 12
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
+HEADINGS = tuple(f"Heading {level}" for level in range(1, 7))
 HEADING_COLOUR = "1F3864"
 """Dark blue: well over the 4.5:1 contrast on white that WCAG asks of text of any size."""
 WRITING_LINES = 6
