@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..errors import WARNING, Problem
+from ..errors import ERROR, Problem
 from .context import Context
 from .text import ModuleText
 
-SEVERITY = WARNING
-"""An error once the built-in modules supply their materials; a warning until then."""
+SEVERITY = ERROR
+"""The built-in modules supply their materials in full, so a missing one fails the check."""
 MENTIONS = re.compile(
     r"(?<![\w-])(?:"
-    r"(?<!blank )(?<!index )(?<!sticky )(?<!post-it )(?<!anonymous )(?<!commitment )cards"
+    r"(?<!blank )(?<!index )(?<!sticky )(?<!post-it )(?<!anonymous )(?<!commitment )cards(?! numbered)"
     r"|the (?:[\w'-]+ )?card"
     r"|(?<!flip chart )(?<!flipchart )(?<!blank )sheets?(?! of paper)"
     r"|worksheets?|handouts?|templates?|checklists?"
@@ -31,6 +31,12 @@ MENTIONS = re.compile(
 )
 """Words for printed material, not for stationery or what participants write: blank cards, flip chart
 sheets, anonymous cards."""
+WRITTEN_ON = re.compile(
+    r"\b(?:write|writes|writing|written|finish|fill in|hand it in|keep the card|your card|on a card)\b",
+    re.IGNORECASE,
+)
+"""In the same sentence as 'the card', these say it is a card participants write on: stationery."""
+SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 FIELDS = ("instructions", "alternative", "facilitator_notes", "equipment")
 
 
@@ -66,7 +72,7 @@ def _unlisted(doc: ModuleText, index: int, activity) -> Iterator[Problem]:
             else [(f"{name}[{i}]", text) for i, text in enumerate(value or ())]
         )
         for field, text in texts:
-            match = MENTIONS.search(text)
+            match = _printed_mention(text)
             if match:
                 passage = next((p for p in doc.passages if p.field == f"activities[{index}].{field}"), None)
                 message = (
@@ -79,3 +85,12 @@ def _unlisted(doc: ModuleText, index: int, activity) -> Iterator[Problem]:
                 else:
                     yield doc.finding(("activities", index, name), "materials", SEVERITY, message)
                 return
+
+
+def _printed_mention(text: str) -> re.Match | None:
+    """Return the first mention of printed material that is not a card to write on."""
+    for match in MENTIONS.finditer(text):
+        sentence = next(s for s in SENTENCE.finditer(text) if s.start() <= match.start() <= s.end())
+        if not WRITTEN_ON.search(sentence[0]):
+            return match
+    return None
