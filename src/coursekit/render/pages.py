@@ -149,7 +149,7 @@ def glossary_page(plan: CoursePlan) -> Page:
     groups: dict[str, list] = {}
     for term in plan.glossary:
         letter = term.term[:1].upper()
-        groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+        groups.setdefault(letter if letter.isalpha() else "0–9", []).append(term)
     jump = " ".join(f"[{letter}](#{_letter_anchor(letter)})" for letter in groups)
     sections = []
     for letter, terms in groups.items():
