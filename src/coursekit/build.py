@@ -28,8 +28,15 @@ class BuildResult:
     files: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class BuildSettings:
+    """Options for the renderers (stand-in until the output registry lands)."""
+
+    scorm_version: str = "12"
+
+
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None) -> BuildResult:
+          slides_template: Path | None = None, settings: BuildSettings = BuildSettings()) -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
     slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
@@ -44,7 +51,7 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
     try:
-        files = _render_all(project, plans, outputs, staging, slides_template)
+        files = _render_all(project, plans, outputs, staging, slides_template, settings)
         _write_marker(staging, plans, outputs)
         _swap(staging, out)
     except BaseException:
@@ -62,7 +69,8 @@ def check_output_folder(out: Path) -> None:
                           "choose an empty or new folder, or remove this one")
 
 
-def _render_all(project: Project, plans, outputs, staging: Path, slides_template: Path | None) -> list[Path]:
+def _render_all(project: Project, plans, outputs, staging: Path, slides_template: Path | None,
+                settings: BuildSettings) -> list[Path]:
     from .render import landing, site, slides
 
     files: list[Path] = []
@@ -72,8 +80,25 @@ def _render_all(project: Project, plans, outputs, staging: Path, slides_template
             files += site.render(plan, staging, project.mkdocs_config)
         if "slides" in outputs:
             files += slides.render(plan, staging, slides_template)
+        if "scorm" in outputs:
+            files += _render_scorm(project, plan, outputs, staging, settings)
     files.append(landing.render(plans, staging))
     return files
+
+
+def _render_scorm(project: Project, plan, outputs, staging: Path, settings: BuildSettings) -> list[Path]:
+    from .render import scorm, site
+
+    if "site" in outputs:
+        return scorm.render(plan, staging, settings)
+    # Only the package is wanted: build the site it wraps aside, and keep just the zip.
+    with tempfile.TemporaryDirectory(prefix="coursekit-scorm-") as aside:
+        site.render(plan, Path(aside), project.mkdocs_config)
+        (made,) = scorm.render(plan, Path(aside), settings)
+        target = staging / made.relative_to(aside)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(made, target)
+    return [target]
 
 
 def _write_marker(staging: Path, plans, outputs) -> None:

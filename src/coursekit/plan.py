@@ -24,7 +24,7 @@ from .schema import (
     Story,
 )
 
-OUTPUTS = ("site", "slides")
+OUTPUTS = ("site", "slides", "scorm")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,28 @@
     }
   };
 
+  /* The LMS package's launch page ------------------------------------------------------- */
+
+  // In an LMS package the site runs in a frame that launch.html names "coursekit-lms". The page
+  // tells launch.html what the learner did; launch.html reports it to the LMS. Anywhere else
+  // (file://, a web server, any other frame) nothing is sent.
+  var lms = {
+    hosted: window.name === "coursekit-lms" && window.parent !== window,
+    tell: function (message) {
+      if (!lms.hosted) { return; }
+      message.coursekit = 1;
+      try { window.parent.postMessage(message, "*"); } catch (e) { /* the frame is going away */ }
+    }
+  };
+
+  function hideDownloads() {
+    // The package leaves out the site's downloads (decks and the package itself).
+    if (!lms.hosted) { return; }
+    document.querySelectorAll('a[href^="downloads/"]').forEach(function (link) {
+      (link.closest("p, li") || link).remove();
+    });
+  }
+
   /* Knowledge checks ------------------------------------------------------------------ */
 
   function questionKey(form) {
@@ -88,6 +110,7 @@
       var right = showFeedback(form, checked.value);
       var key = questionKey(form);
       if (right) { store.set(key, "passed"); } else if (store.get(key) !== "passed") { store.set(key, "tried"); }
+      lms.tell({ kind: "check", module: form.dataset.module, question: form.dataset.question, right: right });
     });
     showSaved(form);
   }
@@ -99,11 +122,15 @@
     var marker = document.querySelector(".ck-page");
     if (!marker) { return; }
     var key = marker.dataset.course + ":read:" + marker.dataset.module;
-    if (!("IntersectionObserver" in window)) { store.set(key, "yes"); return; }
+    function markRead() {
+      store.set(key, "yes");
+      lms.tell({ kind: "read", module: marker.dataset.module });
+    }
+    if (!("IntersectionObserver" in window)) { markRead(); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
-          store.set(key, "yes");
+          markRead();
           observer.disconnect();
         }
       });
@@ -259,6 +286,8 @@
   }
 
   function start() {
+    lms.tell({ kind: "page", page: window.location.pathname.split("/").pop() || "index.html" });
+    hideDownloads();
     watchReading();
     reachableTerms();
     keyboardDrawer();
