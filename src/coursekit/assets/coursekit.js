@@ -170,6 +170,66 @@
     };
   }
 
+  /* Certificate ----------------------------------------------------------------------- */
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function whatIsLeft(box) {
+    var course = box.dataset.course, left = 0;
+    box.querySelectorAll(".ck-cert-todo li[data-module]").forEach(function (item) {
+      var total = parseInt(item.dataset.questions, 10);
+      var passed = Math.min(passedCount(course, item.dataset.module), total);
+      var needs = [];
+      if (store.get(course + ":read:" + item.dataset.module) !== "yes") { needs.push("read it to the end"); }
+      if (passed < total) {
+        needs.push("answer " + plural(total - passed, "more knowledge-check question") + " correctly");
+      }
+      item.hidden = !needs.length;
+      item.querySelector(".ck-cert-need").textContent = needs.length ? ": " + needs.join(", and ") : "";
+      if (needs.length) { left++; }
+    });
+    return left;
+  }
+
+  function fillCertificate(box, name) {
+    var cert = box.querySelector(".ck-cert");
+    cert.querySelector(".ck-cert-name").textContent = name;
+    cert.querySelector(".ck-cert-date").textContent = new Date().toLocaleDateString(
+      "en-GB", { day: "numeric", month: "long", year: "numeric" });
+    cert.hidden = false;
+    document.documentElement.classList.add("ck-has-certificate");
+  }
+
+  function setUpCertificate(box) {
+    var left = whatIsLeft(box);
+    var status = box.querySelector(".ck-cert-status");
+    var form = box.querySelector(".ck-cert-form");
+    var input = form.querySelector("input");
+    box.querySelector(".ck-cert-todo").hidden = left === 0;
+    if (left) {
+      status.textContent = "Your certificate is offered when you have read every module and answered every " +
+        "knowledge-check question correctly. Still to do, in " + plural(left, "module") + ":";
+      return;
+    }
+    status.textContent = "Well done: you have read every module and answered every knowledge-check " +
+      "question correctly. Type your name to get your certificate.";
+    form.hidden = false;
+    var saved = store.get("learner-name");
+    if (saved) {
+      input.value = saved;
+      fillCertificate(box, saved);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = input.value.replace(/\s+/g, " ").trim();
+      if (!name) { input.focus(); return; }
+      store.set("learner-name", name);
+      fillCertificate(box, name);
+      box.querySelector("#ck-cert-title").focus();
+    });
+    box.querySelector(".ck-cert-print").addEventListener("click", function () { window.print(); });
+  }
+
   /* Glossary terms -------------------------------------------------------------------- */
 
   function reachableTerms() {
@@ -294,6 +354,7 @@
     keepFocusInView();
     document.querySelectorAll("form.ck-quiz").forEach(setUpQuiz);
     document.querySelectorAll(".ck-progress").forEach(function (box) { showProgress(box); });
+    document.querySelectorAll(".ck-certificate").forEach(setUpCertificate);
     // The theme wraps tables after its own start-up; check once it has, and on every resize.
     window.requestAnimationFrame(reachableTables);
     window.addEventListener("load", reachableTables);

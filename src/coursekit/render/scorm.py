@@ -25,8 +25,8 @@ LAUNCH = "launch.html"
 MANIFEST = "imsmanifest.xml"
 DRIVER = "driver.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-# Three knowledge-check states fit one character of suspend data (two bits each), six modules one
-# character; see coursekit.js and the launch template for the encoding.
+# Suspend data is "1" (format), a six-character fingerprint, then "." and the modules read (six to a
+# character) and "." and the knowledge-check states (three to a character); see templates/scorm/launch.html.
 HEADER_CHARS = len("1") + 6 + 2
 
 
@@ -184,7 +184,7 @@ def fingerprint(plan: CoursePlan) -> str:
 def suspend_data_length(plan: CoursePlan) -> int:
     """The length of the suspend data the wrapper saves for this course (it does not vary)."""
     questions = sum(len(v.questions) for v in plan.modules)
-    return HEADER_CHARS + 1 + -(-len(plan.modules) // 6) + -(-questions // 3)
+    return HEADER_CHARS + -(-len(plan.modules) // 6) + -(-questions // 3)
 
 
 def launch_page(plan: CoursePlan, version: ScormVersion) -> str:
