@@ -229,8 +229,8 @@ def serve_lms(root: Path, zip_path: Path):
 class Learner:
     """A learner in the test LMS: launches, reads, answers, closes."""
 
-    def __init__(self, page, expect, version: str):
-        self.page, self.expect, self.version = page, expect, version
+    def __init__(self, page, expect, version: str, course: str = "staff"):
+        self.page, self.expect, self.version, self.course_id = page, expect, version, course
         self.course = page.frame_locator("#sco").frame_locator("#ck-course")
 
     def launch(self, saved: dict | None = None) -> None:
@@ -251,7 +251,7 @@ class Learner:
         self.course.locator(".ck-page").scroll_into_view_if_needed()
         self.page.wait_for_function(
             "(key) => window.frames[0].frames[0].localStorage.getItem(key) === 'yes'",
-            arg=f"coursekit:staff:read:{slug}")
+            arg=f"coursekit:{self.course_id}:read:{slug}")
 
     def answer(self, slug: str, question: str, option: int, right: bool) -> None:
         form = self.course.locator(f"form#q-{slug}-{question}")
@@ -387,7 +387,7 @@ def test_a_score_under_the_pass_mark_fails(chromium_page, tmp_path):
 @browser_test
 @pytest.mark.scorm
 def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path):
-    """Build the built-in frontline-staff package and record what the test LMS holds after a visit."""
+    """The built-in frontline-staff package: a visit, a resume, then every module and check."""
     page, network, errors, expect = chromium_page
     project = load_project(builtin_root())
     result = build(project, ["frontline-staff"], ("site", "scorm"), tmp_path / "out")
@@ -395,27 +395,45 @@ def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path
     zip_path = result.out / "frontline-staff" / "downloads" / "frontline-staff-scorm12.zip"
     (tmp_path / "served").mkdir()
     httpd, url = serve_lms(tmp_path / "served", zip_path)
+    questions = [(v.slug, q) for v in plan.modules for q in v.questions]
     try:
         page.goto(url)
         page.evaluate("() => localStorage.clear()")
-        learner = Learner(page, expect, "12")
+        learner = Learner(page, expect, "12", "frontline-staff")
         learner.launch()
         first = plan.modules[0]
         learner.open(f"{first.slug}.html")
-        learner.course.locator(".ck-page").scroll_into_view_if_needed()
-        learner.page.wait_for_function(
-            "(key) => window.frames[0].frames[0].localStorage.getItem(key) === 'yes'",
-            arg=f"coursekit:frontline-staff:read:{first.slug}")
+        learner.read_to_end(first.slug)
+        learner.close()
+        assert learner.last("status") == "incomplete"
+        assert decode(learner.last("cmi.suspend_data"), len(plan.modules), len(questions))[0][:2] == [1, 0]
+
+        learner.launch(learner.saved())
+        wrong_first = 0
+        for view in plan.modules:
+            learner.open(f"{view.slug}.html")
+            for number, question in enumerate(view.questions):
+                right = next(i for i, o in enumerate(question.options) if o.correct)
+                if number == 0:  # the first question of each module: a wrong answer first
+                    learner.answer(view.slug, question.id, next(
+                        i for i, o in enumerate(question.options) if not o.correct), WRONG)
+                    wrong_first += 1
+                learner.answer(view.slug, question.id, right, RIGHT)
+            learner.read_to_end(view.slug)
+        expected_score = str(round(100 * (len(questions) - wrong_first) / len(questions)))
+        learner.wait_for("status", "completed")
         learner.close()
         suspend = learner.last("cmi.suspend_data")
-        questions = sum(len(v.questions) for v in plan.modules)
-        read, _ = decode(suspend, len(plan.modules), questions)
         print(f"\nfrontline-staff in the test LMS: status={learner.last('status')} "
               f"score={learner.last('score')} suspend_data={suspend!r} ({len(suspend)} characters; "
-              f"{len(plan.modules)} modules, {questions} questions; location={learner.last('location')})")
-        assert learner.last("status") == "incomplete" and read[0] == 1 and sum(read) == 1
-        assert learner.last("score") == "0"
+              f"{len(plan.modules)} modules, {len(questions)} questions; "
+              f"session_time={learner.last('time')})")
+        assert learner.last("status") == "completed"  # this audience sets no pass mark
+        assert learner.last("score") == expected_score
         assert len(suspend) == scorm.suspend_data_length(plan) < 4096
+        read, checks = decode(suspend, len(plan.modules), len(questions))
+        assert all(read) and checks.count(2) == wrong_first and checks.count(3) == len(questions) - wrong_first
+        assert page.evaluate("() => window.lms.count('LMSFinish')") == 1
         assert not network.blocked and not errors, (network.blocked, errors)
     finally:
         httpd.shutdown()

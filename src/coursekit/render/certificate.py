@@ -50,7 +50,7 @@ def _certificate(plan: CoursePlan) -> str:
     esc = html.escape
     outcomes = "\n".join(
         f'<li><span class="ck-cert-module">{v.number}. {esc(v.title)}:</span> '
-        + "; ".join(esc(" ".join(o.text.split())) for o in v.outcomes) + "</li>"
+        + " ".join(esc(" ".join(o.text.split())) for o in v.outcomes) + "</li>"
         for v in plan.modules if v.outcomes)
     edition = f"{plan.build_date.day} {plan.build_date:%B %Y} (coursekit {esc(plan.version)})"
     return f"""<section class="ck-cert" aria-labelledby="ck-cert-title" hidden>
