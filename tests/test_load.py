@@ -150,3 +150,8 @@ def test_missing_folders(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_project(root)
     assert caught.value.lines() == [f"audiences: folder not found in {root}", f"modules: folder not found in {root}"]
+
+
+def test_pass_mark_over_100_is_refused(tmp_path):
+    errors = load_errors(tmp_path, {"audiences/staff.yml": audience_text("staff") + "pass_mark: 101\n"})
+    assert errors == ["audiences/staff.yml: line 10: pass_mark: input should be less than or equal to 100"]

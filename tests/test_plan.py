@@ -36,7 +36,7 @@ def test_glossary_sources_and_build_date(project):
     assert [t.term for t in plan.glossary] == ["NHS"]
     assert [s.id for s in plan.sources] == ["example-story"]
     assert plan.build_date == dt.date(2026, 11, 22)
-    assert plan.outputs == ("site", "slides")
+    assert plan.outputs == ("site", "slides", "scorm")
 
 
 def test_learner_text_leaves_out_facilitator_notes(project):

@@ -17,12 +17,15 @@ from coursekit.plan import build_plan
 from coursekit.render.certificate import SELF_DECLARED, certificate_page
 
 browser_test = pytest.mark.browser
-SOURCES = 'sources:\n  - id: example-story\n    title: Sam\'s story\n    author: Example Org\n    date: "2022"\n'
+SOURCES = (
+    'sources:\n  - id: example-story\n    title: Sam\'s story\n    author: Example Org\n    date: "2022"\n'
+)
 
 
 def project_files(title: str = "Staff course") -> dict[str, str]:
-    audience = audience_text("staff", "[intro, second]").replace("course_title: Staff course",
-                                                                  f"course_title: {title!r}")
+    audience = audience_text("staff", "[intro, second]").replace(
+        "course_title: Staff course", f"course_title: {title!r}"
+    )
     return {
         "modules/intro.md": checked_module(),
         "modules/second.md": module_text("second", "Second steps", "[intro]"),
@@ -37,7 +40,7 @@ def test_certificate_page_names_the_course_edition_outcomes_and_minutes(tmp_path
     page = certificate_page(plan)
     assert (page.path, page.title) == ("certificate.md", "Your certificate")
     assert '<h2 id="ck-cert-title" tabindex="-1">Staff course</h2>' in page.text
-    assert "Edition: <span class=\"ck-cert-edition\">22 November 2026 (coursekit 0.1.0)</span>" in page.text
+    assert 'Edition: <span class="ck-cert-edition">22 November 2026 (coursekit 0.1.0)</span>' in page.text
     assert "1 hour of learning, in 2 modules." in page.text
     assert "Plan one small step you will take next week." in page.text
     assert SELF_DECLARED in page.text
@@ -45,7 +48,9 @@ def test_certificate_page_names_the_course_edition_outcomes_and_minutes(tmp_path
 
 
 def test_certificate_page_escapes_the_course_title(tmp_path):
-    plan = build_plan(load_project(write_tree(tmp_path, project_files("<img src=x onerror=alert(1)>"))), "staff")
+    plan = build_plan(
+        load_project(write_tree(tmp_path, project_files("<img src=x onerror=alert(1)>"))), "staff"
+    )
     text = certificate_page(plan).text
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
 
@@ -65,7 +70,9 @@ def course(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser():
     require_tool(CHROMIUM, "the certificate tests drive Debian's Chromium")
-    sync_api = require_module("playwright.sync_api", "the certificate tests drive Chromium through Playwright")
+    sync_api = require_module(
+        "playwright.sync_api", "the certificate tests drive Chromium through Playwright"
+    )
     sync_api.expect.set_options(timeout=5000)
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -97,7 +104,9 @@ def answer(page, expect, slug: str, question: str, option: int) -> None:
 
 def read_to_end(page, course: str, slug: str) -> None:
     page.locator(".ck-page").scroll_into_view_if_needed()
-    page.wait_for_function("(key) => localStorage.getItem(key) === 'yes'", arg=f"coursekit:{course}:read:{slug}")
+    page.wait_for_function(
+        "(key) => localStorage.getItem(key) === 'yes'", arg=f"coursekit:{course}:read:{slug}"
+    )
 
 
 def pdf_pages(page) -> int:
@@ -114,9 +123,12 @@ def test_certificate_is_offered_only_when_everything_is_done(course, tab):
     expect(page.locator(".ck-cert-form")).to_be_hidden()
     expect(page.locator(".ck-cert")).to_be_hidden()
     todo = page.locator(".ck-cert-todo li:visible")
-    expect(todo).to_have_text([
-        "1. Introduction: read it to the end, and answer 3 more knowledge-check questions correctly",
-        "2. Second steps: read it to the end, and answer 1 more knowledge-check question correctly"])
+    expect(todo).to_have_text(
+        [
+            "1. Introduction: read it to the end, and answer 3 more knowledge-check questions correctly",
+            "2. Second steps: read it to the end, and answer 1 more knowledge-check question correctly",
+        ]
+    )
 
     page.goto((course / "01-intro.html").as_uri())
     for question in ("q-describe", "q-plan", "q-name"):
@@ -144,10 +156,15 @@ def test_certificate_is_offered_only_when_everything_is_done(course, tab):
     expect(cert.locator(".ck-cert-edition")).to_have_text("22 November 2026 (coursekit 0.1.0)")
     expect(cert.locator(".ck-cert-date")).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"))
     expect(cert).to_contain_text("1 hour of learning, in 2 modules.")
-    expect(cert.locator(".ck-cert-outcomes li")).to_have_text([
-        "1. Introduction: Describe one benefit of working together. Plan one small step you will take next "
-        "week. Name two people who should be in the room.",
-        "2. Second steps: Describe one benefit of working together."])
+    expect(cert.locator(".ck-cert-outcomes li")).to_have_text(
+        [
+            (
+                "1. Introduction: Describe one benefit of working together. Plan one small step you will take next "
+                "week. Name two people who should be in the room."
+            ),
+            "2. Second steps: Describe one benefit of working together.",
+        ]
+    )
     expect(cert).to_contain_text("self-declared")
 
     page.reload()  # the name is remembered in this browser
@@ -186,13 +203,16 @@ def test_builtin_course_certificate_prints_on_one_page(tab, tmp_path):
     plan = result.plans[0]
     course = result.out / "frontline-staff"
     page.goto((course / "certificate.html").as_uri())
-    page.evaluate("""([modules]) => {
+    page.evaluate(
+        """([modules]) => {
       for (const [slug, ids] of modules) {
         localStorage.setItem(`coursekit:frontline-staff:read:${slug}`, "yes");
         for (const id of ids) { localStorage.setItem(`coursekit:frontline-staff:check:${slug}:${id}`, "passed"); }
       }
       localStorage.setItem("coursekit:learner-name", "Ada Lovelace");
-    }""", [[[v.slug, [q.id for q in v.questions]] for v in plan.modules]])
+    }""",
+        [[[v.slug, [q.id for q in v.questions]] for v in plan.modules]],
+    )
     page.reload()
     expect(page.locator(".ck-cert")).to_be_visible()
     outcomes = sum(len(v.outcomes) for v in plan.modules)

@@ -30,7 +30,10 @@ from coursekit.render import scorm
 LMS = Path(__file__).resolve().parent.parent / "lms"
 RUNTIME = LMS / "node_modules" / "scorm-again" / "dist"
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-CP_NS = {"12": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
+CP_NS = {
+    "12": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+    "2004": "http://www.imsglobal.org/xsd/imscp_v1p1",
+}
 
 browser_test = pytest.mark.browser
 
@@ -46,7 +49,7 @@ def project_files(pass_mark: int | None = 75) -> dict[str, str]:
         "audiences/staff.yml": audience,
         "audiences/bosses.yml": audience_text("bosses", "[intro, second]"),
         "sources.yml": "sources:\n  - id: example-story\n    title: Sam's story\n    author: Example Org\n"
-                       '    date: "2022"\n    kind: story\n',
+        '    date: "2022"\n    kind: story\n',
     }
 
 
@@ -82,8 +85,11 @@ def test_manifest_is_valid_against_the_scorm_schemas(built, version):
 
 
 def test_the_schemas_reject_a_wrong_scorm_type(built):
-    data = zipfile.ZipFile(package(built["12"])).read("imsmanifest.xml").replace(
-        b'adlcp:scormtype="sco"', b'adlcp:scormtype="lesson"')
+    data = (
+        zipfile.ZipFile(package(built["12"]))
+        .read("imsmanifest.xml")
+        .replace(b'adlcp:scormtype="sco"', b'adlcp:scormtype="lesson"')
+    )
     schema = etree.XMLSchema(etree.parse(str(scorm.SCHEMAS / "scorm12" / "driver.xsd")))
     assert not schema.validate(etree.fromstring(data).getroottree())
     assert "not an element of the set" in str(schema.error_log.last_error)
@@ -97,7 +103,8 @@ def test_manifest_makes_the_checks_the_schema_does_not(built, version):
     root = etree.fromstring(archive.read("imsmanifest.xml"))
     ns = {"cp": CP_NS[version]}
     assert root.findtext("cp:metadata/cp:schemaversion", namespaces=ns) == (
-        "1.2" if version == "12" else "2004 4th Edition")
+        "1.2" if version == "12" else "2004 4th Edition"
+    )
     default = root.find("cp:organizations", ns).get("default")
     assert [o.get("identifier") for o in root.findall("cp:organizations/cp:organization", ns)] == [default]
     resources = {r.get("identifier"): r for r in root.findall("cp:resources/cp:resource", ns)}
@@ -140,7 +147,8 @@ def test_only_scorm_builds_just_the_package(tmp_path):
 def test_launch_page_escapes_the_course_title(tmp_path):
     files = project_files()
     files["audiences/staff.yml"] = files["audiences/staff.yml"].replace(
-        "course_title: Staff course", "course_title: 'Staff </script><b>course</b>'")
+        "course_title: Staff course", "course_title: 'Staff </script><b>course</b>'"
+    )
     project = load_project(write_tree(tmp_path / "project", files))
     result = build(project, ["staff"], ("site", "scorm"), tmp_path / "out")
     launch = zipfile.ZipFile(package(result)).read("launch.html").decode("utf-8")
@@ -152,15 +160,17 @@ def test_a_course_too_big_for_suspend_data_warns_at_build_time(tmp_path):
     # 4,096 characters hold about 12,000 knowledge-check answers: make a plan with 12,301 questions.
     plan = build_plan(load_project(write_tree(tmp_path / "project", project_files())), "staff")
     view = plan.modules[0]
-    plan = dataclasses.replace(plan, modules=(dataclasses.replace(view, questions=view.questions * 4100),
-                                              *plan.modules[1:]))
+    plan = dataclasses.replace(
+        plan, modules=(dataclasses.replace(view, questions=view.questions * 4100), *plan.modules[1:])
+    )
     assert scorm.suspend_data_length(plan) == 9 + 1 + 4101
     with pytest.warns(scorm.ScormSizeWarning) as warned:
         scorm.launch_page(plan, scorm.SCORM_12)
     assert str(warned[0].message) == (
         "LMS package for staff: its progress needs 4111 characters of suspend data and SCORM 1.2 allows "
         "4096; on resuming, the LMS keeps the modules read and only the first knowledge-check answers "
-        "that fit")
+        "that fit"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,12 +244,14 @@ class Learner:
         self.course = page.frame_locator("#sco").frame_locator("#ck-course")
 
     def launch(self, saved: dict | None = None) -> None:
-        self.page.evaluate("([v, saved]) => { window.lms.calls = []; window.lms.launch(v, saved); }",
-                           [self.version, saved])
+        self.page.evaluate(
+            "([v, saved]) => { window.lms.calls = []; window.lms.launch(v, saved); }", [self.version, saved]
+        )
         started = "Initialize" if self.version == "2004" else "LMSInitialize"
         self.page.wait_for_function("(name) => window.lms.count(name) === 1", arg=started)
-        self.page.wait_for_function("() => window.lms.count('" + ("Commit" if self.version == "2004"
-                                                                   else "LMSCommit") + "') >= 1")
+        self.page.wait_for_function(
+            "() => window.lms.count('" + ("Commit" if self.version == "2004" else "LMSCommit") + "') >= 1"
+        )
         self.expect(self.course.locator("article h1")).to_be_visible()
 
     def open(self, page_name: str) -> None:
@@ -251,7 +263,8 @@ class Learner:
         self.course.locator(".ck-page").scroll_into_view_if_needed()
         self.page.wait_for_function(
             "(key) => window.frames[0].frames[0].localStorage.getItem(key) === 'yes'",
-            arg=f"coursekit:{self.course_id}:read:{slug}")
+            arg=f"coursekit:{self.course_id}:read:{slug}",
+        )
 
     def answer(self, slug: str, question: str, option: int, right: bool) -> None:
         form = self.course.locator(f"form#q-{slug}-{question}")
@@ -260,11 +273,22 @@ class Learner:
         self.expect(form.locator(".ck-result")).to_have_class(f"ck-result ck-{'right' if right else 'wrong'}")
 
     def field(self, name: str) -> str:
-        element = {"12": {"location": "cmi.core.lesson_location", "status": "cmi.core.lesson_status",
-                          "score": "cmi.core.score.raw", "time": "cmi.core.session_time"},
-                   "2004": {"location": "cmi.location", "status": "cmi.completion_status",
-                            "score": "cmi.score.raw", "time": "cmi.session_time",
-                            "success": "cmi.success_status", "scaled": "cmi.score.scaled"}}[self.version]
+        element = {
+            "12": {
+                "location": "cmi.core.lesson_location",
+                "status": "cmi.core.lesson_status",
+                "score": "cmi.core.score.raw",
+                "time": "cmi.core.session_time",
+            },
+            "2004": {
+                "location": "cmi.location",
+                "status": "cmi.completion_status",
+                "score": "cmi.score.raw",
+                "time": "cmi.session_time",
+                "success": "cmi.success_status",
+                "scaled": "cmi.score.scaled",
+            },
+        }[self.version]
         return element.get(name, name)
 
     def wait_for(self, name: str, value: str) -> None:
@@ -275,17 +299,25 @@ class Learner:
 
     def close(self) -> None:
         self.page.evaluate("() => window.lms.close()")
-        self.page.wait_for_function("(name) => window.lms.count(name) === 1",
-                                    arg="Terminate" if self.version == "2004" else "LMSFinish")
+        self.page.wait_for_function(
+            "(name) => window.lms.count(name) === 1",
+            arg="Terminate" if self.version == "2004" else "LMSFinish",
+        )
 
     def saved(self) -> dict:
         """What an LMS keeps between sessions, as scorm-again's JSON."""
         suspend, location = self.last("cmi.suspend_data"), self.last("location")
         if self.version == "2004":
-            return {"suspend_data": suspend, "location": location, "entry": "resume",
-                    "completion_status": self.last("status")}
-        return {"suspend_data": suspend,
-                "core": {"lesson_location": location, "lesson_status": self.last("status"), "entry": "resume"}}
+            return {
+                "suspend_data": suspend,
+                "location": location,
+                "entry": "resume",
+                "completion_status": self.last("status"),
+            }
+        return {
+            "suspend_data": suspend,
+            "core": {"lesson_location": location, "lesson_status": self.last("status"), "entry": "resume"},
+        }
 
 
 RIGHT, WRONG = True, False
@@ -322,7 +354,9 @@ def test_learner_completes_the_course_over_two_sessions(built, version, chromium
         page.evaluate("() => localStorage.clear()")
         learner.launch(first_session)
         expect(learner.course.locator("article h1")).to_have_text(re.compile(r"^2\. Second steps"))
-        restored = page.evaluate("() => window.frames[0].frames[0].localStorage.getItem('coursekit:staff:read:01-intro')")
+        restored = page.evaluate(
+            "() => window.frames[0].frames[0].localStorage.getItem('coursekit:staff:read:01-intro')"
+        )
         assert restored == "yes"
 
         # Answer every check, the first one wrong first; read the rest.
@@ -415,8 +449,12 @@ def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path
             for number, question in enumerate(view.questions):
                 right = next(i for i, o in enumerate(question.options) if o.correct)
                 if number == 0:  # the first question of each module: a wrong answer first
-                    learner.answer(view.slug, question.id, next(
-                        i for i, o in enumerate(question.options) if not o.correct), WRONG)
+                    learner.answer(
+                        view.slug,
+                        question.id,
+                        next(i for i, o in enumerate(question.options) if not o.correct),
+                        WRONG,
+                    )
                     wrong_first += 1
                 learner.answer(view.slug, question.id, right, RIGHT)
             learner.read_to_end(view.slug)
@@ -424,15 +462,19 @@ def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path
         learner.wait_for("status", "completed")
         learner.close()
         suspend = learner.last("cmi.suspend_data")
-        print(f"\nfrontline-staff in the test LMS: status={learner.last('status')} "
-              f"score={learner.last('score')} suspend_data={suspend!r} ({len(suspend)} characters; "
-              f"{len(plan.modules)} modules, {len(questions)} questions; "
-              f"session_time={learner.last('time')})")
+        print(
+            f"\nfrontline-staff in the test LMS: status={learner.last('status')} "
+            f"score={learner.last('score')} suspend_data={suspend!r} ({len(suspend)} characters; "
+            f"{len(plan.modules)} modules, {len(questions)} questions; "
+            f"session_time={learner.last('time')})"
+        )
         assert learner.last("status") == "completed"  # this audience sets no pass mark
         assert learner.last("score") == expected_score
         assert len(suspend) == scorm.suspend_data_length(plan) < 4096
         read, checks = decode(suspend, len(plan.modules), len(questions))
-        assert all(read) and checks.count(2) == wrong_first and checks.count(3) == len(questions) - wrong_first
+        assert (
+            all(read) and checks.count(2) == wrong_first and checks.count(3) == len(questions) - wrong_first
+        )
         assert page.evaluate("() => window.lms.count('LMSFinish')") == 1
         assert not network.blocked and not errors, (network.blocked, errors)
     finally:

@@ -11,10 +11,12 @@ import html
 from ..plan import CoursePlan
 from .pages import Page
 
-SELF_DECLARED = ("This certificate is self-declared: the learner worked through the course on their own "
-                 "device and typed their own name. Nobody checked it. It is a record of learning only if "
-                 "the learner's organisation also holds a record of this course in its learning "
-                 "management system (LMS).")
+SELF_DECLARED = (
+    "This certificate is self-declared: the learner worked through the course on their own "
+    "device and typed their own name. Nobody checked it. It is a record of learning only if "
+    "the learner's organisation also holds a record of this course in its learning "
+    "management system (LMS)."
+)
 
 
 def certificate_page(plan: CoursePlan) -> Page:
@@ -22,7 +24,9 @@ def certificate_page(plan: CoursePlan) -> Page:
     esc = html.escape
     todo = "\n".join(
         f'<li data-module="{esc(v.slug)}" data-questions="{len(v.questions)}"><a href="{esc(v.slug)}.html">'
-        f'{v.number}. {esc(v.title)}</a><span class="ck-cert-need"></span></li>' for v in plan.modules)
+        f'{v.number}. {esc(v.title)}</a><span class="ck-cert-need"></span></li>'
+        for v in plan.modules
+    )
     text = f"""# Your certificate
 
 When you have read every module and answered every knowledge-check question correctly, you can
@@ -50,8 +54,11 @@ def _certificate(plan: CoursePlan) -> str:
     esc = html.escape
     outcomes = "\n".join(
         f'<li><span class="ck-cert-module">{v.number}. {esc(v.title)}:</span> '
-        + " ".join(esc(" ".join(o.text.split())) for o in v.outcomes) + "</li>"
-        for v in plan.modules if v.outcomes)
+        + " ".join(esc(" ".join(o.text.split())) for o in v.outcomes)
+        + "</li>"
+        for v in plan.modules
+        if v.outcomes
+    )
     edition = f"{plan.build_date.day} {plan.build_date:%B %Y} (coursekit {esc(plan.version)})"
     return f"""<section class="ck-cert" aria-labelledby="ck-cert-title" hidden>
 <p class="ck-cert-kicker">Certificate of completion</p>
@@ -69,6 +76,6 @@ def _certificate(plan: CoursePlan) -> str:
 
 def _minutes(total: int) -> str:
     hours, minutes = divmod(total, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else [])
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
     parts += [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
     return " ".join(parts)

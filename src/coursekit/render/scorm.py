@@ -66,9 +66,11 @@ SCORM_2004 = ScormVersion(
     scorm_type_attr="scormType",
     schemas=("imscp_v1p1.xsd", "adlcp_v1p3.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd", "imsss_v1p0.xsd"),
     suspend_limit=64000,
-    extra_ns={"adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
-              "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
-              "imsss": "http://www.imsglobal.org/xsd/imsss"},
+    extra_ns={
+        "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
+        "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
+        "imsss": "http://www.imsglobal.org/xsd/imsss",
+    },
 )
 VERSIONS = {"12": SCORM_12, "2004": SCORM_2004}
 
@@ -127,8 +129,9 @@ def manifest(plan: CoursePlan, version: ScormVersion, files: list[str]) -> bytes
 
     cp, adlcp = f"{{{version.cp_ns}}}", f"{{{version.adlcp_ns}}}"
     nsmap = {None: version.cp_ns, "adlcp": version.adlcp_ns, **version.extra_ns, "xsi": XSI}
-    root = etree.Element(cp + "manifest", nsmap=nsmap,
-                         identifier=f"coursekit-{plan.id}", version=plan.build_date.isoformat())
+    root = etree.Element(
+        cp + "manifest", nsmap=nsmap, identifier=f"coursekit-{plan.id}", version=plan.build_date.isoformat()
+    )
     locations = [(version.cp_ns, version.schemas[0]), (version.adlcp_ns, version.schemas[1])]
     locations += zip(version.extra_ns.values(), version.schemas[2:])
     root.set(f"{{{XSI}}}schemaLocation", " ".join(f"{ns} {xsd}" for ns, xsd in locations))
@@ -145,11 +148,17 @@ def manifest(plan: CoursePlan, version: ScormVersion, files: list[str]) -> bytes
     if version.key == "2004":
         imsss = "{" + version.extra_ns["imsss"] + "}"
         sequencing = etree.SubElement(item, imsss + "sequencing")
-        etree.SubElement(sequencing, imsss + "deliveryControls",
-                         completionSetByContent="true", objectiveSetByContent="true")
+        etree.SubElement(
+            sequencing,
+            imsss + "deliveryControls",
+            completionSetByContent="true",
+            objectiveSetByContent="true",
+        )
 
     resources = etree.SubElement(root, cp + "resources")
-    resource = etree.SubElement(resources, cp + "resource", identifier="RES-1", type="webcontent", href=LAUNCH)
+    resource = etree.SubElement(
+        resources, cp + "resource", identifier="RES-1", type="webcontent", href=LAUNCH
+    )
     resource.set(adlcp + version.scorm_type_attr, "sco")
     for name in files:
         if name != MANIFEST:
@@ -163,8 +172,10 @@ def validate_manifest(data: bytes, version: ScormVersion, plan: CoursePlan) -> N
 
     schema = etree.XMLSchema(etree.parse(str(SCHEMAS / f"scorm{version.key}" / DRIVER)))
     if not schema.validate(etree.fromstring(data).getroottree()):
-        raise RenderError(f"LMS package for {plan.id}: imsmanifest.xml does not match the SCORM "
-                          f"{version.schema_version} schema: {schema.error_log.last_error}")
+        raise RenderError(
+            f"LMS package for {plan.id}: imsmanifest.xml does not match the SCORM "
+            f"{version.schema_version} schema: {schema.error_log.last_error}"
+        )
 
 
 def course_structure(plan: CoursePlan) -> list[dict]:
@@ -193,12 +204,17 @@ def launch_page(plan: CoursePlan, version: ScormVersion) -> str:
 
     length = suspend_data_length(plan)
     if length > version.suspend_limit:
-        warnings.warn(ScormSizeWarning(
-            f"LMS package for {plan.id}: its progress needs {length} characters of suspend data and "
-            f"SCORM {version.schema_version} allows {version.suspend_limit}; on resuming, the LMS keeps "
-            "the modules read and only the first knowledge-check answers that fit"), stacklevel=2)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             keep_trailing_newline=True)
+        warnings.warn(
+            ScormSizeWarning(
+                f"LMS package for {plan.id}: its progress needs {length} characters of suspend data and "
+                f"SCORM {version.schema_version} allows {version.suspend_limit}; on resuming, the LMS keeps "
+                "the modules read and only the first knowledge-check answers that fit"
+            ),
+            stacklevel=2,
+        )
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True
+    )
     config = {
         "scorm": version.key,
         "course": plan.id,
