@@ -57,7 +57,13 @@ stories:
     storyteller: Sam
     attribution: Told by Sam (Example Org, 2022).
     source: example-story
-    consent_scope: Public story, retold with attribution.
+    consent:
+      status: published-public
+      covers: [site, slides, print]
+      recorded_by: Test team
+      recorded_on: 2026-11-01
+      review_by: 2027-11-01
+      attribution_form: First name only.
     text: Sam joined a group and helped to change a service.
     content_note:
       about: Mentions homelessness.
@@ -226,7 +232,13 @@ stories:
     storyteller: Sam
     attribution: Told by Sam (Example Org, 2022).
     source: example-story
-    consent_scope: Public story, retold with attribution.
+    consent:
+      status: published-public
+      covers: [site, slides, print]
+      recorded_by: Test team
+      recorded_on: 2026-11-01
+      review_by: 2027-11-01
+      attribution_form: First name only.
     text: Sam joined a group and helped to change a service.
 questions:
   - id: q-describe

@@ -15,7 +15,7 @@ NAMED = ["nothing-about-us", "lived-experience-and-co-production-groups", "jargo
 
 @pytest.fixture(scope="module")
 def library():
-    return load_project(builtin_root(), builtin=True)
+    return load_project(builtin_root())
 
 
 def test_library_size_and_audiences(library):

@@ -9,13 +9,14 @@ from conftest import require_tool, write_tree
 from pptx import Presentation
 
 from coursekit.load import load_project
+from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
 from coursekit.render import slides
 
 
 def make_deck(project, tmp_path, audience="staff"):
     plan = build_plan(load_project(project), audience)
-    return slides.render(plan, tmp_path / "out")[0]
+    return slides.render(plan, tmp_path / "out", BuildSettings(outputs=("slides",)))[0]
 
 
 def titles_and_notes(path):

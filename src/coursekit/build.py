@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import OutputError
-from .load import Project
-from .plan import OUTPUTS, CoursePlan, build_plan
+from .model import BuildSettings, Project
+from .plan import CoursePlan, build_plan
+from .render import OUTPUTS, ordered
 
 MARKER = ".coursekit-output.json"
 
@@ -26,38 +27,56 @@ class BuildResult:
     out: Path
     plans: tuple[CoursePlan, ...]
     files: tuple[Path, ...]
-
-
-@dataclass(frozen=True)
-class BuildSettings:
-    """Options for the renderers (stand-in until the output registry lands)."""
-
-    scorm_version: str = "12"
+    notices: tuple[str, ...] = ()
+    """What the build left out and why, one line each, for the person who ran it."""
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None, settings: BuildSettings = BuildSettings()) -> BuildResult:
+          slides_template: Path | None = None, scorm_version: str = "12") -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
-    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
+    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
+    scorm_version is "12" or "2004", for the LMS packages.
     """
     out = out.resolve()
     check_output_folder(out)
+    outputs = ordered(outputs)
     if slides_template is not None and "slides" in outputs:
         from .render.slides import check_template
 
         check_template(slides_template)
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs,
+                             scorm_version=scorm_version)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
     try:
-        files = _render_all(project, plans, outputs, staging, slides_template, settings)
+        files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(out, plans, tuple(out / f.relative_to(staging) for f in files))
+    files = tuple(out / f.relative_to(staging) for f in files)
+    return BuildResult(out, plans, files, consent_notices(plans, outputs))
+
+
+def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
+    """Say, per course and output, which stories were left out because consent does not cover them."""
+    from .plan import for_use
+
+    notices = []
+    for plan in plans:
+        for output in OUTPUTS:
+            if output.name not in outputs:
+                continue
+            withheld = for_use(plan, output.use).withheld
+            if withheld:
+                names = ", ".join(w.story.id for w in withheld)
+                notices.append(f"{plan.id}: {output.description} leaves out {len(withheld)} "
+                               f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
+                               f"{output.use}: {names}")
+    return tuple(notices)
 
 
 def check_output_folder(out: Path) -> None:
@@ -69,43 +88,23 @@ def check_output_folder(out: Path) -> None:
                           "choose an empty or new folder, or remove this one")
 
 
-def _render_all(project: Project, plans, outputs, staging: Path, slides_template: Path | None,
-                settings: BuildSettings) -> list[Path]:
-    from .render import landing, site, slides
+def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
+    from .render import landing
 
     files: list[Path] = []
     for plan in plans:
-        # The site goes first: MkDocs empties its site folder, which would delete the deck.
-        if "site" in outputs:
-            files += site.render(plan, staging, project.mkdocs_config)
-        if "slides" in outputs:
-            files += slides.render(plan, staging, slides_template)
-        if "scorm" in outputs:
-            files += _render_scorm(project, plan, outputs, staging, settings)
+        for output in OUTPUTS:
+            if output.name in settings.outputs:
+                files += output.render(plan, staging, settings)
     files.append(landing.render(plans, staging))
     return files
-
-
-def _render_scorm(project: Project, plan, outputs, staging: Path, settings: BuildSettings) -> list[Path]:
-    from .render import scorm, site
-
-    if "site" in outputs:
-        return scorm.render(plan, staging, settings)
-    # Only the package is wanted: build the site it wraps aside, and keep just the zip.
-    with tempfile.TemporaryDirectory(prefix="coursekit-scorm-") as aside:
-        site.render(plan, Path(aside), project.mkdocs_config)
-        (made,) = scorm.render(plan, Path(aside), settings)
-        target = staging / made.relative_to(aside)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(made, target)
-    return [target]
 
 
 def _write_marker(staging: Path, plans, outputs) -> None:
     from . import __version__
 
     record = {"generator": "coursekit", "version": __version__,
-              "courses": [p.id for p in plans], "outputs": [o for o in OUTPUTS if o in outputs]}
+              "courses": [p.id for p in plans], "outputs": list(outputs)}
     (staging / MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .render import OUTPUTS, output
 
 app = typer.Typer(
     help="Build co-production training courses: a learner website and trainer slides per audience, "
@@ -25,10 +26,7 @@ app = typer.Typer(
 )
 
 
-class Output(str, Enum):
-    site = "site"
-    slides = "slides"
-    scorm = "scorm"
+Output = Enum("Output", {o.name: o.name for o in OUTPUTS}, type=str)
 
 
 class ScormVersion(str, Enum):
@@ -75,23 +73,24 @@ def build(
     """Build each audience's course site, slide deck and LMS package into the output folder."""
     import warnings
 
-    from .build import BuildSettings
     from .build import build as run_build
 
     with _reporting(), warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
-        outputs = (only.value,) if only else ("site", "slides", "scorm")
-        result = run_build(loaded, audience_ids, outputs, out, slides_template, BuildSettings(scorm.value))
+        outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
+        result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
     for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
         typer.echo(f"Warning: {warning.message}", err=True)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
-        main_file = {"site": "index.html", "slides": f"downloads/{plan.id}-slides.pptx",
-                     "scorm": f"downloads/{plan.id}-scorm{scorm.value}.zip"}[outputs[0]]
+        # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
+        main_file = output(plan.outputs[0]).main_file(plan.id).replace("scorm12", f"scorm{scorm.value}")
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
 
 
@@ -165,7 +164,7 @@ def _load(project: Path):
 
         raise OutputError(f"{project}: has no modules/ folder")
     typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
-    return load_project(builtin_root(), builtin=True)
+    return load_project(builtin_root())
 
 
 def _audience_ids(project, wanted: list[str] | None) -> list[str]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from graphlib import CycleError, TopologicalSorter
 
 from . import body as body_syntax
 from .errors import Problem
+from .suggest import did_you_mean as _hint
+from .yamlfile import dotted as _field
 
-ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection")
+ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials")
 
 
 def check_references(modules: list, audiences: list, shared: list, broken: set[str]) -> list[Problem]:
@@ -25,11 +26,6 @@ def check_references(modules: list, audiences: list, shared: list, broken: set[s
     for entry in modules:
         problems += _module_refs(entry, module_ids, audience_ids, source_ids)
     return problems + _prerequisite_cycles(modules, module_ids)
-
-
-def _hint(word: str, choices: set[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
@@ -82,6 +78,13 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
         for s_index, source_id in enumerate(message.sources):
             if source_id not in source_ids:
                 bad(("key_messages", index, "sources", s_index), _unknown_source(source_id, source_ids))
+    material_ids = {m.id for m in module.materials}
+    for index, activity in enumerate(module.activities):
+        for m_index, material_id in enumerate(activity.materials):
+            if material_id not in material_ids:
+                bad(("activities", index, "materials", m_index), (
+                    f"no material of this module has id {material_id!r}{_hint(material_id, material_ids)}; "
+                    "add it under 'materials' with its full content"))
     for index, story in enumerate(module.stories):
         if story.source not in source_ids:
             bad(("stories", index, "source"), _unknown_source(story.source, source_ids))
@@ -133,9 +136,3 @@ def _prerequisite_cycles(modules: list, module_ids: set) -> list[Problem]:
         return [Problem(where.shown, where.lines.get(("prerequisites",)), "prerequisites",
                         "prerequisites form a cycle: " + " -> ".join(cycle) + "; remove one of them")]
     return []
-
-
-def _field(loc: tuple) -> str:
-    from .yamlfile import dotted
-
-    return dotted(loc)

@@ -1,16 +1,21 @@
-"""The one error hierarchy of coursekit.
+"""The one problem type and the one error hierarchy of coursekit.
 
-Every error a user can cause is a ``CourseKitError``. ``cli.py`` is the only place that
-catches it: it prints ``Error: <message>`` on stderr and exits 1. Anything else is a bug
-and keeps its traceback.
+Loading, checking and building all report a ``Problem``. Every error a user can cause is a
+``CourseKitError``; ``cli.py`` is the only place that catches it: it prints ``Error: <message>``
+on stderr and exits 1. Anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+ERROR = "error"
+WARNING = "warning"
+LOAD_RULE = "load"
+"""The rule of a problem found while reading files: they cannot be loaded until it is fixed."""
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one input file."""
 
@@ -19,17 +24,38 @@ class Problem:
     line: int | None
     """1-based line in the file, when known."""
     field: str | None
-    """Dotted path to the field, such as ``activities[0].minutes``."""
+    """Dotted path to the field, such as ``activities[0].minutes``, or ``body``."""
     message: str
     """What is wrong and how to fix it."""
+    rule: str = LOAD_RULE
+    """Short name of the rule, such as ``G3-dated-source``; see docs/authoring.md."""
+    severity: str = ERROR
+    """``error`` (always fails) or ``warning`` (fails only with --strict)."""
 
     def __str__(self) -> str:
-        parts = [self.path]
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.field:
-            parts.append(self.field)
-        return ": ".join(parts) + f": {self.message}"
+        parts = [self.path, f"line {self.line}" if self.line else "", self.field or ""]
+        text = ": ".join(p for p in parts if p) + f": {self.message}"
+        return text if self.rule == LOAD_RULE else f"{text} [{self.rule}]"
+
+    def sort_key(self) -> tuple:
+        """Order by file, then line, then field."""
+        return (self.path, self.line or 0, self.field or "", self.rule, self.message)
+
+    def as_dict(self) -> dict:
+        """Return the problem as plain data (for JSON)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "field": self.field,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+def sorted_problems(problems) -> list[Problem]:
+    """Return problems without repeats, ordered by file, line and field."""
+    return sorted(set(problems), key=Problem.sort_key)
 
 
 class CourseKitError(Exception):
@@ -47,7 +73,7 @@ class ContentError(CourseKitError):
     """
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=_problem_order)
+        self.problems = sorted_problems(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
@@ -60,7 +86,3 @@ class OutputError(CourseKitError):
 
 class RenderError(CourseKitError):
     """Raised by a renderer when an output cannot be produced (for example a MkDocs warning)."""
-
-
-def _problem_order(problem: Problem) -> tuple:
-    return (problem.path, problem.line or 0, problem.field or "", problem.message)

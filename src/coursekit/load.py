@@ -5,8 +5,8 @@ Every problem in every file is collected and raised together as one ContentError
 
 from __future__ import annotations
 
-import difflib
 import re
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import body as body_syntax
 from . import schema
-from .errors import ContentError, Problem
-from .schema import Audience, Module, Source
 from .crossref import check_references
+from .errors import ContentError, Problem
+from .model import Project, SourceFile
+from .schema import Audience, AudienceFile, Module, ModuleMeta
+from .suggest import did_you_mean
 from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_front_matter, parse_yaml, read_text
 
 MODULE_GLOB = "*.md"
@@ -26,46 +27,23 @@ AUDIENCE_GLOBS = ("*.yml", "*.yaml")
 
 
 @dataclass(frozen=True)
-class Project:
-    """Everything a build needs, validated."""
-
-    root: Path
-    modules: tuple[Module, ...]
-    """Sorted by id."""
-    audiences: tuple[Audience, ...]
-    """Sorted by id."""
-    sources: tuple[Source, ...]
-    """Shared and module sources, sorted by id."""
-    mkdocs_config: Path
-    builtin: bool = False
-    """True when this is the course shipped inside the package."""
-
-    def module(self, module_id: str) -> Module:
-        """Return the module with this id."""
-        return next(m for m in self.modules if m.id == module_id)
-
-    def audience(self, audience_id: str) -> Audience:
-        """Return the audience with this id."""
-        return next(a for a in self.audiences if a.id == audience_id)
-
-    def source(self, source_id: str) -> Source:
-        """Return the source with this id."""
-        return next(s for s in self.sources if s.id == source_id)
-
-
-@dataclass(frozen=True)
 class _Loaded:
     item: Any
     shown: str
     lines: dict[Loc, int]
+    text_lines: tuple[str, ...] = ()
+
+    def source_file(self) -> SourceFile:
+        return SourceFile(self.shown, self.lines, self.text_lines)
 
 
-def load_project(root: Path, builtin: bool = False) -> Project:
-    """Read and validate every module, audience and source under root."""
+def load_project(root: Path) -> Project:
+    """Read and validate every module, audience and source under root, and the site settings."""
     problems: list[Problem] = []
     modules = _load_all(root, "modules", (MODULE_GLOB,), _load_module, problems)
     audiences = _load_all(root, "audiences", AUDIENCE_GLOBS, _load_audience, problems)
     shared = _load_sources(root, problems)
+    mkdocs = _load_mkdocs(root, problems)
     if not modules and not problems:
         problems.append(Problem("modules", None, None, "has no module files (*.md)"))
     if not audiences and not problems:
@@ -77,22 +55,33 @@ def load_project(root: Path, builtin: bool = False) -> Project:
     sources = {s.item.id: s.item for s in shared}
     for loaded in modules:
         sources.update({s.id: s for s in loaded.item.sources})
-    config = root / "mkdocs.yml"
+    files = {entry.shown: entry.source_file() for entry in [*modules, *audiences]}
     return Project(
         root=root,
         modules=tuple(sorted((m.item for m in modules), key=lambda m: m.id)),
         audiences=tuple(sorted((a.item for a in audiences), key=lambda a: a.id)),
         sources=tuple(sorted(sources.values(), key=lambda s: s.id)),
-        mkdocs_config=config if config.is_file() else builtin_mkdocs_config(),
-        builtin=builtin,
+        files=types.MappingProxyType(files),
+        mkdocs=types.MappingProxyType(mkdocs),
     )
 
 
-def builtin_mkdocs_config() -> Path:
-    """Return the mkdocs.yml shipped with the package's built-in course."""
+def _load_mkdocs(root: Path, problems: list) -> dict:
     from .content import builtin_root
 
-    return builtin_root() / "mkdocs.yml"
+    path = root / "mkdocs.yml"
+    shown = "mkdocs.yml"
+    if not path.is_file():
+        path = builtin_root() / "mkdocs.yml"
+    try:
+        parsed = parse_yaml(read_text(path, shown), shown)
+    except ParseFailure as failure:
+        problems.extend(failure.problems)
+        return {}
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(shown, 1, None, "must be a mapping of settings (site_name, theme, ...)"))
+        return {}
+    return parsed.data
 
 
 def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list) -> list[_Loaded]:
@@ -112,19 +101,23 @@ def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: l
 
 
 def _load_module(path: Path, shown: str) -> _Loaded:
-    parsed = parse_front_matter(read_text(path, shown), shown)
+    text = read_text(path, shown)
+    parsed = parse_front_matter(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 2, None, "front matter must be a mapping of fields")])
-    data = dict(parsed.data, body=parsed.body, path=shown, body_line=parsed.body_line)
-    module = _validate(schema.Module, data, shown, parsed.lines)
-    return _Loaded(module, shown, parsed.lines)
+    meta = _validate(ModuleMeta, parsed.data, shown, parsed.lines)
+    module = Module.model_construct(**dict(meta), body=parsed.body, path=shown, body_line=parsed.body_line)
+    return _Loaded(module, shown, parsed.lines, tuple(text.splitlines()))
 
 
 def _load_audience(path: Path, shown: str) -> _Loaded:
-    parsed = parse_yaml(read_text(path, shown), shown)
+    text = read_text(path, shown)
+    parsed = parse_yaml(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (id, name, ...)")])
-    return _Loaded(_validate(Audience, parsed.data, shown, parsed.lines), shown, parsed.lines)
+    audience = _validate(AudienceFile, parsed.data, shown, parsed.lines)
+    loaded = Audience.model_construct(**dict(audience), path=shown)
+    return _Loaded(loaded, shown, parsed.lines, tuple(text.splitlines()))
 
 
 def _load_sources(root: Path, problems: list) -> list[_Loaded]:
@@ -154,7 +147,7 @@ def _problem_from(error: dict, shown: str, lines: dict[Loc, int]) -> Problem:
     loc = tuple(error["loc"])
     kind, value = error["type"], error.get("input")
     if kind == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r}{_did_you_mean(str(loc[-1]), _FIELD_NAMES)}"
+        message = f"unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), _FIELD_NAMES)}"
     elif kind == "missing":
         message = "is required but missing; add it"
     elif kind in {"int_type", "int_parsing", "int_from_float"}:
@@ -181,11 +174,6 @@ def _collect_field_names() -> frozenset[str]:
 
 
 _FIELD_NAMES = _collect_field_names()
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _unique_ids(loaded: list[_Loaded], what: str) -> list[Problem]:

@@ -6,16 +6,18 @@ orders modules so prerequisites come first, and totals the timings.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from . import body as body_syntax
-from .load import Project
+from .model import Project
 from .schema import (
     Activity,
     Audience,
     GlossaryTerm,
     KeyMessage,
+    Material,
     Module,
     Outcome,
     Question,
@@ -24,7 +26,19 @@ from .schema import (
     Story,
 )
 
-OUTPUTS = ("site", "slides", "scorm")
+
+@dataclass(frozen=True)
+class Withheld:
+    """A story an output leaves out because its recorded consent does not cover that output."""
+
+    story: Story
+    use: str
+    """The output it was left out of: site, slides, print or lms."""
+
+    @property
+    def reason(self) -> str:
+        consent = self.story.consent
+        return f"consent is {consent.status!r} and covers {', '.join(consent.covers) or 'no output'}"
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,9 @@ class ModuleView:
     stories: tuple[Story, ...]
     questions: tuple[Question, ...]
     reflection: tuple[Reflection, ...]
+    materials: tuple[Material, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
+    """Stories left out of this output because their consent does not cover it."""
 
     @property
     def id(self) -> str:
@@ -79,8 +96,13 @@ class CoursePlan:
     """The latest 'updated' date of the course's modules: stamps outputs reproducibly."""
     outputs: tuple[str, ...]
     """The outputs being built, so one output can link to another."""
-    version: str
-    """coursekit version that made the plan."""
+    use: str | None = None
+    """The output this plan was narrowed to by consent (None: not yet narrowed)."""
+
+    @property
+    def withheld(self) -> tuple[Withheld, ...]:
+        """Every story left out of this plan's output for want of consent."""
+        return tuple(w for view in self.modules for w in view.withheld)
 
     @property
     def total_minutes(self) -> int:
@@ -112,13 +134,12 @@ def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView
         stories=pick(module.stories),
         questions=pick(module.questions),
         reflection=pick(module.reflection),
+        materials=pick(module.materials),
     )
 
 
-def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = OUTPUTS) -> CoursePlan:
+def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
     """Plan the default course of one audience."""
-    from . import __version__
-
     audience = project.audience(audience_id)
     modules = order_by_prerequisites([project.module(m) for m in audience.modules])
     views = tuple(module_view(m, audience_id, n) for n, m in enumerate(modules, start=1))
@@ -128,9 +149,18 @@ def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = OU
         glossary=merge_glossary(modules),
         sources=tuple(project.source(s) for s in sorted(used_sources(views))),
         build_date=max(m.updated for m in modules),
-        outputs=tuple(o for o in OUTPUTS if o in outputs),
-        version=__version__,
+        outputs=outputs,
     )
+
+
+def for_use(plan: CoursePlan, use: str) -> CoursePlan:
+    """Return the plan narrowed to one output: stories whose consent does not cover it are withheld."""
+    views = []
+    for view in plan.modules:
+        kept = tuple(s for s in view.stories if s.consent.allows(use))
+        withheld = tuple(Withheld(s, use) for s in view.stories if not s.consent.allows(use))
+        views.append(dataclasses.replace(view, stories=kept, withheld=withheld))
+    return dataclasses.replace(plan, modules=tuple(views), use=use)
 
 
 def order_by_prerequisites(modules: list[Module]) -> list[Module]:
@@ -165,15 +195,3 @@ def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
         ids.update(source_id for _, source_id in body_syntax.citations(view.body))
     return ids
 
-
-def learner_text(view: ModuleView) -> str:
-    """Return all text a learner reads for this module view, as Markdown."""
-    parts = [view.module.summary, view.body]
-    parts += [o.text for o in view.outcomes] + [k.text for k in view.key_messages]
-    parts += [a.instructions for a in view.activities]
-    parts += [s.text for s in view.stories]
-    parts += [r.text for r in view.reflection]
-    for question in view.questions:
-        parts.append(question.prompt)
-        parts += [f"{o.text}\n{o.feedback}" for o in question.options]
-    return "\n\n".join(parts)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -45,8 +47,43 @@ def _check_text(value: str) -> str:
     return value.strip()
 
 
+class Seen(str, Enum):
+    """Who sees a text field."""
+
+    LEARNER = "learner"
+    """Learners only: the site and the LMS package."""
+    TRAINER = "trainer"
+    """Trainers only: speaker notes and the trainer's documents."""
+    BOTH = "both"
+    """Learners and trainers: the site, the slides and the handouts."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Marks a text field with who sees it and how `coursekit check` reads it.
+
+    Declared once here, read by the planner, the checker and every renderer.
+    """
+
+    seen: Seen
+    prose: bool = True
+    """Running text that counts towards the reading level (titles and labels do not)."""
+    asserts: bool = True
+    """States facts, so its claims need sources (outcomes, prompts and titles do not)."""
+
+
 Slug = Annotated[str, Field(strict=True), AfterValidator(_check_slug)]
 Text = Annotated[str, Field(strict=True), AfterValidator(_check_text)]
+Prose = Annotated[Text, Shown(Seen.BOTH)]
+"""Running text learners and trainers read."""
+Label = Annotated[Text, Shown(Seen.BOTH, prose=False, asserts=False)]
+"""A title or name."""
+Aside = Annotated[Text, Shown(Seen.BOTH, prose=False)]
+"""Text learners see beside the teaching: credits, content notes, alternatives, definitions."""
+Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
+"""An outcome, a question or a reflection prompt: read by learners, states no facts."""
+TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
+"""Seen by trainers only."""
 Minutes = Annotated[StrictInt, Field(gt=0, le=24 * 60)]
 AudienceIds = tuple[Slug, ...] | None
 
@@ -66,6 +103,13 @@ ActivityType = Literal[
 ]
 WayToContribute = Literal["spoken", "written", "anonymous", "creative", "online", "movement"]
 Emphasis = Literal["core", "adapted", "optional"]
+LeadRole = Literal["lead", "co-trainer", "either"]
+MaterialKind = Literal["cards", "sheet", "sample", "timeline", "list", "case", "form", "handout"]
+Copies = Literal["per-person", "per-pair", "per-group", "per-room"]
+OutputUse = Literal["site", "slides", "print", "lms", "commercial"]
+"""Where a story may appear: the site, the trainer's slides and notes, printed papers, the LMS
+package, and reuse that is sold."""
+ConsentStatus = Literal["published-public", "permission-sought", "granted", "refused", "withdrawn"]
 SourceKind = Literal["story", "framework", "guidance", "law", "research", "payment", "leaflet"]
 
 
@@ -89,11 +133,11 @@ class ForAudiences(Model):
 class ContentNote(Model):
     """A note shown before material that may distress, with a choice and support."""
 
-    about: Text
+    about: Aside
     """What is coming, specifically (for example: 'a story that mentions abuse and homelessness')."""
-    choice: Text
+    choice: Aside
     """What the learner can do instead: skip, read later, do the alternative activity."""
-    support: Text
+    support: Aside
     """Who or where to go to for support."""
 
 
@@ -104,7 +148,7 @@ class AudienceUse(Model):
     """core, adapted (changed for this audience) or optional."""
     minutes: Minutes | None = None
     """Session length for this audience, if it differs from the module's minutes."""
-    focus: Text
+    focus: TrainerText
     """What this audience's version concentrates on, in a sentence (shown to trainers)."""
 
 
@@ -112,14 +156,14 @@ class Outcome(ForAudiences):
     """A learning outcome: by the end, learners can ..."""
 
     id: Slug
-    text: Text
+    text: Prompt
     """Starts with an observable verb (describe, list, draft), never 'understand' or 'know'."""
 
 
 class KeyMessage(ForAudiences):
     """A short message the module must get across, traceable to sources."""
 
-    text: Text
+    text: Prose
     sources: tuple[Slug, ...] = Field(min_length=1)
     """Ids of the sources this message rests on."""
 
@@ -128,38 +172,98 @@ class Activity(ForAudiences):
     """Something learners do, with timing, instructions and notes for the trainer."""
 
     id: Slug
-    title: Text
+    title: Label
     minutes: Minutes
     type: ActivityType
     outcomes: tuple[Slug, ...] = ()
     """Ids of the outcomes this activity serves."""
-    instructions: Text
+    instructions: Prose
     """What learners do, addressed to them. Shown on the learner site."""
-    facilitator_notes: Text
+    facilitator_notes: TrainerText
     """How to run it, what to watch for. Never shown to learners."""
-    alternative: str | None = None
+    alternative: Aside | None = None
     """A different way to do it, for anyone who would rather not (required when sensitive)."""
     ways_to_contribute: tuple[WayToContribute, ...] = ()
     """How people can take part: spoken, written, anonymous, creative, online, movement."""
-    materials: tuple[Text, ...] = ()
+    materials: tuple[Slug, ...] = ()
+    """Ids of the module's materials this activity uses (cards, sheets, sample papers)."""
+    equipment: tuple[TrainerText, ...] = ()
+    """What the room needs: flip chart, sticky notes, a timer."""
     sensitive: StrictBool = False
     """True if the activity touches material that may distress."""
+    self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
+    """The version a person does alone at a screen, written for that (shown on the site)."""
+    optional: StrictBool = False
+    """True if the activity can be dropped when a session is short of time."""
+    min_minutes: Minutes | None = None
+    """The shortest the activity can run and still work, when a session must trim."""
+    led_by: LeadRole = "either"
+    """Who leads it: the lead trainer, the co-trainer with lived experience, or either."""
+
+    @model_validator(mode="after")
+    def _min_fits(self) -> Activity:
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise ValueError(f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})")
+        return self
+
+
+class Material(ForAudiences):
+    """A card set, sheet, sample paper or other handout an activity uses, with its full content."""
+
+    id: Slug
+    title: Label
+    kind: MaterialKind
+    text: Prose
+    """The full content, as Markdown: every card, every line of the sheet."""
+    copies: Copies = "per-group"
+    """How many to print."""
+
+
+class Consent(Model):
+    """What a storyteller agreed to, recorded as data so a build can honour it."""
+
+    status: ConsentStatus
+    """published-public (retold from a public story, with credit), permission-sought, granted,
+    refused or withdrawn."""
+    covers: tuple[OutputUse, ...] = ()
+    """The outputs the consent or the publication covers."""
+    recorded_by: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    recorded_on: dt.date
+    review_by: dt.date
+    """When the consent expires or must be checked again."""
+    attribution_form: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    """How the storyteller chose to be credited (or, for a public story, how it credits them)."""
+    note: TrainerText | None = None
+
+    @model_validator(mode="after")
+    def _nothing_covered_without_consent(self) -> Consent:
+        if self.status in ("refused", "withdrawn", "permission-sought") and self.covers:
+            raise ValueError(f"status {self.status!r} covers no output: remove 'covers' or change the status")
+        if self.review_by < self.recorded_on:
+            raise ValueError("review_by is before recorded_on")
+        return self
+
+    def allows(self, use: str) -> bool:
+        """Return True if the consent covers this output."""
+        return self.status in ("published-public", "granted") and use in self.covers
 
 
 class Story(ForAudiences):
     """A case study retold in our own words, with its provenance."""
 
     id: Slug
-    title: Text
-    storyteller: Text
+    title: Label
+    storyteller: Aside
     """Who told it, as the public story names them (for example 'Lee, It Takes a City')."""
-    attribution: Text
+    attribution: Aside
     """The credit line shown with the story."""
     source: Slug
     """Id of the source the story comes from."""
-    consent_scope: Text
-    """What the storyteller's consent or the publication covers, and any limits."""
-    text: Text
+    consent: Consent
+    """What the storyteller agreed to; a build leaves the story out of any output it does not cover."""
+    replacement: Prose | None = None
+    """What to use instead where consent does not cover an output: the teaching point, no story."""
+    text: Prose
     """The story, paraphrased. Never embellished; reported figures say they are reported."""
     content_note: ContentNote | None = None
     """Required when the story may distress."""
@@ -170,9 +274,9 @@ class Story(ForAudiences):
 class Option(Model):
     """One answer to a knowledge-check question."""
 
-    text: Text
+    text: Prose
     correct: StrictBool = False
-    feedback: Text
+    feedback: Prose
     """Why this answer is right or wrong, shown after the learner chooses it."""
 
 
@@ -180,7 +284,7 @@ class Question(ForAudiences):
     """A knowledge-check question with one right answer and feedback for every option."""
 
     id: Slug
-    prompt: Text
+    prompt: Prompt
     outcomes: tuple[Slug, ...] = ()
     options: tuple[Option, ...] = Field(min_length=2, max_length=6)
 
@@ -195,22 +299,22 @@ class Question(ForAudiences):
 class Reflection(ForAudiences):
     """A reflection question for learners to think about."""
 
-    text: Text
+    text: Prompt
 
 
 class GlossaryTerm(Model):
     """A term or acronym and its plain-English meaning."""
 
-    term: Text
-    definition: Text
+    term: Label
+    definition: Aside
 
 
 class Source(Model):
     """A dated public source: a story, framework, law or guidance."""
 
     id: Slug
-    title: Text
-    author: Text
+    title: Label
+    author: Label
     """The organisation or people responsible."""
     date: Annotated[str, Field(strict=True, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$")]
     """Publication date: YYYY, YYYY-MM or YYYY-MM-DD, or 'n.d.' when the source gives none."""
@@ -233,8 +337,8 @@ class ModuleMeta(Model):
     """The YAML front matter of a module file. The Markdown after it is the module body."""
 
     id: Slug
-    title: Text
-    summary: Text
+    title: Label
+    summary: Prose
     minutes: Minutes
     """Core session length in minutes."""
     version: Annotated[str, Field(strict=True, pattern=r"^\d+\.\d+(\.\d+)?$")]
@@ -254,14 +358,16 @@ class ModuleMeta(Model):
     """Sources used only by this module (shared ones live in sources.yml)."""
     content_notes: tuple[ContentNote, ...] = ()
     """Shown at the top of the module page, before any distressing material."""
+    materials: tuple[Material, ...] = ()
+    """Cards, sheets and sample papers that activities use, in full."""
     prerequisites: tuple[Slug, ...] = ()
     """Ids of modules to take first."""
-    co_delivery: str | None = None
+    co_delivery: TrainerText | None = None
     """How a trainer with lived experience co-delivers this module, and how they are paid."""
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ModuleMeta:
-        for name in ("outcomes", "activities", "stories", "questions"):
+        for name in ("outcomes", "activities", "stories", "questions", "materials"):
             ids = [item.id for item in getattr(self, name)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
@@ -270,7 +376,7 @@ class ModuleMeta(Model):
 
 
 class Module(ModuleMeta):
-    """A loaded module: its front matter plus its Markdown body and where it came from."""
+    """A loaded module: its front matter, its Markdown body and the file it came from."""
 
     body: str
     path: str
@@ -278,24 +384,30 @@ class Module(ModuleMeta):
     """Line in the file where the body starts (for error messages)."""
 
 
-class Audience(Model):
-    """An audience and its default course."""
+class AudienceFile(Model):
+    """An audience file: an audience and its default course."""
 
     id: Slug
-    name: Text
-    description: Text
+    name: Label
+    description: Prose
     """Who they are, in a sentence or two."""
-    course_title: Text
+    course_title: Label
     modules: tuple[Slug, ...] = Field(min_length=1)
     """Module ids of the default course, in order."""
     length_minutes: Minutes
     """Default course length in minutes of contact time (breaks not counted)."""
     reading_level: Annotated[float, Field(ge=1, le=18)]
     """Highest Flesch-Kincaid grade for learner text (NHS aim: reading age 9-11, about grade 4-6)."""
-    tone: Text
+    tone: TrainerText
     """Notes on tone for writers and trainers."""
-    support: Text
+    support: Aside
     """How learners on this course get support (shown on the welcome page)."""
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
     in an LMS. None: the LMS package reports completion only."""
+
+
+class Audience(AudienceFile):
+    """A loaded audience and the file it came from."""
+
+    path: str

@@ -21,7 +21,7 @@ from conftest import audience_text, checked_module, module_text, require_module,
 from lxml import etree
 from test_browser import CHROMIUM, CHROMIUM_ARGS, Network, _QuietHandler
 
-from coursekit.build import BuildSettings, build
+from coursekit.build import build
 from coursekit.content import builtin_root
 from coursekit.load import load_project
 from coursekit.plan import build_plan
@@ -55,7 +55,7 @@ def project_files(pass_mark: int | None = 75) -> dict[str, str]:
 
 def build_course(root: Path, version: str = "12", outputs=("site", "scorm"), pass_mark: int | None = 75):
     project = load_project(write_tree(root / "project", project_files(pass_mark)))
-    return build(project, ["staff"], outputs, root / "out", settings=BuildSettings(version))
+    return build(project, ["staff"], outputs, root / "out", scorm_version=version)
 
 
 def package(result, version: str = "12") -> Path:
@@ -266,9 +266,11 @@ class Learner:
             arg=f"coursekit:{self.course_id}:read:{slug}",
         )
 
-    def answer(self, slug: str, question: str, option: int, right: bool) -> None:
+    def answer(self, slug: str, question: str, right: bool) -> None:
+        """Choose a right (or a wrong) answer, wherever the page shows it, and check it."""
         form = self.course.locator(f"form#q-{slug}-{question}")
-        form.locator(f"label[for='q-{slug}-{question}-{option}']").click()
+        shown = form.locator(f".ck-option-feedback[data-correct='{str(right).lower()}']").first
+        form.locator(f"label[for='q-{slug}-{question}-{shown.get_attribute('data-option')}']").click()
         form.get_by_role("button", name="Check my answer").click()
         self.expect(form.locator(".ck-result")).to_have_class(f"ck-result ck-{'right' if right else 'wrong'}")
 
@@ -361,12 +363,12 @@ def test_learner_completes_the_course_over_two_sessions(built, version, chromium
 
         # Answer every check, the first one wrong first; read the rest.
         learner.open("01-intro.html")
-        learner.answer("01-intro", "q-describe", 1, WRONG)
-        learner.answer("01-intro", "q-describe", 0, RIGHT)
-        learner.answer("01-intro", "q-plan", 0, RIGHT)
-        learner.answer("01-intro", "q-name", 0, RIGHT)
+        learner.answer("01-intro", "q-describe", WRONG)
+        learner.answer("01-intro", "q-describe", RIGHT)
+        learner.answer("01-intro", "q-plan", RIGHT)
+        learner.answer("01-intro", "q-name", RIGHT)
         learner.open("02-second.html")
-        learner.answer("02-second", "what-is-it", 0, RIGHT)
+        learner.answer("02-second", "what-is-it", RIGHT)
         learner.read_to_end("02-second")
         learner.wait_for("score", "75")
         learner.close()
@@ -403,11 +405,11 @@ def test_a_score_under_the_pass_mark_fails(chromium_page, tmp_path):
         learner = Learner(page, expect, "12")
         learner.launch()
         learner.open("01-intro.html")
-        for question, option in (("q-describe", 1), ("q-describe", 0), ("q-plan", 0), ("q-name", 0)):
-            learner.answer("01-intro", question, option, WRONG if option else RIGHT)
+        for question, right in (("q-describe", WRONG), ("q-describe", RIGHT), ("q-plan", RIGHT), ("q-name", RIGHT)):
+            learner.answer("01-intro", question, right)
         learner.read_to_end("01-intro")
         learner.open("02-second.html")
-        learner.answer("02-second", "what-is-it", 0, RIGHT)
+        learner.answer("02-second", "what-is-it", RIGHT)
         learner.read_to_end("02-second")
         learner.wait_for("status", "failed")
         learner.close()
@@ -447,16 +449,10 @@ def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path
         for view in plan.modules:
             learner.open(f"{view.slug}.html")
             for number, question in enumerate(view.questions):
-                right = next(i for i, o in enumerate(question.options) if o.correct)
                 if number == 0:  # the first question of each module: a wrong answer first
-                    learner.answer(
-                        view.slug,
-                        question.id,
-                        next(i for i, o in enumerate(question.options) if not o.correct),
-                        WRONG,
-                    )
+                    learner.answer(view.slug, question.id, WRONG)
                     wrong_first += 1
-                learner.answer(view.slug, question.id, right, RIGHT)
+                learner.answer(view.slug, question.id, RIGHT)
             learner.read_to_end(view.slug)
         expected_score = str(round(100 * (len(questions) - wrong_first) / len(questions)))
         learner.wait_for("status", "completed")
@@ -480,3 +476,13 @@ def test_builtin_frontline_staff_package_in_the_test_lms(chromium_page, tmp_path
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_package_leaves_out_stories_whose_consent_does_not_cover_an_lms(built):
+    # The sample story's consent covers the site, slides and print, not use in an LMS.
+    result = built["12"]
+    assert "Sam joined a group" in (result.out / "staff" / "01-intro.html").read_text(encoding="utf-8")
+    archive = zipfile.ZipFile(package(result))
+    pages = [n for n in archive.namelist() if n.startswith("course/") and n.endswith(".html")]
+    assert "course/01-intro.html" in pages
+    assert not [n for n in pages if "Sam joined a group" in archive.read(n).decode("utf-8")]

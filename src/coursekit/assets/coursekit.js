@@ -205,6 +205,9 @@
     var status = box.querySelector(".ck-cert-status");
     var form = box.querySelector(".ck-cert-form");
     var input = form.querySelector("input");
+    input.autocomplete = "name";  // set here: the page cleaner keeps only a few input attributes
+    input.maxLength = 80;
+    input.required = true;
     box.querySelector(".ck-cert-todo").hidden = left === 0;
     if (left) {
       status.textContent = "Your certificate is offered when you have read every module and answered every " +

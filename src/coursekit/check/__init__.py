@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..load import Project
+from ..model import Project
 from . import alignment, gates, language, provenance
 from .context import Context
-from .model import ERROR, WARNING, Finding, Report
+from ..errors import ERROR, WARNING, Problem
+from .model import Report
 from .text import read_module
 
-__all__ = ["ERROR", "WARNING", "Finding", "Report", "RULES", "check_project"]
+__all__ = ["ERROR", "WARNING", "Problem", "Report", "RULES", "check_project"]
 
 RULES = (
     provenance.story_sources,          # G1
@@ -52,10 +53,10 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
     """
     transcripts = provenance.read_transcripts(sources_dir) if sources_dir else None
     ctx = Context(project, today or dt.date.today(), transcripts)
-    findings: set[Finding] = set()
+    findings: set[Problem] = set()
     for module in project.modules:
-        doc = read_module(module, project.root)
+        doc = read_module(module, project)
         for rule in RULES:
             findings.update(rule(doc, ctx))
-    ordered = tuple(sorted(findings, key=Finding.sort_key))
+    ordered = tuple(sorted(findings, key=Problem.sort_key))
     return Report(ordered, files=len(project.modules) + len(project.audiences))

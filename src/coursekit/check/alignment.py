@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .context import Context
-from .model import WARNING, Finding
+from ..errors import WARNING, Problem
 from .text import ModuleText
 
 OUTCOMES_PER_VIEW = (3, 5)
 MIN_QUESTIONS = 3
 
 
-def alignment(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Each outcome an audience sees has an activity and a question; each activity serves an outcome."""
     module = doc.module
     index = {item.id: i for i, item in enumerate(module.outcomes)}
@@ -36,7 +36,7 @@ def alignment(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
                     f"({', '.join(activity.outcomes)}): link it to an outcome that audience sees"))
 
 
-def counts(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def counts(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Each audience sees 3 to 5 outcomes and at least 3 questions."""
     low, high = OUTCOMES_PER_VIEW
     for view in ctx.views(doc.module):

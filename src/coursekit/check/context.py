@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..load import Project
+from ..model import Project
 from ..plan import ModuleView, module_view
 from ..schema import Module
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import body as body_syntax
 from . import patterns, wordlists
 from .context import Context
-from .model import ERROR, WARNING, Finding
+from ..errors import ERROR, WARNING, Problem
 from .text import LEARNER, ModuleText, Passage
 
 TIMING_TOLERANCE = 0.10
@@ -17,7 +17,7 @@ UNMEASURABLE_LIMIT = 0.20
 
 # --- G2: sensitive material has a content note and an alternative ------------------------------
 
-def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Sensitive stories carry a content note; sensitive activities and sessions offer an alternative."""
     module = doc.module
     for i, story in enumerate(module.stories):
@@ -42,7 +42,7 @@ def sensitive_material(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
 
 # --- G3: payment, benefits and legal claims cite a dated source; no personal advice -------------
 
-def claims(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def claims(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Every payment, benefits or legal claim in learner text cites a dated source."""
     lead_cited = False
     for passage in doc.passages:
@@ -95,7 +95,7 @@ def _claim_message(word: str, passage: Passage) -> str:
            "(sources dated 'n.d.' do not count)"
 
 
-def _personal_advice(doc: ModuleText) -> Iterator[Finding]:
+def _personal_advice(doc: ModuleText) -> Iterator[Problem]:
     for passage in doc.passages:
         for match in patterns.ADVICE.finditer(passage.text):
             if not passage.quoted(match.start(), match.end()):
@@ -107,7 +107,7 @@ def _personal_advice(doc: ModuleText) -> Iterator[Finding]:
 
 # --- G4: outcomes are measurable --------------------------------------------------------------
 
-def measurable_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def measurable_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Each outcome starts with an observable verb; at most 20% may not."""
     outcomes = doc.module.outcomes
     vague = [(i, why) for i, outcome in enumerate(outcomes) if (why := unmeasurable(outcome.text))]
@@ -136,7 +136,7 @@ def unmeasurable(text: str) -> str | None:
 
 # --- G5: timings add up -----------------------------------------------------------------------
 
-def timings(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def timings(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """For each audience, the activities it gets add up to its session length within 10%."""
     for view in ctx.views(doc.module):
         total, minutes = view.activity_minutes, view.minutes

@@ -9,7 +9,7 @@ from .. import body as body_syntax
 from .. import readability
 from . import patterns, wordlists
 from .context import Context
-from .model import ERROR, WARNING, Finding
+from ..errors import ERROR, WARNING, Problem
 from .text import LEARNER, SHOWN, ModuleText, Passage
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)*)s?(?![\w-])")
@@ -19,7 +19,7 @@ HARDEST_MIN_WORDS = 15
 """Passages shorter than this are not named as the hardest part of a text."""
 
 
-def glossary(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def glossary(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Every acronym and listed jargon term learners see is in the module's glossary."""
     terms = [t.term for t in doc.module.glossary]
     reported: set[str] = set()
@@ -35,7 +35,8 @@ def glossary(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
 
 
 def _seen_by_learners(doc: ModuleText) -> list[Passage]:
-    return [p for p in doc.passages if p.role in (LEARNER, SHOWN) and not p.field.startswith("glossary")]
+    # Glossary entries define the terms, and references name their authors as published.
+    return [p for p in doc.passages if p.role in (LEARNER, SHOWN) and not p.field.startswith(("glossary", "sources"))]
 
 
 def _terms_used(text: str) -> Iterator[tuple[str, int]]:
@@ -61,7 +62,7 @@ def _norm(text: str) -> str:
     return re.sub(r"s$", "", re.sub(r"[-\s]+", " ", text.casefold()).strip())
 
 
-def deficit_language(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def deficit_language(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """No stigmatising or deficit words, except as a mention in quotation marks."""
     for passage in doc.passages:
         for match in patterns.DENY.finditer(passage.text):
@@ -72,7 +73,7 @@ def deficit_language(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
                     "(put it in quotation marks if you are discussing the word itself)"))
 
 
-def transcription_errors(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def transcription_errors(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """No known mis-hearing from the source transcripts is left uncorrected."""
     for passage in doc.passages:
         for match in patterns.TRANSCRIPTION.finditer(passage.text):
@@ -82,7 +83,7 @@ def transcription_errors(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
                 "correct it and log the fix in the story's 'corrections'"))
 
 
-def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def reading_level(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Learner text is at or below each audience's reading level (Flesch-Kincaid grade)."""
     for audience_id in doc.module.audiences:
         level = ctx.project.audience(audience_id).reading_level

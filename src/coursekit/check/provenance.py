@@ -8,13 +8,13 @@ from pathlib import Path
 
 from . import patterns, wordlists
 from .context import Context
-from .model import ERROR, WARNING, Finding
+from ..errors import ERROR, WARNING, Problem
 from .text import ModuleText, Passage
 
 _WORD = re.compile(r"[a-z0-9']+")
 
 
-def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Each story's source is a story, or says where it can be found (a URL or a note)."""
     for i, story in enumerate(doc.module.stories):
         source = ctx.project.source(story.source)
@@ -24,7 +24,7 @@ def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
                 "someone can trace; add a url or a note saying where it was published"))
 
 
-def third_parties(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def third_parties(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """No one named in passing in the sources, who did not consent, is named in the module."""
     for passage in doc.passages:
         for match in patterns.THIRD_PARTY.finditer(passage.text):
@@ -33,7 +33,7 @@ def third_parties(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
                 "consent (or a name not verified): leave the name out"))
 
 
-def invented_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def invented_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """Nothing claims results for WY-FI's recovery-friendly workplace case: the source lists none."""
     for passage, start, end in _topic_spans(doc):
         for sentence in patterns.SENTENCE.finditer(passage.text, start, end):
@@ -63,7 +63,7 @@ def _topic_spans(doc: ModuleText) -> Iterator[tuple[Passage, int, int]]:
             yield passage, 0, len(passage.text)
 
 
-def own_words(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def own_words(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """No passage repeats a run of nine or more words of a source transcript."""
     if not ctx.transcripts:
         return
@@ -90,7 +90,7 @@ def read_transcripts(folder: Path) -> dict[tuple[str, ...], str]:
     return runs
 
 
-def review_date(doc: ModuleText, ctx: Context) -> Iterator[Finding]:
+def review_date(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """The module's review date has not passed."""
     if doc.module.review_date < ctx.today:
         yield doc.finding(("review_date",), "review-date", WARNING, (

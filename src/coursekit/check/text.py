@@ -5,18 +5,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from .. import body as body_syntax
-from .. import readability, yamlfile
-from ..schema import Module
-from ..yamlfile import Loc, dotted, line_of, parse_front_matter
-from .model import Finding
+from .. import readability
+from ..model import Project
+from ..schema import Module, Seen, Shown
+from ..textfields import text_fields
+from ..yamlfile import Loc, dotted, line_of
+from ..errors import Problem
 
 LEARNER = "learner"
-"""Text in plan.learner_text: what a learner reads and readability is scored on."""
+"""Running text a learner reads: readability is scored on it."""
 SHOWN = "shown"
 """Also shown to learners: titles, alternatives, content notes, credits, glossary definitions."""
 TRAINER = "trainer"
@@ -72,9 +71,9 @@ class Passage:
         """Return True if text[start:end] sits inside quotation marks: a mention, not a use."""
         return any(m.start() < start and end <= m.end() for m in _QUOTED.finditer(self.text))
 
-    def finding(self, index: int, rule: str, severity: str, message: str) -> Finding:
+    def finding(self, index: int, rule: str, severity: str, message: str) -> Problem:
         """Return a finding about the text at `index` of this passage."""
-        return Finding(self.path, self.line_at(index), self.field, rule, severity, message)
+        return Problem(self.path, self.line_at(index), self.field, message, rule, severity)
 
 
 @dataclass(frozen=True)
@@ -97,44 +96,26 @@ class ModuleText:
         """Return the passage of a front-matter field."""
         return next(p for p in self.passages if p.field == dotted(loc))
 
-    def finding(self, loc: tuple, rule: str, severity: str, message: str) -> Finding:
+    def finding(self, loc: tuple, rule: str, severity: str, message: str) -> Problem:
         """Return a finding about a front-matter field."""
-        return Finding(self.path, self.line(*loc), dotted(loc) or None, rule, severity, message)
+        return Problem(self.path, self.line(*loc), dotted(loc) or None, message, rule, severity)
 
 
-def read_module(module: Module, root: Path) -> ModuleText:
-    """Re-read a loaded module's file for line numbers and cut its text into passages."""
-    text = (root / module.path).read_text(encoding="utf-8-sig")
-    lines = _front_matter_lines(text, module.path)
-    file_lines = tuple(text.splitlines())
-    fields = [Passage(module.path, dotted(loc), line_of(lines, loc) or 1, value, audiences, role,
-                      asserts=_asserts(loc, module), file_lines=file_lines)
-              for loc, value, audiences, role in _fields(module)]
-    return ModuleText(module, tuple(fields) + _body(module), lines)
+def read_module(module: Module, project: Project) -> ModuleText:
+    """Cut a loaded module's text into passages that know their line, field, audiences and role."""
+    where = project.file(module.path)
+    fields = [
+        Passage(module.path, dotted(f.loc), where.line(f.loc) or 1, f.text, f.audiences, _role(f.shown),
+                asserts=f.asserts, file_lines=where.text_lines)
+        for f in text_fields(module)
+    ]
+    return ModuleText(module, tuple(fields) + _body(module), dict(where.lines))
 
 
-def _front_matter_lines(text: str, shown: str) -> dict[Loc, int]:
-    """Map each front-matter field to its line, as the loader does, with libyaml when installed.
-
-    The file has already loaded, so only the line map is needed; libyaml builds it about 30
-    times faster than the pure-Python parser.
-    """
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return parse_front_matter(text, shown).lines
-    lines = text.splitlines(keepends=True)
-    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-    found: dict[Loc, int] = {}
-    yamlfile._walk(yaml.compose("".join(lines[1:end]), Loader=loader), (), found, [], shown, 2)
-    return found
-
-
-def _asserts(loc: tuple, module: Module) -> bool:
-    if loc[0] in ("outcomes", "reflection") or loc[-1] in ("prompt", "title"):
-        return False
-    if loc[0] == "questions" and loc[-1] == "text":
-        return module.questions[loc[1]].options[loc[3]].correct
-    return True
+def _role(shown: Shown) -> str:
+    if shown.seen is Seen.TRAINER:
+        return TRAINER
+    return LEARNER if shown.prose else SHOWN
 
 
 def _body(module: Module) -> tuple[Passage, ...]:
@@ -145,54 +126,3 @@ def _body(module: Module) -> tuple[Passage, ...]:
                                     unit.text, block.audiences, LEARNER, unit.kind))
     return tuple(passages)
 
-
-def _fields(module: Module):
-    """Yield (loc, text, audiences, role) for every text field of the front matter."""
-    yield ("title",), module.title, None, SHOWN
-    yield ("summary",), module.summary, None, LEARNER
-    for audience_id, use in module.audiences.items():
-        yield ("audiences", audience_id, "focus"), use.focus, (audience_id,), TRAINER
-    for name in ("outcomes", "key_messages", "reflection"):
-        for i, item in enumerate(getattr(module, name)):
-            yield (name, i, "text"), item.text, item.audiences, LEARNER
-    for i, activity in enumerate(module.activities):
-        yield from _activity(i, activity)
-    for i, story in enumerate(module.stories):
-        yield from _story(i, story)
-    for i, question in enumerate(module.questions):
-        yield ("questions", i, "prompt"), question.prompt, question.audiences, LEARNER
-        for j, option in enumerate(question.options):
-            yield ("questions", i, "options", j, "text"), option.text, question.audiences, LEARNER
-            yield ("questions", i, "options", j, "feedback"), option.feedback, question.audiences, LEARNER
-    for i, term in enumerate(module.glossary):
-        yield ("glossary", i, "definition"), term.definition, None, SHOWN
-    for i, note in enumerate(module.content_notes):
-        yield from _note(("content_notes", i), note, None)
-    if module.co_delivery:
-        yield ("co_delivery",), module.co_delivery, None, TRAINER
-
-
-def _activity(i: int, activity):
-    where, audiences = ("activities", i), activity.audiences
-    yield where + ("title",), activity.title, audiences, SHOWN
-    yield where + ("instructions",), activity.instructions, audiences, LEARNER
-    if activity.alternative:
-        yield where + ("alternative",), activity.alternative, audiences, SHOWN
-    yield where + ("facilitator_notes",), activity.facilitator_notes, audiences, TRAINER
-    for j, material in enumerate(activity.materials):
-        yield where + ("materials", j), material, audiences, TRAINER
-
-
-def _story(i: int, story):
-    where, audiences = ("stories", i), story.audiences
-    yield where + ("title",), story.title, audiences, SHOWN
-    yield where + ("storyteller",), story.storyteller, audiences, SHOWN
-    yield where + ("attribution",), story.attribution, audiences, SHOWN
-    yield where + ("text",), story.text, audiences, LEARNER
-    if story.content_note:
-        yield from _note(where + ("content_note",), story.content_note, audiences)
-
-
-def _note(where: tuple, note, audiences):
-    for part in ("about", "choice", "support"):
-        yield where + (part,), getattr(note, part), audiences, SHOWN

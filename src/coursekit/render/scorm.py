@@ -1,8 +1,9 @@
-"""Package a built course site as one SCORM SCO: a zip an LMS can import.
+"""Package a course site as one SCORM SCO: a zip an LMS can import.
 
 The zip holds imsmanifest.xml and the SCORM schemas at its root, launch.html (the wrapper that talks
-to the LMS and hosts the site in a frame) and the course site under course/. The site must already
-be built in out/<course id>/; its downloads/ folder is left out, and the zip goes into it.
+to the LMS and hosts the site in a frame) and the course site under course/, without its downloads.
+The site in the package is built for it from the plan it is given, which holds only the stories
+whose consent covers use in an LMS; the zip goes into out/<course id>/downloads/.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
+from ..model import BuildSettings
 from ..plan import CoursePlan
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "assets" / "scorm"
@@ -75,17 +78,18 @@ SCORM_2004 = ScormVersion(
 VERSIONS = {"12": SCORM_12, "2004": SCORM_2004}
 
 
-def render(plan: CoursePlan, out: Path, settings) -> list[Path]:
-    """Zip the built site in out/<id>/ as a SCORM package in out/<id>/downloads/ and return its path.
+def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
+    """Write the course's SCORM package into out/<id>/downloads/ and return its path.
 
-    settings.scorm_version is "12" (the default) or "2004".
+    settings.scorm_version is "12" (SCORM 1.2) or "2004" (SCORM 2004 4th edition).
     """
-    version = VERSIONS[getattr(settings, "scorm_version", "12")]
-    site_dir = out / plan.id
-    if not (site_dir / "index.html").is_file():
-        raise RenderError(f"LMS package for {plan.id}: the course site must be built first")
-    members = package_members(plan, site_dir, version)
-    target = site_dir / "downloads" / package_name(plan, version)
+    from . import site
+
+    version = VERSIONS[settings.scorm_version]
+    with tempfile.TemporaryDirectory(prefix="coursekit-scorm-") as aside:
+        site.render(plan, Path(aside), settings)
+        members = package_members(plan, Path(aside) / plan.id, version)
+    target = out / plan.id / "downloads" / package_name(plan, version)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_zip(target, members, plan)
     return [target]

@@ -11,31 +11,29 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import RenderError
+from ..model import BuildSettings
 from ..plan import CoursePlan
+from . import link
 from . import pages as page_text
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 SHIM = "assets/vendor/iframe-worker-shim.js"
+HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
 REQUIRED_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
                        "pymdownx.details", "pymdownx.superfences", {"toc": {"permalink": True}}]
 # navigation.instant fetches pages with XHR: it breaks file:// and per-page LMS tracking.
 UNSAFE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"}
 
 
-def slides_href(plan: CoursePlan) -> str | None:
-    """Return the site-relative link to the course's deck, if slides are being built."""
-    return f"downloads/{plan.id}-slides.pptx" if "slides" in plan.outputs else None
-
-
-def render(plan: CoursePlan, out: Path, mkdocs_config: Path) -> list[Path]:
+def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     """Build the course site for one plan into out/<audience id>/ and return the files written."""
     site_dir = out / plan.id
     with tempfile.TemporaryDirectory(prefix="coursekit-docs-") as staging:
         docs = Path(staging) / "docs"
-        pages = page_text.course_pages(plan, slides_href(plan))
+        pages = page_text.course_pages(plan, link(plan, "slides"))
         _write_docs(docs, pages)
-        config = _config(plan, mkdocs_config, docs, site_dir, page_text.nav(pages))
+        config = _config(plan, settings.mkdocs, Path(staging), docs, site_dir, page_text.nav(pages))
         _build(config, plan)
     # The theme's 404 page links with root-absolute paths ("/assets/..."), so it is broken from
     # file:// and whenever a course is served below the web root, as site/<audience>/ always is.
@@ -52,20 +50,23 @@ def _write_docs(docs: Path, pages: list) -> None:
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns("scorm"))
 
 
-def _config(plan: CoursePlan, base: Path, docs: Path, site_dir: Path, nav: list):
+def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: Path, nav: list):
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-    from mkdocs.utils.yaml import yaml_load
 
-    with base.open(encoding="utf-8") as handle:
-        user = yaml_load(handle) or {}
+    user = copy.deepcopy(dict(user))
+    # MkDocs is given an empty settings file: the project's mkdocs.yml was read safely at load
+    # time, and its settings arrive here as overrides, so MkDocs never parses it itself.
+    base = staging / "mkdocs.yml"
+    base.write_text("{}\n", encoding="utf-8")
     theme = dict(user.get("theme") or {"name": "material"})
     theme.update(name="material", custom_dir=str(THEME), font=False, language="en-gb",
                  features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES])
     extra = dict(user.get("extra") or {}, generator=False, polyfills=[SHIM])
     extensions = _extensions(user.get("markdown_extensions"))
     overrides = dict(
-        site_name=plan.audience.course_title,
+        user,
+        site_name=page_text.theme_text(plan.audience.course_title),
         docs_dir=str(docs),
         site_dir=str(site_dir),
         nav=nav,
@@ -78,12 +79,13 @@ def _config(plan: CoursePlan, base: Path, docs: Path, site_dir: Path, nav: list)
         extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
         site_url=None,
         repo_url=None,
+        hooks=[str(HOOKS)],
     )
     with _quiet_mkdocs() as problems:
         try:
             return load_config(config_file=str(base), **overrides)
         except MkDocsException as exc:
-            raise RenderError(f"{base}: " + "; ".join(problems or [str(exc)])) from None
+            raise RenderError("mkdocs.yml: " + "; ".join(problems or [str(exc)])) from None
 
 
 def _name(entry) -> str:

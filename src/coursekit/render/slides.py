@@ -8,7 +8,9 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ContentError, Problem
+from ..model import BuildSettings
 from ..plan import CoursePlan
+from . import link
 from .deck import LAYOUTS, Slide, deck_slides
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -30,14 +32,14 @@ def check_template(path: Path) -> None:
         raise ContentError([Problem(str(path), None, None, p) for p in problems])
 
 
-def render(plan: CoursePlan, out: Path, template: Path | None = None) -> list[Path]:
-    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path."""
-    presentation = _open(template)
+def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
+    """Write the course's deck into its downloads folder and return its path."""
+    presentation = _open(settings.slides_template)
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
     for slide in deck_slides(plan):
         _add(presentation, layouts[slide.layout], slide)
     _stamp(presentation, plan)
-    path = out / plan.id / "downloads" / f"{plan.id}-slides.pptx"
+    path = out / plan.id / link(plan, "slides")
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     presentation.save(buffer)
