@@ -53,7 +53,9 @@ def project_files(pass_mark: int | None = 75) -> dict[str, str]:
     }
 
 
-def build_course(root: Path, version: str = "12", outputs=("site", "scorm"), pass_mark: int | None = 75):
+def build_course(
+    root: Path, version: str = "12", outputs=("site", "slides", "scorm"), pass_mark: int | None = 75
+):
     project = load_project(write_tree(root / "project", project_files(pass_mark)))
     return build(project, ["staff"], outputs, root / "out", scorm_version=version)
 
@@ -340,6 +342,9 @@ def test_learner_completes_the_course_over_two_sessions(built, version, chromium
         # First session: read the first module, open the second, close the course.
         learner.launch()
         assert learner.last("status") == "incomplete"
+        # The welcome page links to the trainer's deck, which the package leaves out: hidden here.
+        assert 'href="downloads/staff-slides.pptx"' in (tmp_path / "pkg/course/index.html").read_text("utf-8")
+        expect(learner.course.locator("a[href^='downloads/']")).to_have_count(0)
         learner.open("01-intro.html")
         learner.read_to_end("01-intro")
         learner.open("02-second.html")
@@ -405,7 +410,12 @@ def test_a_score_under_the_pass_mark_fails(chromium_page, tmp_path):
         learner = Learner(page, expect, "12")
         learner.launch()
         learner.open("01-intro.html")
-        for question, right in (("q-describe", WRONG), ("q-describe", RIGHT), ("q-plan", RIGHT), ("q-name", RIGHT)):
+        for question, right in (
+            ("q-describe", WRONG),
+            ("q-describe", RIGHT),
+            ("q-plan", RIGHT),
+            ("q-name", RIGHT),
+        ):
             learner.answer("01-intro", question, right)
         learner.read_to_end("01-intro")
         learner.open("02-second.html")
