@@ -215,6 +215,7 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: Keep time and check in.
     alternative: Write your answer on a card instead.
+    self_study: Write down a time someone listened to you, and what they did that helped.
     ways_to_contribute: [spoken, written]
     audiences: [staff]
   - id: budget
@@ -225,6 +226,7 @@ activities:
     instructions: Work out what one meeting with paid members costs.
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
+    self_study: Work out what one meeting with paid members costs, on your own.
     audiences: [bosses]
 stories:
   - id: sams-story

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 OPEN = re.compile(r"^:::\s*only\s+(?P<ids>.+?)\s*$")
 CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[@(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
+FENCE = re.compile(r"^\s*(```|~~~)")
+"""A line that opens or closes a fenced code block: nothing inside one is coursekit syntax."""
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,13 @@ def blocks(body: str) -> tuple[list[Block], list[BodyIssue]]:
     result: list[Block] = []
     issues: list[BodyIssue] = []
     current: list[str] = []
-    start, audiences, opened_at = 0, None, None
+    start, audiences, opened_at, fenced = 0, None, None, False
     for offset, line in enumerate(body.splitlines()):
+        fenced = fenced != bool(FENCE.match(line))
         opening, closing = OPEN.match(line), CLOSE.match(line)
-        if opening and audiences is not None:
+        if fenced or FENCE.match(line):
+            current.append(line)
+        elif opening and audiences is not None:
             issues.append(BodyIssue(offset, "'::: only' blocks cannot be nested; close the one "
                                             f"opened on the line {opened_at + 1} of the body first"))
         elif opening or (closing and audiences is not None):

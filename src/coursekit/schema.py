@@ -193,6 +193,8 @@ class Activity(ForAudiences):
     """True if the activity touches material that may distress."""
     self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
     """The version a person does alone at a screen, written for that (shown on the site)."""
+    classroom_only: StrictBool = False
+    """True for an activity that only works in a room: the site shows a short 'in the session' note."""
     optional: StrictBool = False
     """True if the activity can be dropped when a session is short of time."""
     min_minutes: Minutes | None = None
@@ -202,6 +204,8 @@ class Activity(ForAudiences):
 
     @model_validator(mode="after")
     def _min_fits(self) -> Activity:
+        if self.classroom_only and self.self_study:
+            raise ValueError("an activity with a self_study version is not classroom_only: remove one")
         if self.min_minutes is not None and self.min_minutes > self.minutes:
             raise ValueError(f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})")
         return self

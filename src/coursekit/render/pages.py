@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import body as body_syntax
+from ..body import FENCE
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
 from ..timetext import duration
@@ -109,17 +110,64 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
                                    for n, q in enumerate(view.questions, start=1)))
     parts.append(_module_sources(view, plan.sources))
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
-    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", "\n\n".join(parts) + "\n")
+    text = with_wayfinding("\n\n".join(parts) + "\n", view)
+    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+READING_WORDS_PER_MINUTE = 150
+"""A gentle reading pace, for the minutes-left estimate on long modules."""
+
+
+def with_wayfinding(markdown: str, view: ModuleView) -> str:
+    """Add 'part 2 of 6, about 14 minutes left' under each section heading of a module page.
+
+    On a phone a long module is many screens: the line says where the learner is and how much
+    is left. Minutes come from the words still to read and the self-study activities still to do.
+    """
+    lines = markdown.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ") and not _in_fence(lines, i)]
+    if len(starts) < 3:
+        return markdown
+    bounds = starts + [len(lines)]
+    minutes = [_section_minutes(lines[a:b], view) for a, b in zip(bounds, bounds[1:])]
+    for number, index in reversed(list(enumerate(starts, start=1))):
+        left = max(1, round(sum(minutes[number - 1:])))
+        note = render_template("wayfinding.html", part=number, parts=len(starts), left=duration(left))
+        lines.insert(index + 1, "\n" + note.strip())
+    return "\n".join(lines)
+
+
+def _section_minutes(lines: list[str], view: ModuleView) -> float:
+    words = len(re.sub(r"<[^>]+>", " ", "\n".join(lines)).split())
+    activity = sum(a.minutes for a in view.activities if a.self_study) if lines[0] == "## Activities" else 0
+    return words / READING_WORDS_PER_MINUTE + activity
+
+
+def _in_fence(lines: list[str], index: int) -> bool:
+    return sum(1 for line in lines[:index] if FENCE.match(line)) % 2 == 1
 
 
 def glossary_page(plan: CoursePlan) -> Page:
-    entries = "\n\n".join(f"**{esc(t.term)}**\n:   {esc(_one_line(t.definition))}" for t in plan.glossary)
-    # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
-    text = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
-            "It is always fine to ask what a word means.\n\n"
-            + (f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>' if entries else "No terms yet.")
-            + "\n")
-    return Page("glossary.md", "Jargon buster", text)
+    """The jargon buster, one section per letter so that search finds a term near its meaning."""
+    groups: dict[str, list] = {}
+    for term in plan.glossary:
+        letter = term.term[:1].upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+    jump = " ".join(f"[{letter}](#{_letter_anchor(letter)})" for letter in groups)
+    sections = []
+    for letter, terms in groups.items():
+        entries = "\n\n".join(f"**{esc(t.term)}**\n:   {esc(_one_line(t.definition))}" for t in terms)
+        # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
+        sections.append(f"## {letter} {{#{_letter_anchor(letter)}}}\n\n"
+                        f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>')
+    intro = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
+             "It is always fine to ask what a word means.")
+    body = f"Go to a letter: {jump}\n\n" + "\n\n".join(sections) if sections else "No terms yet."
+    return Page("glossary.md", "Jargon buster", f"{intro}\n\n{body}\n")
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
 def progress_page(plan: CoursePlan) -> Page:
@@ -179,7 +227,6 @@ def _body(view: ModuleView, sources: tuple[Source, ...]) -> str:
 
 
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def two_way_tables(markdown: str) -> str:
@@ -194,7 +241,7 @@ def two_way_tables(markdown: str) -> str:
     i, fenced = 0, False
     while i < len(lines):
         line = lines[i]
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         if (not fenced and line.startswith("|") and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1])
                 and _cells(line) and not _cells(line)[0]):

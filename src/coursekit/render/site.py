@@ -29,7 +29,9 @@ UNSAFE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigat
 def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     """Build the course site for one plan into out/<audience id>/ and return the files written."""
     site_dir = out / plan.id
-    with tempfile.TemporaryDirectory(prefix="coursekit-docs-") as staging:
+    # The Markdown goes inside the build's staging root, not the system temp folder, so that
+    # removing the staging root after a kill or a signal removes it too. It is gone before this returns.
+    with tempfile.TemporaryDirectory(prefix=".coursekit-docs-", dir=out) as staging:
         docs = Path(staging) / "docs"
         pages = page_text.course_pages(plan, link(plan, "slides"))
         _write_docs(docs, pages)
