@@ -86,7 +86,8 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     from . import site
 
     version = VERSIONS[settings.scorm_version]
-    with tempfile.TemporaryDirectory(prefix="coursekit-scorm-") as aside:
+    # The site for the package is built inside the staging root, so an interrupted build leaves nothing.
+    with tempfile.TemporaryDirectory(prefix=".coursekit-scorm-", dir=out) as aside:
         site.render(plan, Path(aside), settings)
         members = package_members(plan, Path(aside) / plan.id, version)
     target = out / plan.id / "downloads" / package_name(plan, version)
