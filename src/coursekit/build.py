@@ -27,10 +27,11 @@ class BuildResult:
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None) -> BuildResult:
+          slides_template: Path | None = None, scorm_version: str = "12") -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
-    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
+    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
+    scorm_version is "12" or "2004", for the LMS packages.
     """
     out = out.resolve()
     outputs = ordered(outputs)
@@ -38,7 +39,8 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
         from .render.slides import check_template
 
         check_template(slides_template)
-    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs)
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs,
+                             scorm_version=scorm_version)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)

@@ -442,6 +442,9 @@ class AudienceFile(Model):
     """Notes on tone for writers and trainers."""
     support: Aside
     """How learners on this course get support (shown on the welcome page)."""
+    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
+    in an LMS. None: the LMS package reports completion only."""
 
 
 class Audience(AudienceFile):

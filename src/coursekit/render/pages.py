@@ -25,9 +25,12 @@ class Page:
 
 def course_pages(plan: CoursePlan, slides_href: str | None) -> list[Page]:
     """Return every page of one course site, in navigation order."""
+    from .certificate import certificate_page
+
     pages = [welcome_page(plan, slides_href)]
     pages += [module_page(plan, view) for view in plan.modules]
-    pages += [glossary_page(plan), progress_page(plan), print_page(plan), sources_page(plan)]
+    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan), print_page(plan),
+              sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)
     return [Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
             for p in pages]
