@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import coursekit
 from coursekit.cli import app
 
 MODULE = """\
@@ -42,6 +45,9 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: SECRET-FACILITATOR-NOTE keep time and check in.
     ways_to_contribute: [spoken, written]
+    materials: [listening-cards]
+    equipment: [A timer]
+    led_by: co-trainer
     audiences: [staff]
   - id: budget
     title: Cost a meeting
@@ -57,12 +63,20 @@ stories:
     storyteller: Sam
     attribution: Told by Sam (Example Org, 2022).
     source: example-story
-    consent_scope: Public story, retold with attribution.
+    consent:
+      status: published-public
+      covers: [site, slides, print]
+      recorded_by: Test team
+      recorded_on: 2026-11-01
+      review_by: 2027-11-01
+      attribution_form: First name only.
     text: Sam joined a group and helped to change a service.
     content_note:
       about: Mentions homelessness.
       choice: Skip it or read it later.
       support: Talk to your trainer.
+reflection:
+  - text: What will you try first?
 questions:
   - id: what-is-it
     prompt: What is co-production?
@@ -73,6 +87,24 @@ questions:
         feedback: Yes, power is shared.
       - text: A survey
         feedback: No, a survey is consultation.
+materials:
+  - id: listening-cards
+    title: Listening cards
+    kind: cards
+    copies: per-pair
+    audiences: [staff]
+    text: |
+      Cut out the cards. Take turns to read one aloud.
+
+      1. CARD-ONE A time someone listened to you.
+      2. CARD-TWO A time you changed your mind.
+
+      | Card | Question |
+      | --- | --- |
+      | CARD-THREE | What helped you to speak? |
+
+      - Things to notice
+          - NESTED-ITEM who spoke first
 glossary:
   - term: NHS
     definition: National Health Service.
@@ -209,6 +241,7 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: Keep time and check in.
     alternative: Write your answer on a card instead.
+    self_study: Write down a time someone listened to you, and what they did that helped.
     ways_to_contribute: [spoken, written]
     audiences: [staff]
   - id: budget
@@ -219,6 +252,8 @@ activities:
     instructions: Work out what one meeting with paid members costs.
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
+    self_study: Work out what one meeting with paid members costs, on your own.
+    materials: [meeting-sheet]
     audiences: [bosses]
 stories:
   - id: sams-story
@@ -226,7 +261,13 @@ stories:
     storyteller: Sam
     attribution: Told by Sam (Example Org, 2022).
     source: example-story
-    consent_scope: Public story, retold with attribution.
+    consent:
+      status: published-public
+      covers: [site, slides, print]
+      recorded_by: Test team
+      recorded_on: 2026-11-01
+      review_by: 2027-11-01
+      attribution_form: First name only.
     text: Sam joined a group and helped to change a service.
 questions:
   - id: q-describe
@@ -256,6 +297,18 @@ questions:
         feedback: Yes. Both kinds of knowledge matter.
       - text: Only managers.
         feedback: No. Managers alone miss what people know.
+materials:
+  - id: meeting-sheet
+    title: Meeting sheet
+    kind: sheet
+    audiences: [bosses]
+    text: |
+      Fill in one line for each part of the meeting.
+
+      | Part of the meeting | Hours |
+      | --- | --- |
+      | Getting ready | |
+      | The meeting | |
 glossary:
   - term: NHS
     definition: National Health Service.
@@ -303,3 +356,114 @@ def require_module(name: str, why: str):
         if os.environ.get("CI"):
             pytest.fail(message + " (CI installs it: pip install -e '.[test]')")
         pytest.skip(message)
+
+
+def run_coursekit(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the coursekit command in a separate process that is killed after timeout seconds.
+
+    For inputs that once hung or exhausted memory: a regression fails the test, never hangs it.
+    """
+    source = str(Path(coursekit.__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+               NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "coursekit", *args], check=False, cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The output of one real build of the small valid project (both audiences, site and slides)."""
+    root = write_tree(tmp_path_factory.mktemp("built") / "project", valid_files())
+    result = run_coursekit(["build"], root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture
+def refused_build(tmp_path, built_site):
+    """Return run(files) -> stderr lines: build a project made of files over a previous real output,
+    check that it fails cleanly (exit 1, no traceback) and leaves that output byte-identical."""
+
+    def run(files: dict[str, str | bytes], args: tuple[str, ...] = (), prepare=None) -> list[str]:
+        root = write_tree(tmp_path / "project", files)
+        if prepare:
+            prepare(root)
+        shutil.copytree(built_site, root / "site", symlinks=True)
+        before = tree_bytes(root / "site")
+        result = run_coursekit(["build", *args], root)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+        assert tree_bytes(root / "site") == before
+        return result.stderr.splitlines()
+
+    return run
+
+
+def docx_blocks(path: Path) -> list[tuple[str, str]]:
+    """Return (style name, text) of every paragraph of a Word document, table cells included, in order."""
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    blocks = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            blocks.append((item.style.name, item.text))
+        elif isinstance(item, Table):
+            blocks += [(p.style.name, p.text) for row in item.rows for cell in row.cells for p in cell.paragraphs]
+    return blocks
+
+
+def docx_tables(path: Path) -> list[list[list[str]]]:
+    """Return every table of a Word document as rows of cell texts."""
+    from docx import Document
+
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(str(path)).tables]
+
+
+def assert_accessible_docx(path: Path, title: str) -> None:
+    """Word's heading styles, header rows marked as headers, UK English, a title in the properties."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document(str(path))
+    assert document.core_properties.title == title
+    assert document.core_properties.language == "en-GB"
+    default_language = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert default_language.get(qn("w:val")) == "en-GB"
+    styles = [p.style.name for p in document.paragraphs]
+    assert "Heading 1" in styles
+    for table in document.tables:
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+
+
+def pdf_text(document: Path, tmp_path: Path) -> str:
+    """Convert a document to PDF with LibreOffice and return the PDF's text, whitespace collapsed."""
+    import subprocess
+
+    soffice = require_tool("soffice", "Word documents are checked by opening them in LibreOffice")
+    pdftotext = require_tool("pdftotext", "the converted document is read back as text (poppler-utils)")
+    out = tmp_path / "pdf"
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(out), str(document)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    pdf = out / (document.stem + ".pdf")
+    text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
+def assert_fixed_stamps(path: Path, date) -> None:
+    """An Office file carries no clock: zip members dated 1980-01-01, properties dated from the course."""
+    import datetime as dt
+    import zipfile
+
+    from docx import Document
+
+    assert {info.date_time for info in zipfile.ZipFile(path).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = Document(str(path)).core_properties
+    moment = dt.datetime(date.year, date.month, date.day)
+    assert {props.created.replace(tzinfo=None), props.modified.replace(tzinfo=None),
+            props.last_printed.replace(tzinfo=None)} == {moment}

@@ -29,6 +29,11 @@ app = typer.Typer(
 Output = Enum("Output", {o.name: o.name for o in OUTPUTS}, type=str)
 
 
+class ScormVersion(str, Enum):
+    v12 = "12"
+    v2004 = "2004"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"coursekit {__version__}")
@@ -53,25 +58,31 @@ def build(
     audience: Annotated[Optional[list[str]], typer.Option(
         "--audience", "-a", help="Build only this audience's course (repeat for more). Default: all.")] = None,
     only: Annotated[Optional[Output], typer.Option(
-        "--only", help="Build only the site or only the slides.")] = None,
+        "--only", help="Build only one output: " + ", ".join(o.name for o in OUTPUTS) + ".")] = None,
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Output folder. It is replaced only if the whole build succeeds.")] = Path("site"),
     slides_template: Annotated[Optional[Path], typer.Option(
         "--slides-template", help="Your organisation's PowerPoint (.pptx with its slide masters and no "
         "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
         "'Section Header'.")] = None,
+    scorm: Annotated[ScormVersion, typer.Option(
+        "--scorm", help="LMS package format: SCORM 1.2 (most LMSs, the default) or SCORM 2004 4th edition.")
+    ] = ScormVersion.v12,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build each audience's course site and slide deck into the output folder.
+    """Build each audience's course site, slide deck and LMS package into the output folder.
 
     Every problem 'coursekit check' finds is shown as a warning after the build.
     """
+    import warnings
+
     from .build import build as run_build
     from .check import check_project
 
-    with _reporting():
+    with _reporting(), warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
         report = check_project(loaded)
@@ -81,12 +92,17 @@ def build(
                        "(--strict). Run 'coursekit check' for details.", err=True)
             raise typer.Exit(code=1)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
-        result = run_build(loaded, audience_ids, outputs, out, slides_template)
+        result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
+    for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
+        typer.echo(f"Warning: {warning.message}", err=True)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
-        main_file = output(plan.outputs[0]).main_file(plan.id)
+        # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
+        main_file = output(plan.outputs[0]).main_file(plan.id).replace("scorm12", f"scorm{scorm.value}")
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
     _echo_check_warnings(report)
 
@@ -185,18 +201,24 @@ def _load(project: Path):
     if (project / "modules").is_dir():
         return load_project(project)
     if project != Path("."):
-        from .errors import OutputError
+        from .errors import CourseKitError
 
-        raise OutputError(f"{project}: has no modules/ folder")
+        found = "has no modules/ folder" if project.is_dir() else "no such folder"
+        raise CourseKitError(f"{project}: {found}; --project must be the folder that holds modules/ "
+                             "and audiences/")
     typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
     return load_project(builtin_root())
 
 
 def _audience_ids(project, wanted: list[str] | None) -> list[str]:
+    from .suggest import closest
+
     known = [a.id for a in project.audiences]
     for audience_id in wanted or []:
         if audience_id not in known:
-            raise typer.BadParameter(f"no audience {audience_id!r}; choose from: {', '.join(known)}",
+            match = closest(audience_id, known)
+            hint = f"did you mean {match!r}? " if match else ""
+            raise typer.BadParameter(f"no audience {audience_id!r}; {hint}choose from: {', '.join(known)}",
                                      param_hint="'--audience'")
     return list(dict.fromkeys(wanted)) if wanted else known
 
@@ -211,9 +233,16 @@ def _shown(path: Path) -> str:
 @contextmanager
 def _reporting():
     from .errors import ContentError, CourseKitError
+    from .outputdir import Stopped
 
     try:
         yield
+    except KeyboardInterrupt:
+        typer.echo("Interrupted; nothing was changed.", err=True)
+        raise typer.Exit(code=130) from None
+    except Stopped as stop:
+        typer.echo(str(stop), err=True)
+        raise typer.Exit(code=stop.exit_code) from None
     except CourseKitError as error:
         for line in error.lines():
             typer.echo(f"Error: {line}", err=True)

@@ -9,7 +9,7 @@ from .errors import Problem
 from .suggest import did_you_mean as _hint
 from .yamlfile import dotted as _field
 
-ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection")
+ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials")
 
 
 def check_references(modules: list, audiences: list, shared: list, broken: set[str]) -> list[Problem]:
@@ -78,6 +78,13 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
         for s_index, source_id in enumerate(message.sources):
             if source_id not in source_ids:
                 bad(("key_messages", index, "sources", s_index), _unknown_source(source_id, source_ids))
+    material_ids = {m.id for m in module.materials}
+    for index, activity in enumerate(module.activities):
+        for m_index, material_id in enumerate(activity.materials):
+            if material_id not in material_ids:
+                bad(("activities", index, "materials", m_index), (
+                    f"no material of this module has id {material_id!r}{_hint(material_id, material_ids)}; "
+                    "add it under 'materials' with its full content"))
     for index, story in enumerate(module.stories):
         if story.source not in source_ids:
             bad(("stories", index, "source"), _unknown_source(story.source, source_ids))

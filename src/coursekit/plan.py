@@ -6,6 +6,7 @@ orders modules so prerequisites come first, and totals the timings.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from .schema import (
     Audience,
     GlossaryTerm,
     KeyMessage,
+    Material,
     Module,
     Outcome,
     Question,
@@ -23,6 +25,20 @@ from .schema import (
     Source,
     Story,
 )
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A story an output leaves out because its recorded consent does not cover that output."""
+
+    story: Story
+    use: str
+    """The output it was left out of: site, slides, print or lms."""
+
+    @property
+    def reason(self) -> str:
+        consent = self.story.consent
+        return f"consent is {consent.status!r} and covers {', '.join(consent.covers) or 'no output'}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,11 @@ class ModuleView:
     stories: tuple[Story, ...]
     questions: tuple[Question, ...]
     reflection: tuple[Reflection, ...]
+    materials: tuple[Material, ...] = ()
+    digits: int = 2
+    """How many digits page numbers have in this course, so pages sort in course order."""
+    withheld: tuple[Withheld, ...] = ()
+    """Stories left out of this output because their consent does not cover it."""
 
     @property
     def id(self) -> str:
@@ -60,7 +81,7 @@ class ModuleView:
     @property
     def slug(self) -> str:
         """File name stem for this module in a course, such as '03-jargon'."""
-        return f"{self.number:02d}-{self.module.id}"
+        return f"{self.number:0{self.digits}d}-{self.module.id}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,13 @@ class CoursePlan:
     """The latest 'updated' date of the course's modules: stamps outputs reproducibly."""
     outputs: tuple[str, ...]
     """The outputs being built, so one output can link to another."""
+    use: str | None = None
+    """The output this plan was narrowed to by consent (None: not yet narrowed)."""
+
+    @property
+    def withheld(self) -> tuple[Withheld, ...]:
+        """Every story left out of this plan's output for want of consent."""
+        return tuple(w for view in self.modules for w in view.withheld)
 
     @property
     def total_minutes(self) -> int:
@@ -87,7 +115,7 @@ class CoursePlan:
         return self.audience.id
 
 
-def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView:
+def module_view(module: Module, audience_id: str, number: int = 1, digits: int = 2) -> ModuleView:
     """Return the parts of a module meant for one audience."""
     use = module.audiences[audience_id]
 
@@ -108,6 +136,8 @@ def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView
         stories=pick(module.stories),
         questions=pick(module.questions),
         reflection=pick(module.reflection),
+        materials=pick(module.materials),
+        digits=digits,
     )
 
 
@@ -115,7 +145,8 @@ def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("
     """Plan the default course of one audience."""
     audience = project.audience(audience_id)
     modules = order_by_prerequisites([project.module(m) for m in audience.modules])
-    views = tuple(module_view(m, audience_id, n) for n, m in enumerate(modules, start=1))
+    digits = max(2, len(str(len(modules))))
+    views = tuple(module_view(m, audience_id, n, digits) for n, m in enumerate(modules, start=1))
     return CoursePlan(
         audience=audience,
         modules=views,
@@ -124,6 +155,16 @@ def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("
         build_date=max(m.updated for m in modules),
         outputs=outputs,
     )
+
+
+def for_use(plan: CoursePlan, use: str) -> CoursePlan:
+    """Return the plan narrowed to one output: stories whose consent does not cover it are withheld."""
+    views = []
+    for view in plan.modules:
+        kept = tuple(s for s in view.stories if s.consent.allows(use))
+        withheld = tuple(Withheld(s, use) for s in view.stories if not s.consent.allows(use))
+        views.append(dataclasses.replace(view, stories=kept, withheld=withheld))
+    return dataclasses.replace(plan, modules=tuple(views), use=use)
 
 
 def order_by_prerequisites(modules: list[Module]) -> list[Module]:

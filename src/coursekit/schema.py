@@ -25,9 +25,23 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
 
 
 def _check_slug(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(
+            f"is {len(value)} characters long; ids become file and folder names, "
+            f"so use at most {MAX_ID_LENGTH} characters"
+        )
+    if value in WINDOWS_RESERVED:
+        raise ValueError(
+            f"{value!r} cannot be an id: ids become file and folder names, and Windows reserves "
+            "CON, PRN, AUX, NUL, COM0-COM9 and LPT0-LPT9; choose another id"
+        )
     if "/" in value or ".." in value or "\\" in value:
         raise ValueError(
             f"{value!r} must not contain '/', '\\' or '..': ids become file names; "
@@ -41,9 +55,30 @@ def _check_slug(value: str) -> str:
     return value
 
 
+MAX_GLOSSARY_TERMS = 100
+
+
+def _check_glossary(terms: tuple) -> tuple:
+    # Every term becomes a tooltip definition on every page, so the site's build time grows with them.
+    if len(terms) > MAX_GLOSSARY_TERMS:
+        raise ValueError(
+            f"has {len(terms)} terms; a module may define at most {MAX_GLOSSARY_TERMS}: keep the terms "
+            "learners of this module need"
+        )
+    return terms
+
+
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no Word, PowerPoint or web page can hold as text (tabs and line breaks are fine)."""
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise ValueError(f"contains the control character U+{ord(control[0]):04X}, which documents cannot "
+                         "show; remove it")
     return value.strip()
 
 
@@ -85,6 +120,7 @@ Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
 """Seen by trainers only."""
 Minutes = Annotated[StrictInt, Field(gt=0, le=24 * 60)]
+CourseMinutes = Annotated[StrictInt, Field(gt=0, le=10_000)]
 AudienceIds = tuple[Slug, ...] | None
 
 ActivityType = Literal[
@@ -103,6 +139,13 @@ ActivityType = Literal[
 ]
 WayToContribute = Literal["spoken", "written", "anonymous", "creative", "online", "movement"]
 Emphasis = Literal["core", "adapted", "optional"]
+LeadRole = Literal["lead", "co-trainer", "either"]
+MaterialKind = Literal["cards", "sheet", "sample", "timeline", "list", "case", "form", "handout"]
+Copies = Literal["per-person", "per-pair", "per-group", "per-room"]
+OutputUse = Literal["site", "slides", "print", "lms", "commercial"]
+"""Where a story may appear: the site, the trainer's slides and notes, printed papers, the LMS
+package, and reuse that is sold."""
+ConsentStatus = Literal["published-public", "permission-sought", "granted", "refused", "withdrawn"]
 SourceKind = Literal["story", "framework", "guidance", "law", "research", "payment", "leaflet"]
 
 
@@ -178,9 +221,71 @@ class Activity(ForAudiences):
     """A different way to do it, for anyone who would rather not (required when sensitive)."""
     ways_to_contribute: tuple[WayToContribute, ...] = ()
     """How people can take part: spoken, written, anonymous, creative, online, movement."""
-    materials: tuple[TrainerText, ...] = ()
+    materials: tuple[Slug, ...] = ()
+    """Ids of the module's materials this activity uses (cards, sheets, sample papers)."""
+    equipment: tuple[TrainerText, ...] = ()
+    """What the room needs: flip chart, sticky notes, a timer."""
     sensitive: StrictBool = False
     """True if the activity touches material that may distress."""
+    self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
+    """The version a person does alone at a screen, written for that (shown on the site)."""
+    classroom_only: StrictBool = False
+    """True for an activity that only works in a room: the site shows a short 'in the session' note."""
+    optional: StrictBool = False
+    """True if the activity can be dropped when a session is short of time."""
+    min_minutes: Minutes | None = None
+    """The shortest the activity can run and still work, when a session must trim."""
+    led_by: LeadRole = "either"
+    """Who leads it: the lead trainer, the co-trainer with lived experience, or either."""
+
+    @model_validator(mode="after")
+    def _min_fits(self) -> Activity:
+        if self.classroom_only and self.self_study:
+            raise ValueError("an activity with a self_study version is not classroom_only: remove one")
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise ValueError(f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})")
+        return self
+
+
+class Material(ForAudiences):
+    """A card set, sheet, sample paper or other handout an activity uses, with its full content."""
+
+    id: Slug
+    title: Label
+    kind: MaterialKind
+    text: Prose
+    """The full content, as Markdown: every card, every line of the sheet."""
+    copies: Copies = "per-group"
+    """How many to print."""
+
+
+class Consent(Model):
+    """What a storyteller agreed to, recorded as data so a build can honour it."""
+
+    status: ConsentStatus
+    """published-public (retold from a public story, with credit), permission-sought, granted,
+    refused or withdrawn."""
+    covers: tuple[OutputUse, ...] = ()
+    """The outputs the consent or the publication covers."""
+    recorded_by: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    recorded_on: dt.date
+    review_by: dt.date
+    """When the consent expires or must be checked again."""
+    attribution_form: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
+    """How the storyteller chose to be credited (or, for a public story, how it credits them)."""
+    note: TrainerText | None = None
+
+    @model_validator(mode="after")
+    def _nothing_covered_without_consent(self) -> Consent:
+        if self.status in ("refused", "withdrawn", "permission-sought") and self.covers:
+            raise ValueError(f"status {self.status!r} covers no output: remove 'covers' or change the status")
+        if self.review_by < self.recorded_on:
+            raise ValueError("review_by is before recorded_on")
+        return self
+
+    def allows(self, use: str) -> bool:
+        """Return True if the consent covers this output."""
+        return self.status in ("published-public", "granted") and use in self.covers
 
 
 class Story(ForAudiences):
@@ -194,8 +299,10 @@ class Story(ForAudiences):
     """The credit line shown with the story."""
     source: Slug
     """Id of the source the story comes from."""
-    consent_scope: TrainerText
-    """What the storyteller's consent or the publication covers, and any limits."""
+    consent: Consent
+    """What the storyteller agreed to; a build leaves the story out of any output it does not cover."""
+    replacement: Prose | None = None
+    """What to use instead where consent does not cover an output: the teaching point, no story."""
     text: Prose
     """The story, paraphrased. Never embellished; reported figures say they are reported."""
     content_note: ContentNote | None = None
@@ -289,11 +396,13 @@ class ModuleMeta(Model):
     stories: tuple[Story, ...] = ()
     questions: tuple[Question, ...] = ()
     reflection: tuple[Reflection, ...] = ()
-    glossary: tuple[GlossaryTerm, ...] = ()
+    glossary: Annotated[tuple[GlossaryTerm, ...], AfterValidator(_check_glossary)] = ()
     sources: tuple[Source, ...] = ()
     """Sources used only by this module (shared ones live in sources.yml)."""
     content_notes: tuple[ContentNote, ...] = ()
     """Shown at the top of the module page, before any distressing material."""
+    materials: tuple[Material, ...] = ()
+    """Cards, sheets and sample papers that activities use, in full."""
     prerequisites: tuple[Slug, ...] = ()
     """Ids of modules to take first."""
     co_delivery: TrainerText | None = None
@@ -301,7 +410,7 @@ class ModuleMeta(Model):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ModuleMeta:
-        for name in ("outcomes", "activities", "stories", "questions"):
+        for name in ("outcomes", "activities", "stories", "questions", "materials"):
             ids = [item.id for item in getattr(self, name)]
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
@@ -328,7 +437,7 @@ class AudienceFile(Model):
     course_title: Label
     modules: tuple[Slug, ...] = Field(min_length=1)
     """Module ids of the default course, in order."""
-    length_minutes: Minutes
+    length_minutes: CourseMinutes
     """Default course length in minutes of contact time (breaks not counted)."""
     reading_level: Annotated[float, Field(ge=1, le=18)]
     """Highest Flesch-Kincaid grade for learner text (NHS aim: reading age 9-11, about grade 4-6)."""
@@ -336,6 +445,9 @@ class AudienceFile(Model):
     """Notes on tone for writers and trainers."""
     support: Aside
     """How learners on this course get support (shown on the welcome page)."""
+    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
+    in an LMS. None: the LMS package reports completion only."""
 
 
 class Audience(AudienceFile):

@@ -33,8 +33,13 @@ WYFI = "      WY-FI held an employment event to write principles for recovery-fr
 
 
 def test_g1_a_story_without_consent_metadata_is_a_load_error(cli, tmp_path):
+    consent = (
+        "    consent:\n      status: published-public\n      covers: [site, slides, print]\n"
+        "      recorded_by: Test team\n      recorded_on: 2026-11-01\n      review_by: 2027-11-01\n"
+        "      attribution_form: First name only.\n"
+    )
     module = checked_module(
-        ("    consent_scope: Public story, retold with attribution.\n", ""),
+        (consent, ""),
         (
             "Sam joined a group and helped to change a service.",
             "Anthony was abused by gangsters and feared for his life.",
@@ -45,7 +50,7 @@ def test_g1_a_story_without_consent_metadata_is_a_load_error(cli, tmp_path):
     assert result.exit_code == 1
     story_line = line_of(module, "- id: sams-story")
     assert result.stderr.splitlines() == [
-        f"Error: {MODULE}: line {story_line}: stories[0].consent_scope: is required but missing; add it",
+        f"Error: {MODULE}: line {story_line}: stories[0].consent: is required but missing; add it",
         "1 problem found; nothing was built or changed.",
     ]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem
 from ..model import Project
-from . import alignment, fidelity, gates, language, markup, provenance, wellbeing
+from . import alignment, fidelity, gates, language, markup, materials, provenance, selfstudy, wellbeing
 from .context import Context
 from .model import Report
 from .text import read_audience, read_module
@@ -33,6 +33,7 @@ RULES = (
     gates.timings,  # G5
     alignment.alignment,
     alignment.counts,
+    materials.materials,
     language.glossary,
     language.deficit_language,
     language.transcription_errors,
@@ -45,6 +46,7 @@ RULES = (
     wellbeing.unpaid_co_delivery,
     provenance.own_words,
     provenance.review_date,
+    selfstudy.self_study,
 )
 """Every module rule: a function (ModuleText, Context) -> findings."""
 

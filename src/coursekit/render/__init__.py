@@ -28,17 +28,29 @@ class Output:
     main_file: Callable[[str], str]
     """The file a person opens first, relative to the course folder, from the course id."""
     description: str
+    use: str
+    """What a story's consent must cover for it to appear here: site, slides, print or lms."""
 
     def render(self, plan, out: Path, settings) -> list[Path]:
-        """Build this output for one plan and return the files written."""
-        return importlib.import_module(self.module).render(plan, out, settings)
+        """Build this output for one plan, narrowed to what consent allows, and return the files."""
+        from ..plan import for_use
+
+        return importlib.import_module(self.module).render(for_use(plan, self.use), out, settings)
 
 
 OUTPUTS: tuple[Output, ...] = (
     # The site goes first: MkDocs empties its site folder, which would delete anything before it.
-    Output("site", "coursekit.render.site", lambda course: "index.html", "the learner website"),
+    Output("site", "coursekit.render.site", lambda course: "index.html", "the learner website", "site"),
     Output("slides", "coursekit.render.slides", lambda course: f"downloads/{course}-slides.pptx",
-           "the trainer's PowerPoint deck"),
+           "the trainer's PowerPoint deck", "slides"),
+    Output("guide", "coursekit.render.guide", lambda course: f"downloads/{course}-facilitator-guide.docx",
+           "the facilitator guide (Word)", "print"),
+    Output("handout", "coursekit.render.handout", lambda course: f"downloads/{course}-handout.docx",
+           "the participant handout and materials pack (Word)", "print"),
+    Output("evaluation", "coursekit.render.evaluation", lambda course: f"downloads/{course}-evaluation.docx",
+           "the evaluation form (Word)", "print"),
+    Output("scorm", "coursekit.render.scorm", lambda course: f"downloads/{course}-scorm12.zip",
+           "the LMS package", "lms"),
 )
 DEFAULT_OUTPUTS = tuple(output.name for output in OUTPUTS)
 
