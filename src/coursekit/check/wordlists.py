@@ -72,7 +72,7 @@ DISTRESSING = (
     (r"overdos(?:e|es|ed|ing)", "overdose"),
     (
         (
-            r"abus(?:e|ed|es|ive|ing)|rap(?:e|ed)|sexual(?:ly)? (?:assault(?:ed)?|exploit(?:ed|ation))|"
+            r"(?<!from )(?<!harm and )abus(?:e|ed|es|ive|ing)|rap(?:e|ed)|sexual(?:ly)? (?:assault(?:ed)?|exploit(?:ed|ation))|"
             r"groom(?:ed|ing)|traffick(?:ed|ing)|modern slavery"
         ),
         "abuse",
