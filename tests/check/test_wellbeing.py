@@ -29,6 +29,20 @@ def test_pressure_to_disclose_is_a_warning(tmp_path, ask):
     ]
 
 
+def test_a_choice_about_something_else_does_not_make_sharing_optional(tmp_path):
+    ask = "Read the story, or use the summary instead. Then share a time you were in crisis."
+    module = checked_module((INSTRUCTIONS, f"    instructions: {ask}\n"))
+    assert caught(findings(tmp_path, module), "disclosure-pressure") == [
+        (MODULE, line_of(module, ask), "activities[0].instructions", "warning")
+    ]
+
+
+def test_a_choice_in_the_next_sentence_passes(tmp_path):
+    ask = "Share a time you were in crisis. You do not have to share anything you would rather keep private."
+    module = checked_module((INSTRUCTIONS, f"    instructions: {ask}\n"))
+    assert caught(findings(tmp_path, module), "disclosure-pressure") == []
+
+
 def test_saying_no_one_has_to_share_is_not_pressure(tmp_path):
     module = checked_module(
         (INSTRUCTIONS, "    instructions: No one is asked to share their own story here.\n")

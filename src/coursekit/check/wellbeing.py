@@ -11,6 +11,8 @@ from .context import Context
 from .text import Document
 
 WRONG_ANSWER = re.compile(r"options\[\d+\]\.text$")
+ABOUT_SHARING = re.compile(r"\b(?:shar|tell|say|talk|pass|optional|choos|disclos)", re.IGNORECASE)
+"""A following sentence about sharing can offer the choice ('You do not have to.' needs one)."""
 
 
 def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
@@ -24,7 +26,7 @@ def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
         if (
             match
             and not passage.quoted(match.start(), match.end())
-            and not patterns.DISCLOSURE_CHOICE.search(passage.text)
+            and not patterns.DISCLOSURE_CHOICE.search(_around(passage.text, match))
             and not _negated(passage.text, match)
         ):
             yield passage.finding(
@@ -36,6 +38,17 @@ def disclosure_pressure(doc: Document, ctx: Context) -> Iterator[Problem]:
                     "say it is optional ('only if you want to'), and offer a case study or made-up example"
                 ),
             )
+
+
+def _around(text: str, match: re.Match) -> str:
+    """Return the sentence of a match and the next one: where a choice about it would be offered
+    ('Share a time you were in crisis. You do not have to.')."""
+    sentences = [s[0] for s in patterns.SENTENCE.finditer(text)]
+    here = next(
+        i for i, s in enumerate(patterns.SENTENCE.finditer(text)) if s.start() <= match.start() < s.end() + 1
+    )
+    following = [s for s in sentences[here + 1 : here + 2] if ABOUT_SHARING.search(s)]
+    return " ".join([sentences[here], *following])
 
 
 def _negated(text: str, match: re.Match) -> bool:
