@@ -15,10 +15,9 @@ from .text import LEARNER, SHOWN, AudienceText, Document, ModuleText, Passage
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:[-&][A-Z0-9]+)*)s?(?![\w-])")
 _JARGON = re.compile(
-    "|".join(
-        rf"(?P<g{i}>(?<!\w){re.sub(r'[- ]', '[- ]?', term)}(?:s|es|ed|ing|ers?)?(?!\w))"
-        for i, term in enumerate(wordlists.JARGON)
-    ),
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<g{i}>{re.sub(r'[- ]', '[- ]?', term)})" for i, term in enumerate(wordlists.JARGON))
+    + r")(?:s|es|ed|ing|ers?)?(?!\w)",
     re.IGNORECASE,
 )
 """Every jargon term in one pattern: the group that matched names the term."""
