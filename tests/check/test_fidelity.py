@@ -102,3 +102,12 @@ def test_numbers_in_digits_and_words():
     assert sorted(value for _, value in numbers(text)) == sorted(
         ["22", "22", "300", "1200", "125.5", "2019", "100"]
     )
+
+
+def test_a_story_replacement_is_held_to_the_source_too(tmp_path):
+    story = TRUE_STORY + "    replacement: Sam joined a group in York.\n"
+    files = project_files(story)
+    found = check_files(tmp_path, files, sources_dir=sources_dir(tmp_path))
+    assert caught(found, "G1-fidelity") == [
+        (MODULE, line_of(files[MODULE], "replacement: Sam"), "stories[0].replacement", "error")
+    ]

@@ -88,17 +88,19 @@ def story_fidelity(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             continue
         record = " ".join([*story.corrections, source.title, source.author, source.note or ""])
         evidence = _facts(transcript) + _facts(record)
-        passage = doc.passage("stories", i, "text")
-        for start, fact, kind in _unsupported(ctx.without_citations(story.text), evidence):
-            yield passage.finding(
-                start,
-                "G1-fidelity",
-                ERROR,
-                (
-                    f"{kind} {fact!r} is not in the story's source ({source.transcript or 'the source transcripts'}) "
-                    "or its corrections: keep to what the source says, or record the fix in 'corrections'"
-                ),
-            )
+        for field in ("text", "replacement"):  # the replacement retells it in a line or two
+            if getattr(story, field) is None:
+                continue
+            passage = doc.passage("stories", i, field)
+            for start, fact, kind in _unsupported(ctx.without_citations(passage.text), evidence):
+                yield passage.finding(start, "G1-fidelity", ERROR, _message(kind, fact, source))
+
+
+def _message(kind: str, fact: str, source: Source) -> str:
+    return (
+        f"{kind} {fact!r} is not in the story's source ({source.transcript or 'the source transcripts'}) "
+        "or its corrections: keep to what the source says, or record the fix in 'corrections'"
+    )
 
 
 def _transcript(source: Source, texts: dict[str, str]) -> str | None:
