@@ -5,6 +5,7 @@ A failed build leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -12,10 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError
+from .courselength import course_problems, course_timeline
+from .errors import OutputError, Problem
 from .model import BuildSettings, Project
 from .plan import CoursePlan, build_plan
 from .render import OUTPUTS, ordered
+from .slots import fill_plan
 
 MARKER = ".coursekit-output.json"
 
@@ -27,6 +30,8 @@ class BuildResult:
     out: Path
     plans: tuple[CoursePlan, ...]
     files: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Courses whose plan is more than 10% off their stated length, modules with no activity."""
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
@@ -35,6 +40,22 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
 
     slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
     """
+    plans, warnings = [], []
+    for audience_id in audience_ids:
+        plan = fill_plan(build_plan(project, audience_id, outputs), {})
+        timed = course_timeline(plan)
+        plans.append(dataclasses.replace(plan, timeline=timed))
+        warnings += course_problems(project, plan)
+    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs)
+    return dataclasses.replace(result, warnings=tuple(warnings))
+
+
+def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Path,
+                slides_template: Path | None = None, mkdocs=None, session=None) -> BuildResult:
+    """Render planned courses through every registered output into out, replacing it only on success.
+
+    session is the SessionPlan when building a session (renderers find it in settings.session).
+    """
     out = out.resolve()
     check_output_folder(out)
     outputs = ordered(outputs)
@@ -42,8 +63,8 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
         from .render.slides import check_template
 
         check_template(slides_template)
-    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs)
-    plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
+                             session=session)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
     try:

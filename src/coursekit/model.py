@@ -77,3 +77,6 @@ class BuildSettings:
     """An organisation's .pptx (layouts, no slides) to build the decks on."""
     mkdocs: Mapping = field(default_factory=dict)
     """The site settings read from the project's mkdocs.yml."""
+    session: object | None = None
+    """The SessionPlan (session.py) when building a session: its run-sheet, facilitators and local
+    values. None for an audience's default course."""

@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
-from . import alignment, gates, language, provenance
+from . import alignment, course, gates, language, provenance, slots
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
 from .model import Report
@@ -38,8 +38,13 @@ RULES = (
     language.reading_level,
     provenance.own_words,
     provenance.review_date,
+    slots.unknown_slots,
 )
 """Every rule: a function (ModuleText, Context) -> findings."""
+PROJECT_RULES = (
+    course.course_lengths,             # G5
+)
+"""Rules over the whole project: a function (Context) -> findings."""
 
 
 def check_project(project: Project, sources_dir: Path | None = None, today: dt.date | None = None) -> Report:
@@ -58,5 +63,7 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
         doc = read_module(module, project)
         for rule in RULES:
             findings.update(rule(doc, ctx))
+    for project_rule in PROJECT_RULES:
+        findings.update(project_rule(ctx))
     ordered = tuple(sorted(findings, key=Problem.sort_key))
     return Report(ordered, files=len(project.modules) + len(project.audiences))

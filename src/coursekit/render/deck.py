@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..courselength import course_timeline
 from ..plan import CoursePlan, ModuleView
+from ..timeline import Part, Timeline
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Slide layouts a deck uses, found by name in the template (Office's default names)."""
@@ -27,13 +29,13 @@ class Slide:
 def deck_slides(plan: CoursePlan) -> list[Slide]:
     """Return every slide of the course deck, titles made unique."""
     audience = plan.audience
+    timed = plan.timeline or course_timeline(plan)
     slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan),
-                    subtitle=f"{audience.name} · {_minutes(plan.total_minutes)} · edition {plan.build_date}")]
-    slides.append(Slide("Title and Content", "Course plan",
-                        tuple(f"{v.number}. {v.title} ({_minutes(v.minutes)})" for v in plan.modules),
-                        f"Total contact time: {_minutes(plan.total_minutes)}, not counting breaks. "
-                        "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
-                        "with lived experience members)."))
+                    subtitle=f"{audience.name} · {_minutes(timed.minutes)} · edition {plan.build_date}")]
+    slides += _chunked("Course plan", plan_rows(plan, timed), _join(
+        f"Total time in the room: {_minutes(timed.minutes)}, breaks included, with spare time at the end "
+        "of each part for the discussions that run over.",
+        "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else ""))
     for view in plan.modules:
         slides += module_slides(view)
     slides.append(Slide("Title and Content", "Thank you, and what happens next",
@@ -44,6 +46,43 @@ def deck_slides(plan: CoursePlan) -> list[Slide]:
                         "support. Make sure any co-trainer or contributor with lived experience is thanked "
                         "by name (if they wish) and knows when they will be paid."))
     return _unique_titles(slides)
+
+
+def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
+    """Return the course plan on the clock: each part's start, module blocks, breaks and end."""
+    rows = []
+    for part in timed.parts:
+        when = f"{part.date:%A %d %B %Y}, " if part.date else ""
+        if len(timed.parts) > 1 or part.date:
+            rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
+        for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
+            rows.append(f"{at:%H:%M} {label} ({_minutes(minutes)})")
+        rows.append(f"{part.end:%H:%M} End")
+    return rows
+
+
+def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
+    """Group a part's blocks into what a course plan shows: opening, modules, breaks, close."""
+    groups: list[list] = []
+    for at, block in part.times():
+        key = block.module_id or {"welcome": "open", "check-in": "open", "buffer": "close",
+                                  "check-out": "close"}.get(block.kind, block.kind)
+        if block.kind == "changeover":
+            continue
+        if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
+            groups[-1][3] += block.minutes
+        else:
+            groups.append([key, at, block, block.minutes])
+    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
+              "lunch": "Lunch"}
+    result, seen = [], set()
+    for key, at, block, minutes in groups:
+        label = labels.get(key) or titles.get(key, block.title)
+        if block.module_id:
+            label += " (continued)" if key in seen else ""
+            seen.add(key)
+        result.append((at, label, minutes))
+    return result
 
 
 def module_slides(view: ModuleView) -> list[Slide]:
