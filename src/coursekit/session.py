@@ -121,17 +121,6 @@ class SessionFile(Model):
     slides_template: Annotated[str, Field(strict=True, min_length=1)] | None = None
     """The organisation's .pptx, relative to the session file."""
 
-    @model_validator(mode="after")
-    def _minutes_or_parts(self) -> SessionFile:
-        if self.parts is not None:
-            given = [name for name in ("minutes", "start", "date", "breaks") if getattr(self, name) is not None]
-            if given:
-                raise ValueError(f"give either 'minutes' (one sitting) or 'parts', not both: move "
-                                 f"{', '.join(repr(g) for g in given)} into each part")
-        elif self.minutes is None:
-            raise ValueError("give 'minutes' (total time in the room, breaks included) or 'parts'")
-        return self
-
 
 class Session(SessionFile):
     """A loaded session file and where it came from."""
@@ -186,10 +175,23 @@ def load_session(path: Path, project: Project, shown: str | None = None) -> Sess
     except ParseFailure as failure:
         raise ContentError(failure.problems) from None
     session = Session.model_construct(**dict(data), path=shown, folder=path.parent, lines=parsed.lines)
-    problems = _reference_problems(session, project)
+    problems = _shape_problems(session) or _reference_problems(session, project)
     if problems:
         raise ContentError(problems)
     return session
+
+
+def _shape_problems(session: Session) -> list[Problem]:
+    if session.parts is not None:
+        given = [name for name in ("minutes", "start", "date", "breaks") if getattr(session, name) is not None]
+        if given:
+            return [Problem(session.path, session.line(given[0]), given[0], (
+                f"give either 'minutes' (one sitting) or 'parts', not both: move "
+                f"{', '.join(repr(g) for g in given)} into each part, or remove 'parts'"))]
+    elif session.minutes is None:
+        return [Problem(session.path, None, "minutes", (
+            "is required but missing: give 'minutes' (total time in the room, breaks included) or 'parts'"))]
+    return []
 
 
 def _reference_problems(session: Session, project: Project) -> list[Problem]:
@@ -203,9 +205,9 @@ def _reference_problems(session: Session, project: Project) -> list[Problem]:
         bad(("based_on",), f"{session.audience!r} is an existing audience, so it takes no 'based_on'; "
                            "remove it, or give the session a new audience id")
     elif session.audience not in audience_ids and session.based_on is None:
-        bad(("audience",), f"no audience has id {session.audience!r}{did_you_mean(session.audience, audience_ids)}; "
-                           f"for a new audience, add 'based_on' naming the existing audience it builds on "
-                           f"({', '.join(sorted(audience_ids))})")
+        bad(("audience",), f"no audience has id {session.audience!r}: for a new audience, add 'based_on' naming "
+                           f"the existing audience it builds on ({', '.join(sorted(audience_ids))})"
+                           f"{did_you_mean(session.audience, audience_ids)}")
     elif session.based_on is not None and session.based_on not in audience_ids:
         bad(("based_on",), f"no audience has id {session.based_on!r}{did_you_mean(session.based_on, audience_ids)}")
     if problems:

@@ -22,5 +22,5 @@ def unknown_slots(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                     "such as {{ area }}"))
             elif name not in known:
                 yield passage.finding(offset, "slots", ERROR, (
-                    f"unknown slot {name!r}{did_you_mean(name, known)}: use one of "
-                    f"{', '.join(sorted(known))}, or declare it under 'slots' with what to fill in"))
+                    f"unknown slot {name!r}: use one of {', '.join(sorted(known))}, or declare it under "
+                    f"'slots' with what to fill in{did_you_mean(name, known)}"))
