@@ -7,8 +7,8 @@ from conftest import tree_bytes
 
 from coursekit.build import build
 from coursekit.content import builtin_root
-from coursekit.load import load_project
 from coursekit.courselength import course_problems
+from coursekit.load import load_project
 from coursekit.plan import build_plan
 
 NAMED = ["nothing-about-us", "lived-experience-and-co-production-groups", "jargon", "resilience"]

@@ -28,6 +28,8 @@ def test_a_course_over_its_length_keeps_its_content_and_says_so(project):
 def test_build_warns_about_course_length_and_still_builds(cli, project):
     result = cli(["build"], project)
     assert result.exit_code == 0, result.stderr
-    assert ("Warning: audiences/staff.yml: line 6: length_minutes: the course plans to 1 h 16 min in the room"
-            in result.stderr)
+    assert (
+        "Warning: audiences/staff.yml: line 6: length_minutes: the course plans to 1 h 16 min in the room"
+        in result.stderr
+    )
     assert result.stderr.count("[G5-course-length]") == 2

@@ -187,7 +187,7 @@ def session_plan(file: SessionFileArgument, project: ProjectOption = Path(".")) 
 @session_app.command("build")
 def session_build(
     file: SessionFileArgument,
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Output folder. Default: sessions/out/<file name>/. It is replaced only if the "
         "whole build succeeds.")] = None,
     project: ProjectOption = Path("."),

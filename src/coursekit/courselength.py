@@ -46,17 +46,37 @@ def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:
     problems = []
     if abs(natural.minutes - stated) > stated * LENGTH_TOLERANCE:
         direction = "longer" if natural.minutes > stated else "shorter"
-        problems.append(Problem(audience.path, where.line(("length_minutes",)), "length_minutes", (
-            f"the course plans to {timeline.duration(natural.minutes)} in the room (teaching, activities, "
-            f"stories, checks, reflections, changeovers, breaks and a 10% buffer), "
-            f"{abs(natural.minutes - stated) * 100 // stated}% {direction} than the "
-            f"{timeline.duration(stated)} stated: make length_minutes about {natural.minutes}, or "
-            f"{'shorten or drop modules' if direction == 'longer' else 'add content'} (the deck's course "
-            "plan slide shows every block on the clock)"), rule="G5-course-length", severity=WARNING))
+        problems.append(
+            Problem(
+                audience.path,
+                where.line(("length_minutes",)),
+                "length_minutes",
+                (
+                    f"the course plans to {timeline.duration(natural.minutes)} in the room (teaching, activities, "
+                    f"stories, checks, reflections, changeovers, breaks and a 10% buffer), "
+                    f"{abs(natural.minutes - stated) * 100 // stated}% {direction} than the "
+                    f"{timeline.duration(stated)} stated: make length_minutes about {natural.minutes}, or "
+                    f"{'shorten or drop modules' if direction == 'longer' else 'add content'} (the deck's course "
+                    "plan slide shows every block on the clock)"
+                ),
+                rule="G5-course-length",
+                severity=WARNING,
+            )
+        )
     for index, view in enumerate(plan.modules):
         if not view.activities:
             position = audience.modules.index(view.id) if view.id in audience.modules else index
-            problems.append(Problem(audience.path, where.line(("modules", position)), f"modules[{position}]", (
-                f"module {view.id!r} gives {audience.id!r} no activity: tag an activity for it in "
-                f"{view.module.path}, or drop the module"), rule="G5-no-activity", severity=WARNING))
+            problems.append(
+                Problem(
+                    audience.path,
+                    where.line(("modules", position)),
+                    f"modules[{position}]",
+                    (
+                        f"module {view.id!r} gives {audience.id!r} no activity: tag an activity for it in "
+                        f"{view.module.path}, or drop the module"
+                    ),
+                    rule="G5-no-activity",
+                    severity=WARNING,
+                )
+            )
     return problems

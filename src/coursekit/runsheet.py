@@ -15,13 +15,22 @@ def runsheet(plan: CoursePlan, timeline: Timeline, heading: str = "") -> list[st
     lines = [heading] if heading else []
     for number, part in enumerate(timeline.parts, start=1):
         lines += ["", _part_heading(number, part, len(timeline.parts)), ""]
-        lines.append(COLUMNS.format(time="Time", minutes="Min", block="Block", lead="Lead",
-                                    materials="Materials").rstrip())
+        lines.append(
+            COLUMNS.format(
+                time="Time", minutes="Min", block="Block", lead="Lead", materials="Materials"
+            ).rstrip()
+        )
         for at, block in part.times():
             materials = "; ".join(titles.get((block.module_id, m), m) for m in block.materials)
-            lines.append(COLUMNS.format(time=at.strftime("%H:%M"), minutes=block.minutes,
-                                        block=_shorten(block.title, 58), lead=block.lead or "",
-                                        materials=materials).rstrip())
+            lines.append(
+                COLUMNS.format(
+                    time=at.strftime("%H:%M"),
+                    minutes=block.minutes,
+                    block=_shorten(block.title, 58),
+                    lead=block.lead or "",
+                    materials=materials,
+                ).rstrip()
+            )
         lines.append(f"{part.end.strftime('%H:%M'):<6}       End")
     lines += ["", f"Total: {duration(timeline.minutes)} in the room, breaks included."]
     if timeline.cut:
@@ -34,8 +43,10 @@ def runsheet(plan: CoursePlan, timeline: Timeline, heading: str = "") -> list[st
 def _part_heading(number: int, part: Part, count: int) -> str:
     when = f"{part.date.isoformat()}, " if part.date else ""
     label = f"Part {number}: {part.title}" if count > 1 else part.title
-    return (f"{label} ({when}{part.start.strftime('%H:%M')} to {part.end.strftime('%H:%M')}, "
-            f"{duration(part.minutes)})")
+    return (
+        f"{label} ({when}{part.start.strftime('%H:%M')} to {part.end.strftime('%H:%M')}, "
+        f"{duration(part.minutes)})"
+    )
 
 
 def _shorten(text: str, width: int) -> str:

@@ -46,7 +46,7 @@ def _local_text(value) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")
+        raise ValueError(f"must be text, not {value!r}")  # noqa: TRY004 (pydantic reports ValueError only)
     if re.search(r"[<>{}]", value):
         raise ValueError("must be plain text: no '<', '>', '{' or '}'")
     return " ".join(value.split())
@@ -142,8 +142,16 @@ class Session(SessionFile):
         """The parts, a one-sitting session being one part."""
         if self.parts is not None:
             return self.parts
-        return (PartSpec.model_construct(title=self.title, date=self.date, start=self.start or DEFAULT_START,
-                                         minutes=self.minutes, modules=None, breaks=self.breaks),)
+        return (
+            PartSpec.model_construct(
+                title=self.title,
+                date=self.date,
+                start=self.start or DEFAULT_START,
+                minutes=self.minutes,
+                modules=None,
+                breaks=self.breaks,
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -170,7 +178,9 @@ def load_session(path: Path, project: Project, shown: str | None = None) -> Sess
     try:
         parsed = parse_yaml(read_text(path, shown), shown)
         if not isinstance(parsed.data, dict):
-            raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (title, audience, ...)")])
+            raise ParseFailure(
+                [Problem(shown, 1, None, "must be a mapping of fields (title, audience, ...)")]
+            )
         data = validate(SessionFile, parsed.data, shown, parsed.lines, _FIELD_NAMES)
     except ParseFailure as failure:
         raise ContentError(failure.problems) from None
@@ -183,14 +193,32 @@ def load_session(path: Path, project: Project, shown: str | None = None) -> Sess
 
 def _shape_problems(session: Session) -> list[Problem]:
     if session.parts is not None:
-        given = [name for name in ("minutes", "start", "date", "breaks") if getattr(session, name) is not None]
+        given = [
+            name for name in ("minutes", "start", "date", "breaks") if getattr(session, name) is not None
+        ]
         if given:
-            return [Problem(session.path, session.line(given[0]), given[0], (
-                f"give either 'minutes' (one sitting) or 'parts', not both: move "
-                f"{', '.join(repr(g) for g in given)} into each part, or remove 'parts'"))]
+            return [
+                Problem(
+                    session.path,
+                    session.line(given[0]),
+                    given[0],
+                    (
+                        f"give either 'minutes' (one sitting) or 'parts', not both: move "
+                        f"{', '.join(repr(g) for g in given)} into each part, or remove 'parts'"
+                    ),
+                )
+            ]
     elif session.minutes is None:
-        return [Problem(session.path, None, "minutes", (
-            "is required but missing: give 'minutes' (total time in the room, breaks included) or 'parts'"))]
+        return [
+            Problem(
+                session.path,
+                None,
+                "minutes",
+                (
+                    "is required but missing: give 'minutes' (total time in the room, breaks included) or 'parts'"
+                ),
+            )
+        ]
     return []
 
 
@@ -202,14 +230,23 @@ def _reference_problems(session: Session, project: Project) -> list[Problem]:
         problems.append(Problem(session.path, session.line(*loc), dotted(loc), message))
 
     if session.audience in audience_ids and session.based_on:
-        bad(("based_on",), f"{session.audience!r} is an existing audience, so it takes no 'based_on'; "
-                           "remove it, or give the session a new audience id")
+        bad(
+            ("based_on",),
+            f"{session.audience!r} is an existing audience, so it takes no 'based_on'; "
+            "remove it, or give the session a new audience id",
+        )
     elif session.audience not in audience_ids and session.based_on is None:
-        bad(("audience",), f"no audience has id {session.audience!r}: for a new audience, add 'based_on' naming "
-                           f"the existing audience it builds on ({', '.join(sorted(audience_ids))})"
-                           f"{did_you_mean(session.audience, audience_ids)}")
+        bad(
+            ("audience",),
+            f"no audience has id {session.audience!r}: for a new audience, add 'based_on' naming "
+            f"the existing audience it builds on ({', '.join(sorted(audience_ids))})"
+            f"{did_you_mean(session.audience, audience_ids)}",
+        )
     elif session.based_on is not None and session.based_on not in audience_ids:
-        bad(("based_on",), f"no audience has id {session.based_on!r}{did_you_mean(session.based_on, audience_ids)}")
+        bad(
+            ("based_on",),
+            f"no audience has id {session.based_on!r}{did_you_mean(session.based_on, audience_ids)}",
+        )
     if problems:
         return problems
     served_as = served_audience(session)
@@ -223,15 +260,20 @@ def _reference_problems(session: Session, project: Project) -> list[Problem]:
                 bad(where, f"no module has id {module_id!r}{did_you_mean(module_id, module_ids)}")
             elif served_as not in project.module(module_id).audiences:
                 serving = sorted(m.id for m in project.modules if served_as in m.audiences)
-                bad(where, f"module {module_id!r} has nothing for {served_as!r}; its modules are: "
-                           f"{', '.join(serving)}")
+                bad(
+                    where,
+                    f"module {module_id!r} has nothing for {served_as!r}; its modules are: "
+                    f"{', '.join(serving)}",
+                )
     problems += _part_module_problems(session)
-    known = slots.declared(project.module(m) for m in session_module_ids(session, project)
-                           if m in module_ids)
+    known = slots.declared(project.module(m) for m in session_module_ids(session, project) if m in module_ids)
     for name in session.local:
         if name not in known:
-            bad(("local", name), f"no slot named {name!r}{did_you_mean(name, known)}; the slots of this "
-                                 f"session are: {', '.join(sorted(known))}")
+            bad(
+                ("local", name),
+                f"no slot named {name!r}{did_you_mean(name, known)}; the slots of this "
+                f"session are: {', '.join(sorted(known))}",
+            )
     return problems
 
 
@@ -242,12 +284,24 @@ def _part_module_problems(session: Session) -> list[Problem]:
         for j, module_id in enumerate(part.modules or ()):
             loc = ("parts", i, "modules", j)
             if module_id in seen:
-                problems.append(Problem(session.path, session.line(*loc), dotted(loc),
-                                        f"module {module_id!r} is already in part {seen[module_id] + 1}; "
-                                        "a module is taught once"))
+                problems.append(
+                    Problem(
+                        session.path,
+                        session.line(*loc),
+                        dotted(loc),
+                        f"module {module_id!r} is already in part {seen[module_id] + 1}; "
+                        "a module is taught once",
+                    )
+                )
             elif chosen is not None and module_id not in chosen:
-                problems.append(Problem(session.path, session.line(*loc), dotted(loc),
-                                        f"module {module_id!r} is not in the session's 'modules'; add it there"))
+                problems.append(
+                    Problem(
+                        session.path,
+                        session.line(*loc),
+                        dotted(loc),
+                        f"module {module_id!r} is not in the session's 'modules'; add it there",
+                    )
+                )
             seen[module_id] = i
     return problems
 
@@ -272,20 +326,31 @@ def session_audience(session: Session, project: Project):
         return project.audience(session.audience)
     base = project.audience(session.based_on)
     name = session.audience_name or session.audience.replace("-", " ").capitalize()
-    return base.model_copy(update={"id": session.audience, "name": name, "course_title": session.title,
-                                   "modules": session_module_ids(session, project)})
+    return base.model_copy(
+        update={
+            "id": session.audience,
+            "name": name,
+            "course_title": session.title,
+            "modules": session_module_ids(session, project),
+        }
+    )
 
 
-def plan_session(project: Project, session: Session, defaults: Mapping[str, str] | None = None,
-                 outputs: tuple[str, ...] = ("site", "slides")) -> SessionPlan:
+def plan_session(
+    project: Project,
+    session: Session,
+    defaults: Mapping[str, str] | None = None,
+    outputs: tuple[str, ...] = ("site", "slides"),
+) -> SessionPlan:
     """Plan a session: its modules for its audience, slots filled, every block on the clock.
 
     defaults are the organisation's values for slots the session leaves empty (a hook: none yet).
     Raises ContentError when the content cannot fit, naming the modules to drop.
     """
     audience = session_audience(session, project)
-    course = plan_course(project, audience, session_module_ids(session, project), served_audience(session),
-                         outputs)
+    course = plan_course(
+        project, audience, session_module_ids(session, project), served_audience(session), outputs
+    )
     local, warnings = _slot_values(session, project, course, defaults or {})
     course = slots.fill_plan(course, local)
     settings = time_settings(session, audience)
@@ -293,7 +358,9 @@ def plan_session(project: Project, session: Session, defaults: Mapping[str, str]
         timed = timeline.build_timeline(course, settings)
     except timeline.DoesNotFit as failure:
         loc = ("parts", failure.part_index, "minutes") if session.parts else ("minutes",)
-        raise ContentError([Problem(session.path, session.line(*loc), dotted(loc), failure.message)]) from None
+        raise ContentError(
+            [Problem(session.path, session.line(*loc), dotted(loc), failure.message)]
+        ) from None
     warnings += _lead_warnings(session)
     return SessionPlan(timeline.apply_cuts(course, timed), session, timed, local, tuple(warnings))
 
@@ -301,15 +368,25 @@ def plan_session(project: Project, session: Session, defaults: Mapping[str, str]
 def time_settings(session: Session, audience) -> timeline.TimeSettings:
     """Return the time model's settings for a session."""
     sittings = tuple(
-        timeline.Sitting(part.title, part.start, part.minutes, part.date, part.modules,
-                         None if part.breaks is None else tuple(_break_at(b, part.start) for b in part.breaks))
-        for part in session.sittings())
+        timeline.Sitting(
+            part.title,
+            part.start,
+            part.minutes,
+            part.date,
+            part.modules,
+            None if part.breaks is None else tuple(_break_at(b, part.start) for b in part.breaks),
+        )
+        for part in session.sittings()
+    )
     leads = [f.name for f in session.facilitators if f.role == "lead"]
     co_trainers = [f.name for f in session.facilitators if f.role == "co-trainer"]
     lead = " and ".join(leads) or "lead"
-    co_trainer = " and ".join(co_trainers) if co_trainers else (None if session.facilitators else "co-trainer")
-    return timeline.TimeSettings(sittings, session.mode,
-                                 timeline.break_every(audience.id, session.based_on), lead, co_trainer)
+    co_trainer = (
+        " and ".join(co_trainers) if co_trainers else (None if session.facilitators else "co-trainer")
+    )
+    return timeline.TimeSettings(
+        sittings, session.mode, timeline.break_every(audience.id, session.based_on), lead, co_trainer
+    )
 
 
 def _break_at(spec: BreakSpec, start: dt.time) -> timeline.BreakAt:
@@ -320,17 +397,28 @@ def _break_at(spec: BreakSpec, start: dt.time) -> timeline.BreakAt:
     return timeline.BreakAt(after, spec.minutes, spec.lunch)
 
 
-def _slot_values(session: Session, project: Project, course: CoursePlan,
-                 defaults: Mapping[str, str]) -> tuple[dict[str, str], list[Problem]]:
+def _slot_values(
+    session: Session, project: Project, course: CoursePlan, defaults: Mapping[str, str]
+) -> tuple[dict[str, str], list[Problem]]:
     names = set(slots.declared(view.module for view in course.modules)) | slots.used(course)
     values, warnings = {}, []
     for name in sorted(names):
         value = session.local.get(name) or defaults.get(name, "")
         if not value:
             where = ("local", name) if name in session.local else ("local",)
-            warnings.append(Problem(session.path, session.line(*where), f"local.{name}", (
-                f"slot {name!r} is empty: add it under local in {session.path} "
-                f"(until then the outputs say {slots.placeholder(name)!r})"), rule="slots", severity=WARNING))
+            warnings.append(
+                Problem(
+                    session.path,
+                    session.line(*where),
+                    f"local.{name}",
+                    (
+                        f"slot {name!r} is empty: add it under local in {session.path} "
+                        f"(until then the outputs say {slots.placeholder(name)!r})"
+                    ),
+                    rule="slots",
+                    severity=WARNING,
+                )
+            )
             value = slots.placeholder(name)
         values[name] = value
     return values, warnings
@@ -339,9 +427,19 @@ def _slot_values(session: Session, project: Project, course: CoursePlan,
 def _lead_warnings(session: Session) -> list[Problem]:
     if not session.facilitators or any(f.role == "co-trainer" for f in session.facilitators):
         return []
-    return [Problem(session.path, session.line("facilitators"), "facilitators", (
-        "no co-trainer: every block is led by the lead trainer; this course is written to be co-delivered "
-        "with a trainer with lived experience"), rule="session", severity=WARNING)]
+    return [
+        Problem(
+            session.path,
+            session.line("facilitators"),
+            "facilitators",
+            (
+                "no co-trainer: every block is led by the lead trainer; this course is written to be co-delivered "
+                "with a trainer with lived experience"
+            ),
+            rule="session",
+            severity=WARNING,
+        )
+    ]
 
 
 def _shown(path: Path) -> str:
@@ -355,16 +453,29 @@ def new_session_text(project: Project, name: str) -> str:
     """Return a commented session file for the project's first audience, ready to edit; it loads and plans."""
     audience = next((a for a in project.audiences if a.id == "frontline-staff"), project.audiences[0])
     course = plan_course(project, audience, audience.modules, audience.id)
-    natural = timeline.build_timeline(course, timeline.natural_settings(break_every=timeline.break_every(audience.id)))
+    natural = timeline.build_timeline(
+        course, timeline.natural_settings(break_every=timeline.break_every(audience.id))
+    )
     minutes = min(-(-natural.minutes // 30) * 30, 24 * 60)
     others = ", ".join(a.id for a in project.audiences)
-    module_slots = {k: v for k, v in slots.declared(project.module(m) for m in audience.modules).items()
-                    if k not in slots.COURSE_SLOTS}
-    local = "\n".join(f"  # {description}\n  {slot}: \"\"" for slot, description in
-                      {**slots.COURSE_SLOTS, **module_slots}.items())
-    return TEMPLATE.format(name=name, title=audience.course_title.replace('"', "'"), audience=audience.id,
-                           others=others, modules="\n".join(f"#   - {m}" for m in audience.modules),
-                           minutes=minutes, local=local)
+    module_slots = {
+        k: v
+        for k, v in slots.declared(project.module(m) for m in audience.modules).items()
+        if k not in slots.COURSE_SLOTS
+    }
+    local = "\n".join(
+        f'  # {description}\n  {slot}: ""'
+        for slot, description in {**slots.COURSE_SLOTS, **module_slots}.items()
+    )
+    return TEMPLATE.format(
+        name=name,
+        title=audience.course_title.replace('"', "'"),
+        audience=audience.id,
+        others=others,
+        modules="\n".join(f"#   - {m}" for m in audience.modules),
+        minutes=minutes,
+        local=local,
+    )
 
 
 TEMPLATE = """\

@@ -27,7 +27,7 @@ COURSE_SLOTS: dict[str, str] = {
     "organisation": "the organisation the session is for, such as 'Northtown Council housing team'",
     "area": "the place the participants work in, such as 'Northtown'",
     "support": "where participants can get help after the session, such as 'your employee assistance "
-               "programme on 0800 000 000'",
+    "programme on 0800 000 000'",
 }
 """Slots every course has, with what to fill in."""
 PLACEHOLDERS = {"support": "[where to get support locally]"}
@@ -111,7 +111,7 @@ def _set(value, loc: tuple, new):
     if isinstance(value, BaseModel):
         return value.model_copy(update={head: _set(getattr(value, head), rest, new)})
     if isinstance(value, tuple):
-        return value[:head] + (_set(value[head], rest, new),) + value[head + 1:]
+        return value[:head] + (_set(value[head], rest, new),) + value[head + 1 :]
     if isinstance(value, dict):
         return {**value, head: _set(value[head], rest, new)}
     raise TypeError(f"cannot set {loc!r} in {type(value).__name__}")
@@ -122,7 +122,8 @@ def _plan_texts(plan: CoursePlan) -> Iterable[str]:
     for view in plan.modules:
         yield view.body
         yield view.focus
-        yield from (f.text for f in text_fields(view.module)
-                    if f.audiences is None or view.audience_id in f.audiences)
+        yield from (
+            f.text for f in text_fields(view.module) if f.audiences is None or view.audience_id in f.audiences
+        )
     for term in plan.glossary:
         yield from (f.text for f in text_fields(term))

@@ -49,8 +49,20 @@ from typing import Literal
 
 from .plan import CoursePlan, ModuleView
 
-BlockKind = Literal["welcome", "check-in", "input", "story", "activity", "check", "reflection",
-                    "changeover", "break", "lunch", "buffer", "check-out"]
+BlockKind = Literal[
+    "welcome",
+    "check-in",
+    "input",
+    "story",
+    "activity",
+    "check",
+    "reflection",
+    "changeover",
+    "break",
+    "lunch",
+    "buffer",
+    "check-out",
+]
 
 MIN_INPUT = 5
 STORY_WORDS_PER_MINUTE = 130
@@ -263,8 +275,10 @@ def read_in_activity(story, view: ModuleView) -> bool:
     That activity's minutes include reading it, so it gets no block of its own.
     """
     teller = story.storyteller.split(",")[0].split()[0]
-    return any(story.title in a.instructions or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
-               for a in view.activities)
+    return any(
+        story.title in a.instructions or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
+        for a in view.activities
+    )
 
 
 def story_minutes(story) -> int:
@@ -279,6 +293,7 @@ def clock(start: dt.time, minutes: int) -> dt.time:
 
 
 # --- assigning modules to parts --------------------------------------------------------------
+
 
 def _assign(views: tuple[ModuleView, ...], settings: TimeSettings) -> list[list[ModuleView]]:
     sittings = settings.sittings
@@ -308,8 +323,10 @@ def _untrimmed_fits(index: int, sitting: Sitting, views: list[ModuleView], setti
 
 # --- fitting one part ------------------------------------------------------------------------
 
-def _fit_part(index: int, sitting: Sitting, views: list[ModuleView],
-              settings: TimeSettings) -> tuple[Part, list[Trim]]:
+
+def _fit_part(
+    index: int, sitting: Sitting, views: list[ModuleView], settings: TimeSettings
+) -> tuple[Part, list[Trim]]:
     cuts, trims = _Cuts(), []
     candidates = iter(_trim_candidates(views))
     while True:
@@ -328,29 +345,52 @@ def _fit_part(index: int, sitting: Sitting, views: list[ModuleView],
 
 def _trim_candidates(views: list[ModuleView]) -> list[Trim]:
     backwards = list(reversed(views))
-    drops = [Trim("drop", v.id, a.id, 0, f"dropped the optional activity {a.title!r} ({v.title}, {a.minutes} min)")
-             for v in backwards for a in reversed(v.activities) if a.optional]
+    drops = [
+        Trim("drop", v.id, a.id, 0, f"dropped the optional activity {a.title!r} ({v.title}, {a.minutes} min)")
+        for v in backwards
+        for a in reversed(v.activities)
+        if a.optional
+    ]
     dropped = {(t.module_id, t.item_id) for t in drops}
-    shortens = [Trim("shorten", v.id, a.id, min_minutes(a),
-                     f"shortened {a.title!r} ({v.title}) from {a.minutes} to {min_minutes(a)} min")
-                for v in backwards for a in reversed(v.activities)
-                if (v.id, a.id) not in dropped and min_minutes(a) < a.minutes]
-    moves = [Trim("move-check", v.id, None, 0,
-                  f"moved the knowledge check of {v.title!r} ({len(v.questions)} questions) to after "
-                  "the session, on the site")
-             for v in backwards if v.questions]
+    shortens = [
+        Trim(
+            "shorten",
+            v.id,
+            a.id,
+            min_minutes(a),
+            f"shortened {a.title!r} ({v.title}) from {a.minutes} to {min_minutes(a)} min",
+        )
+        for v in backwards
+        for a in reversed(v.activities)
+        if (v.id, a.id) not in dropped and min_minutes(a) < a.minutes
+    ]
+    moves = [
+        Trim(
+            "move-check",
+            v.id,
+            None,
+            0,
+            f"moved the knowledge check of {v.title!r} ({len(v.questions)} questions) to after "
+            "the session, on the site",
+        )
+        for v in backwards
+        if v.questions
+    ]
     return drops + shortens + moves
 
 
-def _impossible(index: int, sitting: Sitting, views: list[ModuleView], settings: TimeSettings,
-                blocks: list[Block]) -> str:
+def _impossible(
+    index: int, sitting: Sitting, views: list[ModuleView], settings: TimeSettings, blocks: list[Block]
+) -> str:
     used = sum(b.minutes for b in blocks)
     need = math.ceil(used / (1 - BUFFER_SHARE))
     fully = _Cuts()
     for trim in _trim_candidates(views):
         fully = fully.add(trim)
-    head = (f"the content needs about {need} min but the part has {sitting.minutes} min, even with optional "
-            "activities dropped, activities at their minimum and checks moved after the session")
+    head = (
+        f"the content needs about {need} min but the part has {sitting.minutes} min, even with optional "
+        "activities dropped, activities at their minimum and checks moved after the session"
+    )
     for size in range(1, len(views)):
         fits = []
         for dropped in itertools.combinations(views, size):
@@ -361,8 +401,10 @@ def _impossible(index: int, sitting: Sitting, views: list[ModuleView], settings:
         if fits:
             minutes, ids = min(fits)
             names = ", ".join(repr(i) for i in ids[:-1]) + (" and " if len(ids) > 1 else "") + repr(ids[-1])
-            return (f"{head}: drop module{'s' if size > 1 else ''} {names} ({minutes} min of teaching) from "
-                    f"'modules', or make the part about {need} min")
+            return (
+                f"{head}: drop module{'s' if size > 1 else ''} {names} ({minutes} min of teaching) from "
+                f"'modules', or make the part about {need} min"
+            )
     return f"{head}: make the part about {need} min"
 
 
@@ -387,14 +429,18 @@ def _close(sitting: Sitting, blocks: list[Block], buffer: int) -> Part:
 
 # --- blocks ----------------------------------------------------------------------------------
 
-def _blocks(index: int, sitting: Sitting, views: list[ModuleView], cuts: _Cuts,
-            settings: TimeSettings) -> list[Block]:
+
+def _blocks(
+    index: int, sitting: Sitting, views: list[ModuleView], cuts: _Cuts, settings: TimeSettings
+) -> list[Block]:
     short = sitting.minutes is not None and sitting.minutes < SHORT_PART
     opening = 5 if short else 10
     co = settings.co_trainer or settings.lead
     if index == 0:
-        blocks = [Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
-                  Block("check-in", opening, "Check-in: ground rules, support and stepping out", lead=co)]
+        blocks = [
+            Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
+            Block("check-in", opening, "Check-in: ground rules, support and stepping out", lead=co),
+        ]
     else:
         blocks = [Block("check-in", opening, "Welcome back and check-in", lead=co)]
     for number, view in enumerate(views):
@@ -410,8 +456,11 @@ def _module_blocks(view: ModuleView, cuts: _Cuts, settings: TimeSettings) -> lis
     co = settings.co_trainer or settings.lead
     title = f"{view.number}. {view.title}"
     blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=settings.lead)]
-    blocks += [Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
-               for s in view.stories if not read_in_activity(s, view)]
+    blocks += [
+        Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
+        for s in view.stories
+        if not read_in_activity(s, view)
+    ]
     shared = 0
     for activity in view.activities:
         if (view.id, activity.id) in cuts.dropped:
@@ -421,17 +470,34 @@ def _module_blocks(view: ModuleView, cuts: _Cuts, settings: TimeSettings) -> lis
             shared += 1
         else:
             lead = co if activity.led_by == "co-trainer" else settings.lead
-        blocks.append(Block("activity", cuts.minutes_of(view.id, activity), activity.title, view.id,
-                            activity.id, lead, activity.materials))
+        blocks.append(
+            Block(
+                "activity",
+                cuts.minutes_of(view.id, activity),
+                activity.title,
+                view.id,
+                activity.id,
+                lead,
+                activity.materials,
+            )
+        )
     if view.questions and view.id not in cuts.checks_moved:
-        blocks.append(Block("check", len(view.questions) * QUESTION_MINUTES,
-                            f"Knowledge check ({len(view.questions)} questions)", view.id, lead=settings.lead))
+        blocks.append(
+            Block(
+                "check",
+                len(view.questions) * QUESTION_MINUTES,
+                f"Knowledge check ({len(view.questions)} questions)",
+                view.id,
+                lead=settings.lead,
+            )
+        )
     if view.reflection:
         blocks.append(Block("reflection", REFLECTION_MINUTES, "Reflection", view.id, lead=co))
     return blocks
 
 
 # --- breaks ----------------------------------------------------------------------------------
+
 
 def _with_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) -> list[Block]:
     if sitting.breaks is not None:
@@ -458,7 +524,7 @@ def _default_breaks(blocks: list[Block], settings: TimeSettings) -> list[Block]:
             at = _boundary(out, window)
             if at is not None:
                 out[at] = pause
-                since = sum(b.minutes for b in out[at + 1:])
+                since = sum(b.minutes for b in out[at + 1 :])
             if since and since + block.minutes > window:
                 out.append(pause)
                 since = 0
@@ -490,13 +556,15 @@ def _lunch(blocks: list[Block], length: int) -> list[Block]:
         return blocks
     at = min(starts)[1]
     minutes = LONG_LUNCH_MINUTES if length >= LONG_LUNCH_FROM else LUNCH_MINUTES
-    return blocks[:at] + [Block("lunch", minutes, "Lunch")] + blocks[at + 1:]
+    return blocks[:at] + [Block("lunch", minutes, "Lunch")] + blocks[at + 1 :]
 
 
 def _fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Block]:
     out = list(blocks)
     for wanted in sorted(breaks, key=lambda b: b.after_minutes):
-        pause = Block("lunch" if wanted.lunch else "break", wanted.minutes, "Lunch" if wanted.lunch else "Break")
+        pause = Block(
+            "lunch" if wanted.lunch else "break", wanted.minutes, "Lunch" if wanted.lunch else "Break"
+        )
         offsets, elapsed = [], 0
         for i, block in enumerate(out):
             elapsed += block.minutes
@@ -528,7 +596,10 @@ def apply_cuts(plan: CoursePlan, timeline: Timeline) -> CoursePlan:
         cuts = cuts.add(trim)
     views = []
     for view in plan.modules:
-        kept = tuple(a.model_copy(update={"minutes": cuts.minutes_of(view.id, a)}) for a in view.activities
-                     if (view.id, a.id) not in cuts.dropped)
+        kept = tuple(
+            a.model_copy(update={"minutes": cuts.minutes_of(view.id, a)})
+            for a in view.activities
+            if (view.id, a.id) not in cuts.dropped
+        )
         views.append(replace(view, activities=kept))
     return replace(plan, modules=tuple(views), timeline=timeline)

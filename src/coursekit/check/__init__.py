@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..errors import ERROR, WARNING, Problem
 from ..model import Project
 from . import alignment, course, gates, language, provenance, slots
 from .context import Context
-from ..errors import ERROR, WARNING, Problem
 from .model import Report
 from .text import read_module
 

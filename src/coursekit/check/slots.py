@@ -17,10 +17,22 @@ def unknown_slots(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     for passage in doc.passages:
         for offset, name in slot_syntax.slot_names(passage.text):
             if not slot_syntax.is_slot_name(name):
-                yield passage.finding(offset, "slots", ERROR, (
-                    f"'{{{{{name}}}}}' is not a slot: write a slot name in lower case with hyphens, "
-                    "such as {{ area }}"))
+                yield passage.finding(
+                    offset,
+                    "slots",
+                    ERROR,
+                    (
+                        f"'{{{{{name}}}}}' is not a slot: write a slot name in lower case with hyphens, "
+                        "such as {{ area }}"
+                    ),
+                )
             elif name not in known:
-                yield passage.finding(offset, "slots", ERROR, (
-                    f"unknown slot {name!r}: use one of {', '.join(sorted(known))}, or declare it under "
-                    f"'slots' with what to fill in{did_you_mean(name, known)}"))
+                yield passage.finding(
+                    offset,
+                    "slots",
+                    ERROR,
+                    (
+                        f"unknown slot {name!r}: use one of {', '.join(sorted(known))}, or declare it under "
+                        f"'slots' with what to fill in{did_you_mean(name, known)}"
+                    ),
+                )
