@@ -39,29 +39,33 @@ def rows(part) -> list[tuple[str, str, int]]:
 
 
 def longest_stretch(part) -> int:
-    """Longest run of minutes without a break or lunch, not counting the closing buffer and check-out."""
+    """Longest run of minutes on the clock without a break or lunch."""
     longest = run = 0
     for block in part.blocks:
-        if block.kind in ("break", "lunch"):
-            run = 0
-        elif block.kind not in ("buffer", "check-out"):
-            run += block.minutes
-            longest = max(longest, run)
+        run = 0 if block.kind in ("break", "lunch") else run + block.minutes
+        longest = max(longest, run)
     return longest
 
 
 def test_clock_times_and_the_total(tmp_path):
     plan = plan_of(tmp_path, {"a": timed_module("a")})
-    part = build_timeline(plan, one_part(120)).parts[0]
-    assert rows(part) == [
-        ("09:30", "welcome", 10),
-        ("09:40", "check-in", 10),
-        ("09:50", "input", 5),
-        ("09:55", "activity", 30),
-        ("10:25", "buffer", 55),
-        ("11:20", "check-out", 10),
+    part = build_timeline(plan, one_part(90)).parts[0]
+    assert rows(part) == [  # a part under 2 hours opens and closes in 5 minutes
+        ("09:30", "welcome", 5),
+        ("09:35", "check-in", 5),
+        ("09:40", "input", 5),
+        ("09:45", "activity", 30),
+        ("10:15", "buffer", 40),
+        ("10:55", "check-out", 5),
     ]
-    assert part.end == dt.time(11, 30)
+    assert part.end == dt.time(11, 0)
+    assert part.minutes == 90
+
+
+def test_spare_time_counts_on_the_clock_so_a_two_hour_part_has_a_break(tmp_path):
+    part = build_timeline(plan_of(tmp_path, {"a": timed_module("a")}), one_part(120)).parts[0]
+    assert [b.kind for b in part.blocks].count("break") == 1
+    assert longest_stretch(part) <= 90
     assert part.minutes == 120
 
 
@@ -83,9 +87,11 @@ def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
         "check-in",
         "input",
         "activity",
+        "buffer",
         "break",
         "input",
         "activity",
+        "buffer",
         "break",
         "input",
         "activity",
@@ -93,6 +99,8 @@ def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
         "check-out",
     ]
     assert [b.minutes for b in part.blocks if b.kind == "break"] == [15, 15]
+    assert [b.minutes for b in part.blocks if b.kind == "buffer"] == [19, 13, 13]  # 45, by teaching time
+    assert longest_stretch(part) <= 90
     assert part.minutes == 240
 
 

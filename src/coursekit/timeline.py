@@ -8,7 +8,8 @@ A session is one or more parts (sittings). Each part is a run of blocks:
   check (1 minute a question) and its reflection (5 minutes);
 - modules are separated by a changeover;
 - breaks come at least every `break_every` minutes, and a part of 5 hours or more has a lunch;
-- each part closes with a buffer (spare time, about 10% of the part) and a check-out.
+- each part closes with a check-out; spare time (the buffer, at least 10% of the part) is shared
+  out at the end of each stretch, before its break or the check-out.
 
 Rules, in numbers (the constants below):
 
@@ -25,7 +26,9 @@ Rules, in numbers (the constants below):
 - Lunch: 30 minutes on a part of 5 hours or more, 45 on a part of 6 hours or more, replacing the
   break nearest the middle of the part.
 - The part's total equals its minutes: whatever the blocks leave goes into the buffer, which must
-  be at least 10% of the part.
+  be at least 10% of the part. It is shared out over the stretches between breaks in proportion
+  to their teaching, and no stretch, spare time included, runs past the break window: when one
+  would, breaks come earlier (fixed breaks keep their times and the spare time goes at the end).
 
 When the content does not fit, it is trimmed in this order, one item at a time, working back
 from the end of the part, until it fits: drop optional activities; shorten activities to their
@@ -84,6 +87,10 @@ SHORT_PART = 120
 """A part shorter than this opens and closes in 5-minute blocks, not 10."""
 MIN_SHORTENED = 10
 LAST_STRETCH = 10
+MIN_WINDOW = 30
+"""Breaks are never placed closer together than this, however the spare time falls."""
+WINDOW_STEP = 5
+"""Breaks are never placed closer together than this, however the spare time falls."""
 """No break is taken for the last 10 minutes or less of teaching before the close."""
 CLOSING = ("buffer", "check-out")
 
@@ -241,6 +248,8 @@ def build_timeline(plan: CoursePlan, settings: TimeSettings) -> Timeline:
     for index, (sitting, views) in enumerate(zip(settings.sittings, groups)):
         part, part_trims = _fit_part(index, sitting, views, settings)
         parts.append(part)
+        if len(settings.sittings) > 1:
+            part_trims = [replace(t, text=f"{sitting.title}: {t.text}") for t in part_trims]
         trims += part_trims
     return Timeline(tuple(parts), tuple(t.text for t in trims), tuple(trims))
 
@@ -317,8 +326,8 @@ def _assign(views: tuple[ModuleView, ...], settings: TimeSettings) -> list[list[
 
 
 def _untrimmed_fits(index: int, sitting: Sitting, views: list[ModuleView], settings: TimeSettings) -> bool:
-    blocks = _with_breaks(_blocks(index, sitting, views, _Cuts(), settings), sitting, settings)
-    return sitting.minutes is None or _buffer_room(blocks, sitting.minutes) >= _min_buffer(sitting.minutes)
+    _, room = _placed(_blocks(index, sitting, views, _Cuts(), settings), sitting, settings)
+    return sitting.minutes is None or room >= _min_buffer(sitting.minutes)
 
 
 # --- fitting one part ------------------------------------------------------------------------
@@ -330,12 +339,10 @@ def _fit_part(
     cuts, trims = _Cuts(), []
     candidates = iter(_trim_candidates(views))
     while True:
-        blocks = _with_breaks(_blocks(index, sitting, views, cuts, settings), sitting, settings)
-        if sitting.minutes is None:
-            return _close(sitting, blocks, _natural_buffer(blocks)), trims
-        room = _buffer_room(blocks, sitting.minutes)
-        if room >= _min_buffer(sitting.minutes):
-            return _close(sitting, blocks, room), trims
+        blocks, room = _placed(_blocks(index, sitting, views, cuts, settings), sitting, settings)
+        if sitting.minutes is None or room >= _min_buffer(sitting.minutes):
+            spread = _spread(blocks, room, at_end=sitting.breaks is not None)
+            return Part(sitting.title, sitting.date, sitting.start, tuple(spread)), trims
         trim = next(candidates, None)
         if trim is None:
             raise DoesNotFit(index, _impossible(index, sitting, views, settings, blocks))
@@ -395,8 +402,8 @@ def _impossible(
         fits = []
         for dropped in itertools.combinations(views, size):
             kept = [v for v in views if v not in dropped]
-            trial = _with_breaks(_blocks(index, sitting, kept, fully, settings), sitting, settings)
-            if _buffer_room(trial, sitting.minutes) >= _min_buffer(sitting.minutes):
+            _, room = _placed(_blocks(index, sitting, kept, fully, settings), sitting, settings)
+            if room >= _min_buffer(sitting.minutes):
                 fits.append((sum(v.minutes for v in dropped), [v.id for v in dropped]))
         if fits:
             minutes, ids = min(fits)
@@ -417,14 +424,64 @@ def _natural_buffer(blocks: list[Block]) -> int:
     return max(1, round(used * BUFFER_SHARE / (1 - BUFFER_SHARE)))
 
 
-def _buffer_room(blocks: list[Block], minutes: int) -> int:
-    return minutes - sum(b.minutes for b in blocks)
+def _room(blocks: list[Block], sitting: Sitting) -> int:
+    """Return the minutes left for the buffer: the part's less the blocks', or 10% of a natural part."""
+    if sitting.minutes is None:
+        return _natural_buffer(blocks)
+    return sitting.minutes - sum(b.minutes for b in blocks)
 
 
-def _close(sitting: Sitting, blocks: list[Block], buffer: int) -> Part:
-    closing = [Block("buffer", buffer, "Spare time (buffer)")] if buffer else []
-    at = next(i for i, b in enumerate(blocks) if b.kind == "check-out")
-    return Part(sitting.title, sitting.date, sitting.start, tuple(blocks[:at] + closing + blocks[at:]))
+def _spread(blocks: list[Block], buffer: int, at_end: bool = False) -> list[Block]:
+    """Share the buffer out as spare time at the end of each stretch (before its break, or before the
+    check-out), in proportion to the stretch's teaching, so the clock stays honest all day.
+
+    at_end puts it all before the check-out, so that breaks the session file fixes keep their times.
+    """
+    if buffer <= 0:
+        return list(blocks)
+    segments = _segments(blocks)
+    weights = [sum(b.minutes for b in seg if b.kind != "check-out") for pause, seg in segments if not pause]
+    if at_end:
+        weights = [0] * len(weights)
+    shares = iter(_shares(buffer, weights))
+    out: list[Block] = []
+    for pause, seg in segments:
+        if pause:
+            out += seg
+            continue
+        share = next(shares)
+        spare = [Block("buffer", share, "Spare time (buffer)")] if share else []
+        out += seg[:-1] + spare + seg[-1:] if seg[-1].kind == "check-out" else seg + spare
+    return out
+
+
+def _segments(blocks: list[Block]) -> list[tuple[bool, list[Block]]]:
+    """Split blocks into stretches and pauses (breaks, lunch): (is_pause, blocks)."""
+    segments: list[tuple[bool, list[Block]]] = []
+    for block in blocks:
+        pause = block.kind in ("break", "lunch")
+        if pause or not segments or segments[-1][0]:
+            segments.append((pause, [block]))
+        else:
+            segments[-1][1].append(block)
+    return segments
+
+
+def _shares(total: int, weights: list[int]) -> list[int]:
+    """Split total in proportion to weights, in whole minutes that add up to it (largest remainder)."""
+    whole = sum(weights)
+    if not whole:
+        return [0] * (len(weights) - 1) + [total]
+    raw = [total * w / whole for w in weights]
+    shares = [math.floor(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: (shares[i] - raw[i], i))
+    for i in order[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def _longest_stretch(blocks: list[Block]) -> int:
+    return max((sum(b.minutes for b in seg) for pause, seg in _segments(blocks) if not pause), default=0)
 
 
 # --- blocks ----------------------------------------------------------------------------------
@@ -499,19 +556,35 @@ def _module_blocks(view: ModuleView, cuts: _Cuts, settings: TimeSettings) -> lis
 # --- breaks ----------------------------------------------------------------------------------
 
 
-def _with_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) -> list[Block]:
+def _placed(blocks: list[Block], sitting: Sitting, settings: TimeSettings) -> tuple[list[Block], int]:
+    """Return the blocks with breaks and lunch placed, and the minutes left for the buffer.
+
+    Breaks are placed on the teaching first; when the spare time, shared out, would stretch a run
+    past the break window, the teaching window shrinks 5 minutes at a time and the breaks are
+    placed again: breaks come as late as the window allows.
+    """
     if sitting.breaks is not None:
-        return _fixed_breaks(blocks, sitting.breaks)
-    placed = _default_breaks(blocks, settings)
-    total = sum(b.minutes for b in placed)
-    length = sitting.minutes if sitting.minutes is not None else total + _natural_buffer(placed)
-    if length >= LUNCH_FROM:
-        placed = _lunch(placed, length)
-    return placed
+        placed = _fixed_breaks(blocks, sitting.breaks)
+        return placed, _room(placed, sitting)
+    window = teaching = settings.window
+    while True:
+        placed = _default_breaks(blocks, teaching, settings)
+        length = (
+            sitting.minutes
+            if sitting.minutes is not None
+            else sum(b.minutes for b in placed) + _natural_buffer(placed)
+        )
+        if length >= LUNCH_FROM:
+            placed = _lunch(placed, length)
+        room = _room(placed, sitting)
+        longest = _longest_stretch(_spread(placed, max(room, 0)))
+        short_of_time = sitting.minutes is not None and room < _min_buffer(sitting.minutes)
+        if longest <= window or short_of_time or teaching - WINDOW_STEP < MIN_WINDOW:
+            return placed, room
+        teaching -= WINDOW_STEP
 
 
-def _default_breaks(blocks: list[Block], settings: TimeSettings) -> list[Block]:
-    window = settings.window
+def _default_breaks(blocks: list[Block], window: int, settings: TimeSettings) -> list[Block]:
     pause = Block("break", BREAK_MINUTES[settings.mode], "Break")
     out: list[Block] = []
     since = 0

@@ -64,17 +64,20 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
 def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     """Group a part's blocks into what a course plan shows: opening, modules, breaks, close."""
     groups: list[list] = []
-    for at, block in part.times():
-        key = block.module_id or {"welcome": "open", "check-in": "open", "buffer": "close",
-                                  "check-out": "close"}.get(block.kind, block.kind)
+    timed = part.times()
+    for index, (at, block) in enumerate(timed):
+        closing = block.kind == "check-out" or (
+            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out")
+        key = "close" if closing else block.module_id or {"welcome": "open", "check-in": "open",
+                                                          "buffer": "spare"}.get(block.kind, block.kind)
         if block.kind == "changeover":
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
         else:
             groups.append([key, at, block, block.minutes])
-    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
-              "lunch": "Lunch"}
+    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "spare": "Spare time",
+              "break": "Break", "lunch": "Lunch"}
     result, seen = [], set()
     for key, at, block, minutes in groups:
         label = labels.get(key) or titles.get(key, block.title)
