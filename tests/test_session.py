@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SOURCES, audience_text, timed_module, write_tree
+from conftest import SOURCES, audience_text, timed_module, tree_bytes, write_tree
 
 from coursekit.errors import ContentError
 from coursekit.load import load_project
@@ -270,3 +270,22 @@ def test_session_build_refuses_a_folder_it_did_not_make(cli, root):
     assert result.exit_code == 1
     assert "is not empty and was not made by coursekit" in result.stderr
     assert (root / "mine/keep.txt").read_text() == "mine"
+
+
+def test_a_break_at_a_clock_time(root):
+    project = load_project(root)
+    text = SESSION.replace("minutes: 120\n", 'minutes: 150\nbreaks:\n  - at: "10:30"\n    minutes: 20\n')
+    planned = plan_session(project, load_session(session_at(root, text), project))
+    times = [(at.strftime("%H:%M"), b.kind, b.minutes) for at, b in planned.timeline.parts[0].times()]
+    assert [t for t in times if t[1] == "break"] == [("10:25", "break", 20)]  # in place of the changeover
+    assert "changeover" not in [t[1] for t in times]
+    assert planned.timeline.minutes == 150
+
+
+def test_a_session_builds_byte_identical_twice(cli, root):
+    session_at(root)
+    for folder in ("one", "two"):
+        assert cli(["session", "build", "sessions/s.yml", "--out", folder], root).exit_code == 0
+    first, second = tree_bytes(root / "one"), tree_bytes(root / "two")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -15,6 +15,7 @@ from coursekit.timeline import (
     Sitting,
     TimeSettings,
     apply_cuts,
+    break_every,
     build_timeline,
     min_minutes,
     natural_settings,
@@ -273,3 +274,9 @@ def test_leads_follow_led_by_and_share_the_rest(tmp_path):
     assert [b.lead for b in named.blocks if b.kind == "activity"] == ["Dan", "Priya", "Dan", "Priya"]
     alone = build_timeline(plan, one_part(120, lead="Priya", co_trainer=None))
     assert {b.lead for b in alone.blocks if b.lead} == {"Priya"}
+
+
+def test_people_with_lived_experience_and_audiences_based_on_them_break_every_60_minutes():
+    assert break_every("lived-experience-members") == 60
+    assert break_every("peer-mentors", "lived-experience-members") == 60
+    assert break_every("frontline-staff", None) == 90

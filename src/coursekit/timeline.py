@@ -649,6 +649,8 @@ def _fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Bloc
         at = min(offsets)[1]
         if out[at].kind == "changeover":
             out[at] = pause
+        elif out[at - 1].kind == "changeover":  # a break replaces the changeover it meets
+            out[at - 1] = pause
         else:
             out.insert(at, pause)
     return out
