@@ -57,7 +57,7 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
             rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
         for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
             rows.append(f"{at:%H:%M} {label} ({_minutes(minutes)})")
-        rows.append(f"{part.end:%H:%M} End")
+        rows[-1] += f", ending at {part.end:%H:%M}"
     return rows
 
 
