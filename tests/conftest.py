@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import coursekit
 from coursekit.cli import app
 
 MODULE = """\
@@ -137,12 +140,23 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+COURSE_LENGTHS = {"staff": 75, "bosses": 65}
+"""Minutes in the room of the small project's courses: the module with its welcome, check-in,
+input, story, check, reflection, check-out and buffer (within 10% of what they plan to)."""
+
+
+def course_audience(audience_id: str) -> str:
+    """Return the small project's audience file, with the length its course plans to."""
+    minutes = COURSE_LENGTHS[audience_id]
+    return audience_text(audience_id).replace("length_minutes: 30", f"length_minutes: {minutes}")
+
+
 def valid_files() -> dict[str, str]:
     """Return the files of a small valid project with two audiences."""
     return {
         "modules/intro.md": module_text(),
-        "audiences/staff.yml": audience_text("staff"),
-        "audiences/bosses.yml": audience_text("bosses"),
+        "audiences/staff.yml": course_audience("staff"),
+        "audiences/bosses.yml": course_audience("bosses"),
         "sources.yml": SOURCES,
     }
 
@@ -215,6 +229,7 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: Keep time and check in.
     alternative: Write your answer on a card instead.
+    self_study: Write down a time someone listened to you, and what they did that helped.
     ways_to_contribute: [spoken, written]
     audiences: [staff]
   - id: budget
@@ -225,6 +240,7 @@ activities:
     instructions: Work out what one meeting with paid members costs.
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
+    self_study: Work out what one meeting with paid members costs, on your own.
     audiences: [bosses]
 stories:
   - id: sams-story
@@ -286,16 +302,9 @@ Each meeting costs money. Plan for it.
 """
 
 
-CHECKED_LENGTHS = {"staff": 75, "bosses": 65}
-"""Minutes in the room of the checked project's courses: the module with its welcome, check-in,
-input, story, check, reflection, check-out and buffer (within 10% of what they plan to)."""
-
-
 def checked_files(module: str = CHECKED_MODULE) -> dict[str, str]:
     """Return the files of a small project that passes `coursekit check --strict` (or this module)."""
-    audiences = {f"audiences/{name}.yml": audience_text(name).replace("length_minutes: 30", f"length_minutes: {m}")
-                 for name, m in CHECKED_LENGTHS.items()}
-    return dict(valid_files(), **audiences, **{"modules/intro.md": module})
+    return dict(valid_files(), **{"modules/intro.md": module})
 
 
 def checked_module(*replacements: tuple[str, str]) -> str:
@@ -318,6 +327,47 @@ def require_module(name: str, why: str):
         if os.environ.get("CI"):
             pytest.fail(message + " (CI installs it: pip install -e '.[test]')")
         pytest.skip(message)
+
+
+def run_coursekit(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the coursekit command in a separate process that is killed after timeout seconds.
+
+    For inputs that once hung or exhausted memory: a regression fails the test, never hangs it.
+    """
+    source = str(Path(coursekit.__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+               NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "coursekit", *args], check=False, cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The output of one real build of the small valid project (both audiences, site and slides)."""
+    root = write_tree(tmp_path_factory.mktemp("built") / "project", valid_files())
+    result = run_coursekit(["build"], root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture
+def refused_build(tmp_path, built_site):
+    """Return run(files) -> stderr lines: build a project made of files over a previous real output,
+    check that it fails cleanly (exit 1, no traceback) and leaves that output byte-identical."""
+
+    def run(files: dict[str, str | bytes], args: tuple[str, ...] = (), prepare=None) -> list[str]:
+        root = write_tree(tmp_path / "project", files)
+        if prepare:
+            prepare(root)
+        shutil.copytree(built_site, root / "site", symlinks=True)
+        before = tree_bytes(root / "site")
+        result = run_coursekit(["build", *args], root)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+        assert tree_bytes(root / "site") == before
+        return result.stderr.splitlines()
+
+    return run
 
 
 def timed_module(module_id: str, activities=(("talk", 30, {}),), questions: int = 0, reflection: bool = False,

@@ -94,3 +94,27 @@ def test_bad_option_value_is_a_usage_error(cli, project):
     assert result.exit_code == 2
     assert "Invalid value for '--only'" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_project_that_does_not_exist(cli, tmp_path):
+    result = cli(["build", "--project", str(tmp_path / "nowhere")], tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'nowhere'}: no such folder; --project must be the folder "
+                             "that holds modules/ and audiences/\n")
+    assert not (tmp_path / "site").exists()
+
+
+def test_project_folder_without_modules(cli, tmp_path):
+    (tmp_path / "notes").mkdir()
+    result = cli(["list", "--project", "notes"], tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: notes: has no modules/ folder; --project must be the folder that holds "
+                             "modules/ and audiences/\n")
+
+
+def test_misspelt_audience_suggests_the_closest(cli, tmp_path):
+    result = cli(["build", "--audience", "comissioners"], tmp_path)
+    assert result.exit_code == 2
+    assert "no audience 'comissioners'; did you mean 'commissioners'? choose from: commissioners," in " ".join(
+        result.stderr.split())
+    assert not (tmp_path / "site").exists()

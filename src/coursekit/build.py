@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .courselength import course_problems, course_timeline
-from .errors import OutputError, Problem
+from .errors import Problem
 from .model import BuildSettings, Project
+from .outputdir import MARKER, staged_output
 from .plan import CoursePlan, build_plan
 from .render import OUTPUTS, ordered
 from .slots import fill_plan
-
-MARKER = ".coursekit-output.json"
 
 
 @dataclass(frozen=True)
@@ -30,6 +26,8 @@ class BuildResult:
     out: Path
     plans: tuple[CoursePlan, ...]
     files: tuple[Path, ...]
+    notices: tuple[str, ...] = ()
+    """What the build left out and why, one line each, for the person who ran it."""
     warnings: tuple[Problem, ...] = ()
     """Courses whose plan is more than 10% off their stated length, modules with no activity."""
 
@@ -57,7 +55,6 @@ def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Pa
     session is the SessionPlan when building a session (renderers find it in settings.session).
     """
     out = out.resolve()
-    check_output_folder(out)
     outputs = ordered(outputs)
     if slides_template is not None and "slides" in outputs:
         from .render.slides import check_template
@@ -65,25 +62,29 @@ def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Pa
         check_template(slides_template)
     settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
                              session=session)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".coursekit-build-", dir=out.parent))
-    try:
+    with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildResult(out, plans, tuple(out / f.relative_to(staging) for f in files))
+    files = tuple(out / f.relative_to(staging) for f in files)
+    return BuildResult(out, plans, files, consent_notices(plans, outputs))
 
 
-def check_output_folder(out: Path) -> None:
-    """Refuse a folder that holds something coursekit did not make."""
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: --out must be a folder, and this is a file")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise OutputError(f"{out}: is not empty and was not made by coursekit; "
-                          "choose an empty or new folder, or remove this one")
+def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
+    """Say, per course and output, which stories were left out because consent does not cover them."""
+    from .plan import for_use
+
+    notices = []
+    for plan in plans:
+        for output in OUTPUTS:
+            if output.name not in outputs:
+                continue
+            withheld = for_use(plan, output.use).withheld
+            if withheld:
+                names = ", ".join(w.story.id for w in withheld)
+                notices.append(f"{plan.id}: {output.description} leaves out {len(withheld)} "
+                               f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
+                               f"{output.use}: {names}")
+    return tuple(notices)
 
 
 def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
@@ -104,13 +105,3 @@ def _write_marker(staging: Path, plans, outputs) -> None:
     record = {"generator": "coursekit", "version": __version__,
               "courses": [p.id for p in plans], "outputs": list(outputs)}
     (staging / MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-
-
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        staging.rename(out)
-        return
-    old = out.with_name(f".coursekit-old-{out.name}-{os.getpid()}")
-    out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)

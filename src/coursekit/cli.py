@@ -77,6 +77,8 @@ def build(
         main_file = output(plan.outputs[0]).main_file(plan.id)
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
 
 
@@ -203,6 +205,8 @@ def session_build(
         result = build_plans((planned.plan,), outputs, folder, planned.session.template,
                              loaded.mkdocs, planned)
     _warn(planned.warnings)
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"{planned.session.title}: {len(result.files)} files -> {_shown(result.out)}")
     typer.echo(f"Open {_shown(result.out / planned.plan.id / output('site').main_file(planned.plan.id))} "
                "in a browser.")
@@ -226,18 +230,24 @@ def _load(project: Path):
     if (project / "modules").is_dir():
         return load_project(project)
     if project != Path("."):
-        from .errors import OutputError
+        from .errors import CourseKitError
 
-        raise OutputError(f"{project}: has no modules/ folder")
+        found = "has no modules/ folder" if project.is_dir() else "no such folder"
+        raise CourseKitError(f"{project}: {found}; --project must be the folder that holds modules/ "
+                             "and audiences/")
     typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
     return load_project(builtin_root())
 
 
 def _audience_ids(project, wanted: list[str] | None) -> list[str]:
+    from .suggest import closest
+
     known = [a.id for a in project.audiences]
     for audience_id in wanted or []:
         if audience_id not in known:
-            raise typer.BadParameter(f"no audience {audience_id!r}; choose from: {', '.join(known)}",
+            match = closest(audience_id, known)
+            hint = f"did you mean {match!r}? " if match else ""
+            raise typer.BadParameter(f"no audience {audience_id!r}; {hint}choose from: {', '.join(known)}",
                                      param_hint="'--audience'")
     return list(dict.fromkeys(wanted)) if wanted else known
 
@@ -252,9 +262,16 @@ def _shown(path: Path) -> str:
 @contextmanager
 def _reporting():
     from .errors import ContentError, CourseKitError
+    from .outputdir import Stopped
 
     try:
         yield
+    except KeyboardInterrupt:
+        typer.echo("Interrupted; nothing was changed.", err=True)
+        raise typer.Exit(code=130) from None
+    except Stopped as stop:
+        typer.echo(str(stop), err=True)
+        raise typer.Exit(code=stop.exit_code) from None
     except CourseKitError as error:
         for line in error.lines():
             typer.echo(f"Error: {line}", err=True)

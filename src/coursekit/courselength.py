@@ -14,6 +14,7 @@ from . import timeline
 from .errors import WARNING, Problem
 from .model import Project
 from .plan import CoursePlan
+from .timetext import short_duration
 
 DEFAULT_START = dt.time(9, 30)
 LENGTH_TOLERANCE = 0.10
@@ -52,10 +53,10 @@ def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:
                 where.line(("length_minutes",)),
                 "length_minutes",
                 (
-                    f"the course plans to {timeline.duration(natural.minutes)} in the room (teaching, activities, "
+                    f"the course plans to {short_duration(natural.minutes)} in the room (teaching, activities, "
                     f"stories, checks, reflections, changeovers, breaks and a 10% buffer), "
                     f"{abs(natural.minutes - stated) * 100 // stated}% {direction} than the "
-                    f"{timeline.duration(stated)} stated: make length_minutes about {natural.minutes}, or "
+                    f"{short_duration(stated)} stated: make length_minutes about {natural.minutes}, or "
                     f"{'shorten or drop modules' if direction == 'longer' else 'add content'} (the deck's course "
                     "plan slide shows every block on the clock)"
                 ),

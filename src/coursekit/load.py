@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
+from . import mkdocsconf, schema
 from .crossref import check_references
+from .discover import find_file, find_files
 from .errors import ContentError, Problem
 from .model import Project, SourceFile
 from .schema import Audience, AudienceFile, Module, ModuleMeta
@@ -43,7 +44,8 @@ def load_project(root: Path) -> Project:
     modules = _load_all(root, "modules", (MODULE_GLOB,), _load_module, problems)
     audiences = _load_all(root, "audiences", AUDIENCE_GLOBS, _load_audience, problems)
     shared = _load_sources(root, problems)
-    mkdocs = _load_mkdocs(root, problems)
+    mkdocs, mkdocs_problems = mkdocsconf.load(root)
+    problems += mkdocs_problems
     if not modules and not problems:
         problems.append(Problem("modules", None, None, "has no module files (*.md)"))
     if not audiences and not problems:
@@ -66,30 +68,9 @@ def load_project(root: Path) -> Project:
     )
 
 
-def _load_mkdocs(root: Path, problems: list) -> dict:
-    from .content import builtin_root
-
-    path = root / "mkdocs.yml"
-    shown = "mkdocs.yml"
-    if not path.is_file():
-        path = builtin_root() / "mkdocs.yml"
-    try:
-        parsed = parse_yaml(read_text(path, shown), shown)
-    except ParseFailure as failure:
-        problems.extend(failure.problems)
-        return {}
-    if not isinstance(parsed.data, dict):
-        problems.append(Problem(shown, 1, None, "must be a mapping of settings (site_name, theme, ...)"))
-        return {}
-    return parsed.data
-
-
 def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list) -> list[_Loaded]:
-    directory = root / folder
-    if not directory.is_dir():
-        problems.append(Problem(folder, None, None, f"folder not found in {root}"))
-        return []
-    paths = sorted({p for pattern in globs for p in directory.glob(pattern) if p.is_file()})
+    paths, unusable = find_files(root, folder, globs)
+    problems.extend(unusable)
     loaded = []
     for path in paths:
         shown = path.relative_to(root).as_posix()
@@ -121,8 +102,9 @@ def _load_audience(path: Path, shown: str) -> _Loaded:
 
 
 def _load_sources(root: Path, problems: list) -> list[_Loaded]:
-    path = root / "sources.yml"
-    if not path.is_file():
+    path, unusable = find_file(root, "sources.yml")
+    problems.extend(unusable)
+    if path is None:
         return []
     try:
         parsed = parse_yaml(read_text(path, "sources.yml"), "sources.yml")
@@ -204,7 +186,8 @@ def _broken_ids(problems: list[Problem], root: Path) -> set[str]:
     for shown in {p.path for p in problems}:
         path = root / shown
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            # Only a regular file: opening a named pipe would wait for a writer forever.
+            text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
             match = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
         except (OSError, UnicodeDecodeError):
             match = None

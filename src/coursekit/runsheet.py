@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .plan import CoursePlan
-from .timeline import Part, Timeline, duration
+from .timeline import Part, Timeline
+from .timetext import short_duration as duration
 
 COLUMNS = "{time:<6} {minutes:>4}  {block:<58} {lead:<22} {materials}"
 

@@ -656,14 +656,6 @@ def _fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Bloc
     return out
 
 
-def duration(minutes: int) -> str:
-    """Return minutes as '2 h 30 min', '45 min' or '6 h'."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
 def apply_cuts(plan: CoursePlan, timeline: Timeline) -> CoursePlan:
     """Return the plan as the timeline runs it: dropped activities gone, shortened ones at their new minutes."""
     cuts = _Cuts()

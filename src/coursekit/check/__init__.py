@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem
 from ..model import Project
-from . import alignment, course, gates, language, provenance, slots
+from . import alignment, course, gates, language, provenance, selfstudy, slots
 from .context import Context
 from .model import Report
 from .text import read_module
@@ -38,6 +38,7 @@ RULES = (
     language.reading_level,
     provenance.own_words,
     provenance.review_date,
+    selfstudy.self_study,
     slots.unknown_slots,
 )
 """Every rule: a function (ModuleText, Context) -> findings."""

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from ..courselength import course_timeline
 from ..plan import CoursePlan, ModuleView
+from ..readability import prose as plain
 from ..timeline import Part, Timeline
+from ..timetext import short_duration
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Slide layouts a deck uses, found by name in the template (Office's default names)."""
@@ -31,9 +33,9 @@ def deck_slides(plan: CoursePlan) -> list[Slide]:
     audience = plan.audience
     timed = plan.timeline or course_timeline(plan)
     slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan),
-                    subtitle=f"{audience.name} · {_minutes(timed.minutes)} · edition {plan.build_date}")]
+                    subtitle=f"{audience.name} · {short_duration(timed.minutes)} · edition {plan.build_date}")]
     slides += _chunked("Course plan", plan_rows(plan, timed), _join(
-        f"Total time in the room: {_minutes(timed.minutes)}, breaks included, with spare time at the end "
+        f"Total time in the room: {short_duration(timed.minutes)}, breaks included, with spare time at the end "
         "of each part for the discussions that run over.",
         "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else ""))
     for view in plan.modules:
@@ -56,7 +58,7 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
         if len(timed.parts) > 1 or part.date:
             rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
         for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
-            rows.append(f"{at:%H:%M} {label} ({_minutes(minutes)})")
+            rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)})")
         rows[-1] += f", ending at {part.end:%H:%M}"
     return rows
 
@@ -93,10 +95,10 @@ def module_slides(view: ModuleView) -> list[Slide]:
     n, module = view.number, view.module
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [Slide("Section Header", f"Module {n}: {module.title}", (), _join(
-        f"Time: {_minutes(view.minutes)}. Activities: {timings}.",
+        f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
         f"Focus for this audience: {view.focus}",
         f"Co-delivery: {module.co_delivery}" if module.co_delivery else ""),
-        subtitle=f"{_minutes(view.minutes)} · {module.summary}")]
+        subtitle=f"{short_duration(view.minutes)} · {module.summary}")]
     for index, note in enumerate(module.content_notes, start=1):
         slides.append(Slide("Title and Content", f"Module {n}: content note {index}",
                             (plain(note.about), "Your choice: " + plain(note.choice)),
@@ -151,15 +153,6 @@ def _chunked(title: str, items: list[str], notes: str) -> list[Slide]:
             for i, c in enumerate(chunks, start=1)]
 
 
-def plain(text: str) -> str:
-    """Turn Markdown into plain slide text."""
-    text = re.sub(r"\[@([a-z0-9-]+)\]", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]+", "", text)
-    text = re.sub(r"^\s*[-+]\s+", "", text, flags=re.M)
-    return " ".join(text.split())
-
-
 def _unique_titles(slides: list[Slide]) -> list[Slide]:
     seen: dict[str, int] = {}
     unique = []
@@ -178,13 +171,6 @@ def _opening_notes(plan: CoursePlan) -> str:
         "anyone can step out at any time.",
         f"Tone for this group: {plan.audience.tone}",
         f"Support: {plan.audience.support}")
-
-
-def _minutes(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def _join(*parts: str) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 from .. import body as body_syntax
+from ..body import FENCE
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
+from ..timetext import duration
 from . import quiz
+from .templates import render_template
 
 
 @dataclass(frozen=True)
@@ -38,22 +40,22 @@ def nav(pages: list[Page]) -> list:
     covered links still take keyboard focus and whose back button cannot, so a flat list is the
     one that works by keyboard at every screen size.
     """
-    return [{p.title: p.path} for p in pages]
+    return [{theme_text(p.title): p.path} for p in pages]
 
 
 def welcome_page(plan: CoursePlan, slides_href: str | None) -> Page:
     audience = plan.audience
-    rows = "\n".join(f"| {v.number} | [{v.title}]({v.slug}.md) | {v.minutes} minutes |" for v in plan.modules)
+    rows = "\n".join(f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |"
+                     for v in plan.modules)
     trainers = ""
     if slides_href:
-        trainers = (f"\n## For trainers\n\nThe slides for this course, with speaker notes and timings, are "
-                    f'ready to <a href="{slides_href}" download>download as PowerPoint ({audience.id}-slides.pptx)'
-                    "</a>.\n")
-    text = f"""# {audience.course_title}
+        link = render_template("slides-link.html", href=slides_href, name=slides_href.rsplit("/", 1)[-1])
+        trainers = f"\n## For trainers\n\n{link}"
+    text = f"""# {esc(audience.course_title)}
 
-**Who this course is for:** {audience.description}
+**Who this course is for:** {esc(audience.description)}
 
-**How long it takes:** {_duration(plan.total_minutes)} of learning, in {len(plan.modules)} modules.
+**How long it takes:** about {duration(plan.total_minutes)} of learning, in {len(plan.modules)} modules.
 Take breaks whenever you need them.
 
 ## What you will be able to do
@@ -73,7 +75,7 @@ them, tap them, or move to them with the Tab key. All the words are also in the
 
 ## Getting support
 
-{audience.support}
+{esc(audience.support)}
 
 Some modules include stories about hard times. Before each one there is a content note that says
 what is in it, so you can choose to read it now, later, or not at all.
@@ -82,7 +84,7 @@ what is in it, so you can choose to read it now, later, or not at all.
 
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
-    parts = [f"# {view.number}. {view.title}", f"*{view.module.summary}* About {view.minutes} minutes."]
+    parts = [f"# {view.number}. {esc(view.title)}", f"*{esc(view.module.summary)}* About {duration(view.minutes)}."]
     parts.append("## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
                  + _bullets(o.text for o in view.outcomes))
     skip = _skip_module(plan, view)
@@ -90,8 +92,9 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     if view.key_messages:
         parts.append("## Key messages\n\n" + _bullets(k.text for k in view.key_messages))
     parts.append(_body(view, plan.sources))
-    if view.stories:
-        parts.append("## Stories\n\n" + "\n\n".join(_story(s) for s in view.stories))
+    stories = [_story(s) for s in view.stories] + [t for w in view.withheld if (t := _withheld(w))]
+    if stories:
+        parts.append("## Stories\n\n" + "\n\n".join(stories))
     if view.activities:
         parts.append("## Activities\n\n" + "\n\n".join(_activity(a) for a in view.activities))
     if view.reflection:
@@ -103,56 +106,86 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
                      + "\n\n".join(quiz.question_html(plan.id, view.slug, n, q)
                                    for n, q in enumerate(view.questions, start=1)))
     parts.append(_module_sources(view, plan.sources))
-    # coursekit.js marks the module as read when the learner reaches this marker, at the end.
-    parts.append(f'<div class="ck-page" data-course="{plan.id}" data-module="{view.slug}" '
-                 f'data-questions="{len(view.questions)}"></div>')
-    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", "\n\n".join(parts) + "\n")
+    parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
+    text = with_wayfinding("\n\n".join(parts) + "\n", view)
+    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+READING_WORDS_PER_MINUTE = 150
+"""A gentle reading pace, for the minutes-left estimate on long modules."""
+
+
+def with_wayfinding(markdown: str, view: ModuleView) -> str:
+    """Add 'part 2 of 6, about 14 minutes left' under each section heading of a module page.
+
+    On a phone a long module is many screens: the line says where the learner is and how much
+    is left. Minutes come from the words still to read and the self-study activities still to do.
+    """
+    lines = markdown.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ") and not _in_fence(lines, i)]
+    if len(starts) < 3:
+        return markdown
+    bounds = starts + [len(lines)]
+    minutes = [_section_minutes(lines[a:b], view) for a, b in zip(bounds, bounds[1:])]
+    for number, index in reversed(list(enumerate(starts, start=1))):
+        left = max(1, round(sum(minutes[number - 1:])))
+        note = render_template("wayfinding.html", part=number, parts=len(starts), left=duration(left))
+        lines.insert(index + 1, "\n" + note.strip())
+    return "\n".join(lines)
+
+
+def _section_minutes(lines: list[str], view: ModuleView) -> float:
+    words = len(re.sub(r"<[^>]+>", " ", "\n".join(lines)).split())
+    activity = sum(a.minutes for a in view.activities if a.self_study) if lines[0] == "## Activities" else 0
+    return words / READING_WORDS_PER_MINUTE + activity
+
+
+def _in_fence(lines: list[str], index: int) -> bool:
+    return sum(1 for line in lines[:index] if FENCE.match(line)) % 2 == 1
 
 
 def glossary_page(plan: CoursePlan) -> Page:
-    entries = "\n\n".join(f"**{t.term}**\n:   {t.definition}" for t in plan.glossary)
-    # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
-    text = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
-            "It is always fine to ask what a word means.\n\n"
-            + (f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>' if entries else "No terms yet.")
-            + "\n")
-    return Page("glossary.md", "Jargon buster", text)
+    """The jargon buster, one section per letter so that search finds a term near its meaning."""
+    groups: dict[str, list] = {}
+    for term in plan.glossary:
+        letter = term.term[:1].upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+    jump = " ".join(f"[{letter}](#{_letter_anchor(letter)})" for letter in groups)
+    sections = []
+    for letter, terms in groups.items():
+        entries = "\n\n".join(f"**{esc(t.term)}**\n:   {esc(_one_line(t.definition))}" for t in terms)
+        # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
+        sections.append(f"## {letter} {{#{_letter_anchor(letter)}}}\n\n"
+                        f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>')
+    intro = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
+             "It is always fine to ask what a word means.")
+    body = f"Go to a letter: {jump}\n\n" + "\n\n".join(sections) if sections else "No terms yet."
+    return Page("glossary.md", "Jargon buster", f"{intro}\n\n{body}\n")
+
+
+def _letter_anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
 def progress_page(plan: CoursePlan) -> Page:
-    rows = "\n".join(
-        f'<tr data-module="{v.slug}" data-questions="{len(v.questions)}"><td><a href="{v.slug}.html">'
-        f'{html.escape(v.title)}</a></td><td class="ck-read">Not yet read</td>'
-        f'<td class="ck-checks">0 of {len(v.questions)} passed</td></tr>'
-        for v in plan.modules)
-    text = f"""# Your progress
-
-This page shows which modules you have opened and which knowledge-check questions you have
-answered correctly. It is saved only in this web browser on this device: nobody else can see it.
-
-<div class="ck-progress" data-course="{plan.id}" markdown>
-<p class="ck-summary" role="status">Progress is shown when JavaScript is turned on.</p>
-<table>
-<caption>Modules and knowledge checks</caption>
-<thead><tr><th scope="col">Module</th><th scope="col">Read</th><th scope="col">Knowledge check</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-<button type="button" class="md-button ck-reset">Clear my progress on this device</button>
-</div>
-"""
+    table = render_template("progress.html", course=plan.id, views=plan.modules)
+    text = (
+        "# Your progress\n\nThis page shows which modules you have read to the end and which "
+        "knowledge-check questions you have answered correctly. A module counts as read when you "
+        "reach the end of its page. Your progress is saved only in this web browser on this device: "
+        "nobody else can see it.\n\n" + table
+    )
     return Page("progress.md", "Your progress", text)
 
 
 def print_page(plan: CoursePlan) -> Page:
-    parts = [f"# {plan.audience.course_title}: the whole course",
+    parts = [f"# {esc(plan.audience.course_title)}: the whole course",
              "This page holds every module on one page, so you can print it or save it as a PDF "
              "(use your browser's Print command). Stories with a content note stay folded on screen "
              "until you open them; when you print, every story is printed in full. The knowledge "
              "checks are interactive on each module's own page."]
     for view in plan.modules:
-        parts.append(f"## {view.number}. {view.title}")
+        parts.append(f"## {view.number}. {esc(view.title)}")
         parts.append("### What you will be able to do\n\n" + _bullets(o.text for o in view.outcomes))
         parts += [_content_note(note, None) for note in view.module.content_notes]
         if view.key_messages:
@@ -191,7 +224,6 @@ def _body(view: ModuleView, sources: tuple[Source, ...]) -> str:
 
 
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def two_way_tables(markdown: str) -> str:
@@ -206,7 +238,7 @@ def two_way_tables(markdown: str) -> str:
     i, fenced = 0, False
     while i < len(lines):
         line = lines[i]
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         if (not fenced and line.startswith("|") and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1])
                 and _cells(line) and not _cells(line)[0]):
@@ -305,7 +337,7 @@ def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
     later = [v for v in plan.modules if v.number > view.number]
     if later:
         following = later[0]
-        target = (f"[skip this module for now and go to module {following.number}, {following.title}]"
+        target = (f"[skip this module for now and go to module {following.number}, {esc(following.title)}]"
                   f"({following.slug}.md)")
     else:
         target = "[skip this module for now and go to your progress page](progress.md)"
@@ -315,19 +347,31 @@ def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
 
 def _story(story, level: int = 3) -> str:
     hashes = "#" * level
-    text = f"{story.text}\n\n*{story.attribution}*"
+    text = f"{story.text}\n\n*{_one_line(story.attribution)}*"
+    title = esc(story.title)
     if story.content_note:
-        return (f"{hashes} {story.title}\n\n" + _content_note(story.content_note, None, story=True)
-                + f'\n\n??? story "Read the story: {story.title}"\n\n    ' + _indent(text))
-    return f'{hashes} {story.title}\n\n!!! story "Told by {story.storyteller}"\n\n    ' + _indent(text)
+        return (f"{hashes} {title}\n\n" + _content_note(story.content_note, None, story=True)
+                + f'\n\n??? story "Read the story: {_quoted(story.title)}"\n\n    ' + _indent(text))
+    return f'{hashes} {title}\n\n!!! story "Told by {_quoted(story.storyteller)}"\n\n    ' + _indent(text)
+
+
+def _withheld(withheld) -> str:
+    story = withheld.story
+    if not story.replacement:
+        return ""
+    return f"### {esc(story.title)}\n\n{esc(story.replacement)}"
 
 
 def _activity(activity) -> str:
-    lines = [f"### {activity.title}", f"*About {activity.minutes} minutes.*", activity.instructions]
-    if activity.ways_to_contribute:
-        lines.append("**Ways to take part:** " + ", ".join(activity.ways_to_contribute) + ".")
-    if activity.alternative:
-        lines.append(f"**If you would rather not:** {activity.alternative}")
+    if activity.self_study:
+        return _self_study(activity)
+    lines = [f"### {esc(activity.title)}", "*In the session.* " + esc(_first_sentence(activity.instructions))]
+    return "\n\n".join(lines)
+
+
+def _self_study(activity) -> str:
+    lines = [f"### {esc(activity.title)}", f"*About {duration(activity.minutes)}, on your own.*",
+             esc(activity.self_study)]
     return "\n\n".join(lines)
 
 
@@ -349,20 +393,36 @@ def _outcome_summary(plan: CoursePlan) -> str:
     return _bullets(f"{v.title}: {v.module.summary}" for v in plan.modules)
 
 
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"about {rest} minutes"
-    hour_text = f"{hours} hour{'s' if hours > 1 else ''}"
-    return f"about {hour_text}" + (f" {rest} minutes" if rest else "")
+def theme_text(text: str) -> str:
+    """Escape text the site theme shows as it is (page and course titles in the navigation).
+
+    The theme escapes some of these places itself and not others, so only the characters that
+    could start a tag or end an attribute are replaced; '&' and apostrophes stay readable.
+    """
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def esc(text: str) -> str:
+    """Escape a plain-text field for a Markdown page: it may hold Markdown, never HTML."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _quoted(text: str) -> str:
+    """Escape text for an admonition title, which sits inside double quotes."""
+    return esc(_one_line(text)).replace('"', "&quot;")
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", _one_line(text))
+    return match[1] if match else _one_line(text)
 
 
 def _bullets(items) -> str:
-    return "\n".join(f"- {_one_line(item)}" for item in items)
+    return "\n".join(f"- {esc(_one_line(item))}" for item in items)
 
 
 def _indent(text: str) -> str:
-    return text.strip().replace("\n", "\n    ")
+    return esc(text.strip()).replace("\n", "\n    ")
 
 
 def _one_line(text: str) -> str:
