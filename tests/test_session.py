@@ -289,3 +289,33 @@ def test_a_session_builds_byte_identical_twice(cli, root):
     first, second = tree_bytes(root / "one"), tree_bytes(root / "two")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_module_with_no_activity_for_the_audience_is_a_warning(root):
+    project = load_project(root)
+    text = SESSION.replace("based_on: staff", "based_on: bosses") + "modules: [a, b]\n"
+    planned = plan_session(project, load_session(session_at(root, text), project))
+    assert [str(w) for w in planned.warnings] == []
+    write_tree(
+        root,
+        {
+            "modules/b.md": timed_module(
+                "b", activities=(("b-talk", 20, {"audiences": ["staff"]}),), audiences=("staff", "bosses")
+            )
+        },
+    )
+    project = load_project(root)
+    planned = plan_session(project, load_session(session_at(root, text), project))
+    assert [str(w) for w in planned.warnings] == [
+        ("sessions/s.yml: line 17: modules[1]: module 'b' gives 'bosses' no activity: choose another module, "
+        "or tag an activity for it in modules/b.md [G5-no-activity]")
+    ]
+
+
+def test_the_local_values_reach_the_built_site(cli, root):
+    session_at(root, SESSION + "  local-group: the Northtown tenants' panel\nmodules: [local]\n")
+    result = cli(["session", "build", "sessions/s.yml"], root)
+    assert result.exit_code == 0, result.stderr
+    page = (root / "sessions/out/s/housing/01-local.html").read_text(encoding="utf-8")
+    assert "Find a group in Northtown: the Northtown tenants" in page
+    assert "{{" not in page

@@ -361,7 +361,7 @@ def plan_session(
         raise ContentError(
             [Problem(session.path, session.line(*loc), dotted(loc), failure.message)]
         ) from None
-    warnings += _lead_warnings(session)
+    warnings += _lead_warnings(session) + _no_activity_warnings(session, course)
     return SessionPlan(timeline.apply_cuts(course, timed), session, timed, local, tuple(warnings))
 
 
@@ -422,6 +422,30 @@ def _slot_values(
             value = slots.placeholder(name)
         values[name] = value
     return values, warnings
+
+
+def _no_activity_warnings(session: Session, course: CoursePlan) -> list[Problem]:
+    """A module that gives the session's audience no activity is teaching without doing."""
+    problems = []
+    for view in course.modules:
+        if view.activities:
+            continue
+        listed = session.modules or ()
+        loc = ("modules", listed.index(view.id)) if view.id in listed else ("audience",)
+        problems.append(
+            Problem(
+                session.path,
+                session.line(*loc),
+                dotted(loc),
+                (
+                    f"module {view.id!r} gives {served_audience(session)!r} no activity: choose another module, or tag "
+                    f"an activity for it in {view.module.path}"
+                ),
+                rule="G5-no-activity",
+                severity=WARNING,
+            )
+        )
+    return problems
 
 
 def _lead_warnings(session: Session) -> list[Problem]:
