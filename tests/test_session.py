@@ -307,8 +307,10 @@ def test_a_module_with_no_activity_for_the_audience_is_a_warning(root):
     project = load_project(root)
     planned = plan_session(project, load_session(session_at(root, text), project))
     assert [str(w) for w in planned.warnings] == [
-        ("sessions/s.yml: line 17: modules[1]: module 'b' gives 'bosses' no activity: choose another module, "
-        "or tag an activity for it in modules/b.md [G5-no-activity]")
+        (
+            "sessions/s.yml: line 17: modules[1]: module 'b' gives 'bosses' no activity: choose another module, "
+            "or tag an activity for it in modules/b.md [G5-no-activity]"
+        )
     ]
 
 
