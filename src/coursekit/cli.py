@@ -153,8 +153,8 @@ def session_new(
 ) -> None:
     """Write sessions/NAME.yml, commented, ready to edit (never overwrites)."""
     from .errors import OutputError
+    from .newsession import new_session_text
     from .schema import SLUG_PATTERN
-    from .session import new_session_text
 
     with _reporting():
         if not re.match(SLUG_PATTERN, name):
