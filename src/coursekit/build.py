@@ -33,10 +33,11 @@ class BuildResult:
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None) -> BuildResult:
+          slides_template: Path | None = None, scorm_version: str = "12") -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
-    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
+    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
+    scorm_version is "12" or "2004", for the LMS packages.
     """
     plans, warnings = [], []
     for audience_id in audience_ids:
@@ -44,12 +45,13 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
         timed = course_timeline(plan)
         plans.append(dataclasses.replace(plan, timeline=timed))
         warnings += course_problems(project, plan)
-    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs)
+    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs, scorm_version)
     return dataclasses.replace(result, warnings=tuple(warnings))
 
 
 def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Path,
-                slides_template: Path | None = None, mkdocs=None, session=None) -> BuildResult:
+                slides_template: Path | None = None, mkdocs=None, scorm_version: str = "12",
+                session=None) -> BuildResult:
     """Render planned courses through every registered output into out, replacing it only on success.
 
     session is the SessionPlan when building a session (renderers find it in settings.session).
@@ -61,7 +63,7 @@ def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Pa
 
         check_template(slides_template)
     settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
-                             session=session)
+                             scorm_version=scorm_version, session=session)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)

@@ -68,9 +68,17 @@ def _check_glossary(terms: tuple) -> tuple:
     return terms
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no Word, PowerPoint or web page can hold as text (tabs and line breaks are fine)."""
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise ValueError(f"contains the control character U+{ord(control[0]):04X}, which documents cannot "
+                         "show; remove it")
     return value.strip()
 
 
@@ -442,6 +450,9 @@ class AudienceFile(Model):
     """Notes on tone for writers and trainers."""
     support: Aside
     """How learners on this course get support (shown on the welcome page)."""
+    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
+    in an LMS. None: the LMS package reports completion only."""
 
 
 class Audience(AudienceFile):
