@@ -195,7 +195,7 @@ def test_g5_timings_of_95_minutes_in_a_60_minute_module(tmp_path):
 
 def test_g5_a_course_far_over_its_stated_length_is_a_warning(tmp_path):
     files = checked_files()
-    files["audiences/staff.yml"] = files["audiences/staff.yml"].replace("length_minutes: 75", "length_minutes: 40")
+    files["audiences/staff.yml"] = files["audiences/staff.yml"].replace("length_minutes: 80", "length_minutes: 40")
     root = write_tree(tmp_path / "project", files)
     found = [f for f in check_project(load_project(root)).findings if f.rule == "G5-course-length"]
     assert [(f.path, f.line, f.field, f.severity) for f in found] == [

@@ -217,7 +217,7 @@ def session_build(
         folder = out or Path("sessions") / "out" / file.stem
         outputs = tuple(o.name for o in OUTPUTS)
         result = build_plans((planned.plan,), outputs, folder, planned.session.template,
-                             loaded.mkdocs, planned)
+                             loaded.mkdocs, session=planned)
     _warn(planned.warnings)
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
