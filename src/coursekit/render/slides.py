@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import zipfile
 from pathlib import Path
 
 from ..errors import ContentError, Problem
 from ..plan import CoursePlan
 from .deck import LAYOUTS, Slide, deck_slides
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+from .deck_theme import OFFICE_FALLBACK, build_theme
 
 
 def check_template(path: Path) -> None:
@@ -19,30 +16,53 @@ def check_template(path: Path) -> None:
     presentation = _open(path)
     problems = []
     if len(presentation.slides):
-        problems.append(f"has {len(presentation.slides)} slide(s); coursekit adds its own, so delete them "
-                        "and save it again with only the slide masters and layouts")
+        problems.append(
+            f"has {len(presentation.slides)} slide(s); coursekit adds its own, so delete them "
+            "and save it again with only the slide masters and layouts"
+        )
     names = [layout.name for layout in presentation.slide_layouts]
     for wanted in LAYOUTS:
         if wanted not in names:
-            problems.append(f"has no layout named {wanted!r} (it has: {', '.join(names)}); rename the "
-                            "matching layout in the slide master")
+            problems.append(
+                f"has no layout named {wanted!r} (it has: {', '.join(names)}); rename the "
+                "matching layout in the slide master"
+            )
     if problems:
         raise ContentError([Problem(str(path), None, None, p) for p in problems])
 
 
 def render(plan: CoursePlan, out: Path, template: Path | None = None) -> list[Path]:
-    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path."""
-    presentation = _open(template)
-    layouts = {layout.name: layout for layout in presentation.slide_layouts}
-    for slide in deck_slides(plan):
-        _add(presentation, layouts[slide.layout], slide)
-    _stamp(presentation, plan)
+    """Write out/<audience>/downloads/<audience>-slides.pptx and return its path.
+
+    Without a template the deck uses the built-in 16:9 theme; with one, its layouts by name.
+    """
+    from .pptx_writer import DeckProperties, write_deck
+
+    presentation = _open(template) if template is not None else build_theme()
+    names = {layout.name for layout in presentation.slide_layouts}
+    properties = DeckProperties(
+        title=plan.audience.course_title,
+        subject=f"Trainer slides for {plan.audience.name}",
+        date=plan.build_date,
+    )
+    data = write_deck(presentation, [_spec(slide, names) for slide in deck_slides(plan)], properties)
     path = out / plan.id / "downloads" / f"{plan.id}-slides.pptx"
     path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    presentation.save(buffer)
-    path.write_bytes(_reproducible_zip(buffer.getvalue()))
+    path.write_bytes(data)
     return [path]
+
+
+def _spec(slide: Slide, layouts: set[str]):
+    from .pptx_writer import Paragraph, SlideSpec
+
+    layout = slide.layout if slide.layout in layouts else OFFICE_FALLBACK[slide.layout]
+    return SlideSpec(
+        layout=layout,
+        title=slide.title,
+        body=tuple(Paragraph(text) for text in slide.body),
+        subtitle=slide.subtitle,
+        notes=tuple(slide.notes.split("\n\n")),
+    )
 
 
 def _open(template: Path | None):
@@ -63,55 +83,3 @@ def _open(template: Path | None):
     except (KeyError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         message = f"is not a PowerPoint (.pptx) file ({exc.__class__.__name__})"
     raise ContentError([Problem(str(template), None, None, message)])
-
-
-def _add(presentation, layout, spec: Slide) -> None:
-    from pptx.enum.text import MSO_AUTO_SIZE
-
-    slide = presentation.slides.add_slide(layout)
-    _set_text(slide.shapes.title.text_frame, [spec.title])
-    body = [p for p in slide.placeholders if p.placeholder_format.idx == 1]
-    if body:
-        frame = body[0].text_frame
-        _set_text(frame, [spec.subtitle] if spec.subtitle else list(spec.body))
-        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
-        frame.word_wrap = True
-    _set_text(slide.notes_slide.notes_text_frame, spec.notes.split("\n\n"))
-
-
-def _set_text(frame, paragraphs: list[str]) -> None:
-    from pptx.enum.lang import MSO_LANGUAGE_ID
-
-    frame.text = paragraphs[0] if paragraphs else ""
-    for text in paragraphs[1:]:
-        frame.add_paragraph().text = text
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
-
-
-def _stamp(presentation, plan: CoursePlan) -> None:
-    stamp = dt.datetime(plan.build_date.year, plan.build_date.month, plan.build_date.day)
-    props = presentation.core_properties
-    props.title = plan.audience.course_title
-    props.subject = f"Trainer slides for {plan.audience.name}"
-    props.author = "coursekit"
-    props.last_modified_by = "coursekit"
-    props.language = "en-GB"
-    props.revision = 1
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    # python-pptx stamps every zip member with the current time; rewrite with a fixed one.
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target_buffer = io.BytesIO()
-    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return target_buffer.getvalue()
