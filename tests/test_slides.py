@@ -40,6 +40,27 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     assert "Right answer: A" in notes["Module 1 check: question 1"]
 
 
+def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):
+    deck = Presentation(str(make_deck(project, tmp_path)))
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    layouts = {s.shapes.title.text_frame.text: s.slide_layout.name for s in deck.slides}
+    assert layouts["Staff course"] == "Title Slide"
+    assert layouts["Module 1: Introduction"] == "Section Header"
+    assert layouts["Module 1: what you will be able to do"] == "Teaching Point"
+    assert layouts["Module 1, activity 1: Talk in pairs (30 min)"] == "Activity"
+    assert layouts["Module 1 check: question 1"] == "Check"
+    assert layouts["Thank you, and what happens next"] == "Closing"
+
+
+def test_template_decks_use_office_layouts_for_kinds_the_template_lacks(cli, project, tmp_path):
+    result = cli(["build", "--only", "slides", "--slides-template", str(organisation_template(tmp_path))], project)
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(project / "site/staff/downloads/staff-slides.pptx"))
+    used = {s.slide_layout.name for s in deck.slides}
+    assert used == {"Title Slide", "Title and Content", "Section Header"}
+    assert deck.slide_width == Presentation().slide_width  # the template's own size
+
+
 def test_each_audience_gets_its_own_activities(project, tmp_path):
     titles = [t for t, _ in titles_and_notes(make_deck(project, tmp_path, "bosses"))]
     assert "Module 1, activity 1: Cost a meeting (20 min)" in titles

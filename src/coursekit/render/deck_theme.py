@@ -20,6 +20,8 @@ DARK_TEXT = "1F1F1F"
 WHITE = "FFFFFF"
 NOTE_BACKGROUND = "FFF4D6"
 MIN_CONTRAST = 4.5
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 KIND_LAYOUTS = {
     "title": "Title Slide",
@@ -120,7 +122,23 @@ def build_theme(brand: Brand | None = None):
     designs = _layout_designs(colours, brand or Brand())
     for layout, (name, design) in zip(layouts, designs.items(), strict=True):
         _rebuild_layout(layout._element, name, design)
+    _widen_notes_slide_image(presentation.notes_master._element)
+    for element in (presentation.part._element, presentation.slide_master._element):
+        for default in element.iter(f"{{{_A}}}defRPr"):
+            if default.get("lang"):
+                default.set("lang", "en-GB")
     return presentation
+
+
+def _widen_notes_slide_image(notes_master) -> None:
+    """Make the notes page's picture of the slide 16:9, centred, 6 inches wide."""
+    for shape in notes_master.iter(f"{{{_P}}}sp"):
+        ph = shape.find(".//p:nvPr/p:ph", shape.nsmap)
+        if ph is not None and ph.get("type") == "sldImg":
+            xfrm = shape.find("p:spPr/a:xfrm", shape.nsmap)
+            width, height = 6 * INCH, round(6 * INCH * SLIDE_HEIGHT / SLIDE_WIDTH)
+            xfrm.find("a:off", shape.nsmap).set("x", str((6858000 - width) // 2))
+            xfrm.find("a:ext", shape.nsmap).attrib.update({"cx": str(width), "cy": str(height)})
 
 
 # --- colours -------------------------------------------------------------------------------------

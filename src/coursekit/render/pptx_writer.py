@@ -251,52 +251,67 @@ _TEMPLATES = {
 def _register(parts: dict[str, bytes], count: int) -> None:
     """Add the slides to presentation.xml, its relationships, the content types and app.xml."""
     rels = etree.fromstring(parts["ppt/_rels/presentation.xml.rels"])
-    taken = {
-        int(r.get("Id")[3:]) for r in rels if r.get("Id", "").startswith("rId") and r.get("Id")[3:].isdigit()
-    }
-    first = max(taken, default=0) + 1
-    for number in range(1, count + 1):
+    slide_rids = _relate_slides(rels, count)
+    parts["ppt/_rels/presentation.xml.rels"] = _serialise(rels)
+    presentation = etree.fromstring(parts["ppt/presentation.xml"])
+    _list_notes_master(presentation, rels)
+    _list_slides(presentation, slide_rids)
+    parts["ppt/presentation.xml"] = _serialise(presentation)
+    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], count)
+    if "docProps/app.xml" in parts:
+        parts["docProps/app.xml"] = _app_counts(parts["docProps/app.xml"], count)
+
+
+def _relate_slides(rels, count: int) -> list[str]:
+    numbers = [int(r.get("Id")[3:]) for r in rels if re.fullmatch(r"rId\d+", r.get("Id", ""))]
+    first = max(numbers, default=0) + 1
+    rids = [f"rId{first + i}" for i in range(count)]
+    for number, rid in enumerate(rids, start=1):
         etree.SubElement(
             rels,
             f"{{{NS['rel']}}}Relationship",
-            Id=f"rId{first + number - 1}",
+            Id=rid,
             Type=RT + "slide",
             Target=f"slides/slide{number}.xml",
         )
-    parts["ppt/_rels/presentation.xml.rels"] = _serialise(rels)
+    return rids
 
-    presentation = etree.fromstring(parts["ppt/presentation.xml"])
+
+def _list_notes_master(presentation, rels) -> None:
+    # python-pptx relates the notes master it adds but does not list it, as PowerPoint does.
+    if presentation.find("p:notesMasterIdLst", NS) is not None:
+        return
+    rid = next(r.get("Id") for r in rels if r.get("Type") == RT + "notesMaster")
+    listed = etree.Element(f"{{{NS['p']}}}notesMasterIdLst")
+    etree.SubElement(listed, f"{{{NS['p']}}}notesMasterId", {f"{{{NS['r']}}}id": rid})
+    presentation.find("p:sldMasterIdLst", NS).addnext(listed)
+
+
+def _list_slides(presentation, rids: list[str]) -> None:
     for old in presentation.findall("p:sldIdLst", NS):
         presentation.remove(old)
-    slide_ids = etree.Element(f"{{{NS['p']}}}sldIdLst")
-    for number in range(1, count + 1):
+    if not rids:
+        return
+    listed = etree.Element(f"{{{NS['p']}}}sldIdLst")
+    for number, rid in enumerate(rids):
         etree.SubElement(
-            slide_ids,
-            f"{{{NS['p']}}}sldId",
-            {"id": str(FIRST_SLIDE_ID + number - 1), f"{{{NS['r']}}}id": f"rId{first + number - 1}"},
+            listed, f"{{{NS['p']}}}sldId", {"id": str(FIRST_SLIDE_ID + number), f"{{{NS['r']}}}id": rid}
         )
-    if count:
-        anchor = presentation.find("p:sldSz", NS)
-        anchor.addprevious(slide_ids)  # sldIdLst comes after the master lists and before sldSz
-    parts["ppt/presentation.xml"] = _serialise(presentation)
+    # The schema's order: master lists, then slides, then the slide size.
+    presentation.find("p:sldSz", NS).addprevious(listed)
 
-    types = etree.fromstring(parts["[Content_Types].xml"])
+
+def _content_types(data: bytes, count: int) -> bytes:
+    types = etree.fromstring(data)
     for number in range(1, count + 1):
-        etree.SubElement(
-            types,
-            f"{{{NS['ct']}}}Override",
-            PartName=f"/ppt/slides/slide{number}.xml",
-            ContentType=CT + "slide+xml",
-        )
-        etree.SubElement(
-            types,
-            f"{{{NS['ct']}}}Override",
-            PartName=f"/ppt/notesSlides/notesSlide{number}.xml",
-            ContentType=CT + "notesSlide+xml",
-        )
-    parts["[Content_Types].xml"] = _serialise(types)
-    if "docProps/app.xml" in parts:
-        parts["docProps/app.xml"] = _app_counts(parts["docProps/app.xml"], count)
+        for name, kind in (
+            (f"slides/slide{number}", "slide"),
+            (f"notesSlides/notesSlide{number}", "notesSlide"),
+        ):
+            etree.SubElement(
+                types, f"{{{NS['ct']}}}Override", PartName=f"/ppt/{name}.xml", ContentType=f"{CT}{kind}+xml"
+            )
+    return _serialise(types)
 
 
 def _app_counts(data: bytes, count: int) -> bytes:
