@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import io
 import posixpath
 import re
@@ -180,9 +181,11 @@ def _slide_shapes(spec: SlideSpec, layout: _Layout) -> list[dict]:
 
 
 def _rels(*targets: tuple[str, str]) -> bytes:
-    return _render(
-        "rels", rels=[(f"rId{i}", RT + kind, target) for i, (kind, target) in enumerate(targets, 1)]
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{RT}{kind}" Target="{html.escape(target, quote=True)}"/>'
+        for i, (kind, target) in enumerate(targets, start=1)
     )
+    return f'{_DECLARATION}<Relationships xmlns="{NS["rel"]}">{rels}</Relationships>'.encode()
 
 
 def _render(name: str, **values) -> bytes:
@@ -237,10 +240,6 @@ _TEMPLATES = {
         "<p:txBody><a:bodyPr/><a:lstStyle/>" + _PARAGRAPHS + "{% if not paragraphs %}<a:p><a:endParaRPr "
         'lang="en-GB" dirty="0"/></a:p>{% endif %}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr>'
         "<a:masterClrMapping/></p:clrMapOvr></p:notes>"
-    ),
-    "rels": (
-        _DECLARATION + f'<Relationships xmlns="{NS["rel"]}">{{% for id, type, target in rels %}}'
-        '<Relationship Id="{{ id }}" Type="{{ type }}" Target="{{ target }}"/>{% endfor %}</Relationships>'
     ),
 }
 

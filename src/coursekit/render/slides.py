@@ -20,12 +20,19 @@ def check_template(path: Path) -> None:
             f"has {len(presentation.slides)} slide(s); coursekit adds its own, so delete them "
             "and save it again with only the slide masters and layouts"
         )
-    names = [layout.name for layout in presentation.slide_layouts]
+    layouts = {}
+    for layout in presentation.slide_layouts:
+        layouts.setdefault(layout.name, layout)
     for wanted in LAYOUTS:
-        if wanted not in names:
+        if wanted not in layouts:
             problems.append(
-                f"has no layout named {wanted!r} (it has: {', '.join(names)}); rename the "
+                f"has no layout named {wanted!r} (it has: {', '.join(layouts)}); rename the "
                 "matching layout in the slide master"
+            )
+        elif not {0, 1} <= {p.placeholder_format.idx for p in layouts[wanted].placeholders}:
+            problems.append(
+                f"layout {wanted!r} needs a title placeholder and a text placeholder (idx 1) for the "
+                "slide's text; add them to the layout in the slide master"
             )
     if problems:
         raise ContentError([Problem(str(path), None, None, p) for p in problems])
