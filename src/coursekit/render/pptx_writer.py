@@ -121,7 +121,9 @@ def _layouts(presentation) -> dict[str, _Layout]:
 
 def _ph_attributes(ph) -> str:
     """The placeholder reference a slide shape needs to inherit from its layout's placeholder."""
-    return " ".join(f'{k}="{ph.get(k)}"' for k in ("type", "orient", "sz", "idx") if ph.get(k) is not None)
+    return " ".join(
+        f'{k}="{html.escape(ph.get(k), quote=True)}"' for k in ("type", "orient", "sz", "idx") if ph.get(k)
+    )
 
 
 def _stamp(presentation, properties: DeckProperties) -> None:
@@ -164,17 +166,13 @@ def _slide_parts(number: int, spec: SlideSpec, layout: _Layout, notes_master: st
 def _slide_shapes(spec: SlideSpec, layout: _Layout) -> list[dict]:
     body = list(spec.body)
     subtitle = [Paragraph(spec.subtitle)] if spec.subtitle else []
-    shapes = [
-        {"name": "Title 1", "ph": layout.title_ph, "paragraphs": [Paragraph(spec.title)], "fixed": False}
-    ]
+    shapes = [{"name": "Title 1", "ph": layout.title_ph, "paragraphs": [Paragraph(spec.title)]}]
     if layout.details_ph and subtitle:
-        shapes.append({"name": "Details 3", "ph": layout.details_ph, "paragraphs": subtitle, "fixed": True})
+        shapes.append({"name": "Details 3", "ph": layout.details_ph, "paragraphs": subtitle})
     elif subtitle:
         body = subtitle + body  # no details line in this layout: the subtitle leads the body
     if layout.body_ph and body:
-        shapes.insert(
-            1, {"name": "Content Placeholder 2", "ph": layout.body_ph, "paragraphs": body, "fixed": True}
-        )
+        shapes.insert(1, {"name": "Content Placeholder 2", "ph": layout.body_ph, "paragraphs": body})
     elif body:
         raise ValueError(f"layout of slide {spec.title!r} has no body placeholder (idx 1) for its text")
     return shapes
@@ -218,6 +216,8 @@ _PARAGRAPHS = (
     '{% endif %}{% if line %}<a:r><a:rPr lang="en-GB" dirty="0"/><a:t>{{ line }}</a:t></a:r>{% endif %}'
     '{% endfor %}<a:endParaRPr lang="en-GB" dirty="0"/></a:p>{% endfor %}'
 )
+# Every text box on a slide says "do not autofit", so a template whose master shrinks text to fit
+# cannot shrink ours below the size its layout sets.
 _TEMPLATES = {
     "slide": (
         _DECLARATION
@@ -225,7 +225,7 @@ _TEMPLATES = {
         + _SHAPE_TREE_START
         + '{% for s in shapes %}<p:sp><p:nvSpPr><p:cNvPr id="{{ loop.index + 1 }}" name="{{ s.name }}"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {{ s.ph | safe }}/></p:nvPr></p:nvSpPr>'
-        "<p:spPr/><p:txBody><a:bodyPr{% if s.fixed %}><a:noAutofit/></a:bodyPr>{% else %}/>{% endif %}"
+        "<p:spPr/><p:txBody><a:bodyPr><a:noAutofit/></a:bodyPr>"
         "<a:lstStyle/>{% with paragraphs = s.paragraphs %}" + _PARAGRAPHS + "{% endwith %}</p:txBody></p:sp>"
         "{% endfor %}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
     ),
