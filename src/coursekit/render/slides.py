@@ -1,14 +1,18 @@
-"""Render a course plan as a PowerPoint deck with speaker notes (python-pptx)."""
+"""Render a course plan as a PowerPoint deck with speaker notes, on the built-in theme or a template."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ContentError, Problem
 from ..plan import CoursePlan
 from .deck import LAYOUTS, Slide, deck_slides
 from .deck_theme import OFFICE_FALLBACK, build_theme
+
+if TYPE_CHECKING:
+    from .pptx_writer import SlideSpec
 
 
 def check_template(path: Path) -> None:
@@ -59,7 +63,7 @@ def render(plan: CoursePlan, out: Path, template: Path | None = None) -> list[Pa
     return [path]
 
 
-def _spec(slide: Slide, layouts: set[str]):
+def _spec(slide: Slide, layouts: set[str]) -> SlideSpec:
     from .pptx_writer import Paragraph, SlideSpec
 
     layout = slide.layout if slide.layout in layouts else OFFICE_FALLBACK[slide.layout]
