@@ -50,7 +50,7 @@ OFFICE_FALLBACK = {
 """On an organisation's template without the theme's names, each kind uses an Office layout."""
 
 DETAILS_IDX = 13
-"""Placeholder idx of the theme's details line (minutes and who leads, time to return)."""
+"""Placeholder idx of the details line on the Activity and Story layouts (minutes and who leads)."""
 
 
 @dataclass(frozen=True)
@@ -304,7 +304,7 @@ def _layout_designs(colours: Palette, brand: Brand) -> dict[str, Design]:
         "Activity": Design("obj", label="Activity", details=True, **plain),
         "Check": Design("obj", label="Check your understanding", **plain),
         "Reflection": Design("obj", label="Reflection", **tinted),
-        "Break": Design("secHead", label="Break", details=True, **strong),
+        "Break": Design("secHead", label="Break", **strong),
         "Closing": Design("obj", label="Closing", **tinted),
     }
 
