@@ -185,8 +185,8 @@ def _restyle_master(master, colours: Palette) -> None:
     ns = master.nsmap
     c_sld = master.find("p:cSld", ns)
     c_sld.replace(c_sld.find("p:bg", ns), parse_xml(_background(WHITE)))
-    for autofit in master.iter("{{{}}}normAutofit".format(ns["a"])):
-        autofit.getparent().replace(autofit, parse_xml(f'<a:noAutofit xmlns:a="{ns["a"]}"/>'))
+    for autofit in list(master.iter(f"{{{_A}}}normAutofit")):
+        autofit.getparent().replace(autofit, parse_xml(f'<a:noAutofit xmlns:a="{_A}"/>'))
     scale = SLIDE_WIDTH / 9144000
     for xfrm in master.iterfind(".//p:spTree/p:sp/p:spPr/a:xfrm", ns):
         for node in (xfrm.find("a:off", ns), xfrm.find("a:ext", ns)):
