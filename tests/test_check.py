@@ -397,5 +397,5 @@ def test_the_built_in_library_passes_strict(cli, tmp_path):
     result = cli(args, tmp_path)
     findings = [line for line in result.stdout.splitlines() if line.startswith(("Error:", "Warning:"))]
     # The built-in courses run far over their stated lengths (issue 8); their content is being
-    # revised, and test_builtin.py holds them to their lengths with a strict xfail until then.
+    # revised, and tests/course/test_builtin_course.py holds them to their lengths with a strict xfail.
     assert [f for f in findings if not f.endswith("[G5-course-length]")] == [], result.stdout
