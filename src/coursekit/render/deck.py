@@ -95,14 +95,14 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
             block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out")
         key = "close" if closing else block.module_id or {"welcome": "open", "check-in": "open",
                                                           "buffer": "spare"}.get(block.kind, block.kind)
-        if block.kind == "changeover":
+        if block.kind == "changeover" or key == "spare":  # the run-sheet shows them; the plan need not
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
         else:
             groups.append([key, at, block, block.minutes])
-    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "spare": "Spare time",
-              "break": "Break", "lunch": "Lunch"}
+    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
+              "lunch": "Lunch"}
     result, seen = [], set()
     for key, at, block, minutes in groups:
         label = labels.get(key) or titles.get(key, block.title)
