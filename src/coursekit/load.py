@@ -86,7 +86,7 @@ def _load_module(path: Path, shown: str) -> _Loaded:
     parsed = parse_front_matter(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 2, None, "front matter must be a mapping of fields")])
-    meta = _validate(ModuleMeta, parsed.data, shown, parsed.lines)
+    meta = validate(ModuleMeta, parsed.data, shown, parsed.lines)
     module = Module.model_construct(**dict(meta), body=parsed.body, path=shown, body_line=parsed.body_line)
     return _Loaded(module, shown, parsed.lines, tuple(text.splitlines()))
 
@@ -96,7 +96,7 @@ def _load_audience(path: Path, shown: str) -> _Loaded:
     parsed = parse_yaml(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (id, name, ...)")])
-    audience = _validate(AudienceFile, parsed.data, shown, parsed.lines)
+    audience = validate(AudienceFile, parsed.data, shown, parsed.lines)
     loaded = Audience.model_construct(**dict(audience), path=shown)
     return _Loaded(loaded, shown, parsed.lines, tuple(text.splitlines()))
 
@@ -110,7 +110,7 @@ def _load_sources(root: Path, problems: list) -> list[_Loaded]:
         parsed = parse_yaml(read_text(path, "sources.yml"), "sources.yml")
         if not isinstance(parsed.data, dict):
             raise ParseFailure([Problem("sources.yml", 1, None, "must be a mapping with a 'sources' list")])
-        listing = _validate(schema.SourceList, parsed.data, "sources.yml", parsed.lines)
+        listing = validate(schema.SourceList, parsed.data, "sources.yml", parsed.lines)
     except ParseFailure as failure:
         problems.extend(failure.problems)
         return []
@@ -118,18 +118,24 @@ def _load_sources(root: Path, problems: list) -> list[_Loaded]:
             for i, s in enumerate(listing.sources)]
 
 
-def _validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int]):
+def validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int],
+             field_names: frozenset[str] | None = None):
+    """Validate data against a model, or raise ParseFailure with a problem per error (file, line, field).
+
+    field_names are the keys an unknown key is compared with (default: every content-model field).
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ParseFailure([_problem_from(error, shown, lines) for error in exc.errors()]) from None
+        names = _FIELD_NAMES if field_names is None else field_names
+        raise ParseFailure([_problem_from(error, shown, lines, names) for error in exc.errors()]) from None
 
 
-def _problem_from(error: dict, shown: str, lines: dict[Loc, int]) -> Problem:
+def _problem_from(error: dict, shown: str, lines: dict[Loc, int], names: frozenset[str]) -> Problem:
     loc = tuple(error["loc"])
     kind, value = error["type"], error.get("input")
     if kind == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), _FIELD_NAMES)}"
+        message = f"unknown key {loc[-1]!r}{did_you_mean(str(loc[-1]), names)}"
     elif kind == "missing":
         message = "is required but missing; add it"
     elif kind in {"int_type", "int_parsing", "int_from_float"}:

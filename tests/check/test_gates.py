@@ -40,13 +40,6 @@ def test_an_acronym_spelt_out_in_the_audience_file_passes(tmp_path):
     assert caught(check_files(tmp_path, files), "glossary") == []
 
 
-def test_an_audience_course_length_must_match_its_modules(tmp_path):
-    files = audience_files("length_minutes: 30", "length_minutes: 90")
-    assert caught(check_files(tmp_path, files), "G5-course-length") == [
-        (STAFF, line_of(files[STAFF], "length_minutes"), "length_minutes", "error")
-    ]
-
-
 @pytest.mark.parametrize(("level", "severity"), [("2", "error"), ("13", "error"), ("10", "warning")])
 def test_an_audience_reading_level_must_make_sense(tmp_path, level, severity):
     files = audience_files("reading_level: 8", f"reading_level: {level}")

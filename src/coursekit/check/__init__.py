@@ -15,12 +15,33 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem
 from ..model import Project
-from . import alignment, fidelity, gates, language, markup, materials, provenance, selfstudy, wellbeing
+from . import (
+    alignment,
+    course,
+    fidelity,
+    gates,
+    language,
+    markup,
+    materials,
+    provenance,
+    selfstudy,
+    slots,
+    wellbeing,
+)
 from .context import Context
 from .model import Report
 from .text import read_audience, read_module
 
-__all__ = ["AUDIENCE_RULES", "ERROR", "RULES", "WARNING", "Problem", "Report", "check_project"]
+__all__ = [
+    "AUDIENCE_RULES",
+    "ERROR",
+    "PROJECT_RULES",
+    "RULES",
+    "WARNING",
+    "Problem",
+    "Report",
+    "check_project",
+]
 
 RULES = (
     provenance.story_sources,  # G1
@@ -47,13 +68,13 @@ RULES = (
     provenance.own_words,
     provenance.review_date,
     selfstudy.self_study,
+    slots.unknown_slots,
 )
 """Every module rule: a function (ModuleText, Context) -> findings."""
 
 AUDIENCE_RULES = (
     gates.claims,  # G3
     gates.course_outcomes,  # G4
-    gates.course_length,  # G5
     language.glossary,
     language.deficit_language,
     language.transcription_errors,
@@ -65,6 +86,11 @@ AUDIENCE_RULES = (
     provenance.third_parties,
 )
 """Every audience rule: a function (AudienceText, Context) -> findings."""
+
+PROJECT_RULES = (
+    course.course_lengths,  # G5: each course's planned length against its stated length_minutes
+)
+"""Rules over the whole project: a function (Context) -> findings."""
 
 
 def check_project(project: Project, sources_dir: Path | None = None, today: dt.date | None = None) -> Report:
@@ -90,5 +116,7 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
         doc = read_audience(audience, project)
         for rule in AUDIENCE_RULES:
             findings.update(rule(doc, ctx))
+    for project_rule in PROJECT_RULES:
+        findings.update(project_rule(ctx))
     ordered = tuple(sorted(findings, key=Problem.sort_key))
     return Report(ordered, files=len(project.modules) + len(project.audiences))

@@ -306,19 +306,3 @@ def timings(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                     f"{minutes} min: make them {low} to {high} min"
                 ),
             )
-
-
-def course_length(doc: AudienceText, ctx: Context) -> Iterator[Problem]:
-    """The audience's stated course length matches its modules' minutes within 10%."""
-    stated = doc.audience.length_minutes
-    total = sum(view.minutes for view in ctx.course(doc.audience.id))
-    if abs(total - stated) > stated * TIMING_TOLERANCE:
-        yield doc.finding(
-            ("length_minutes",),
-            "G5-course-length",
-            ERROR,
-            (
-                f"says the course is {stated} min, but its modules add up to {total} min for "
-                f"{doc.audience.id}: make length_minutes {total}, or change the modules"
-            ),
-        )

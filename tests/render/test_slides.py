@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 import subprocess
 
-from conftest import require_tool, write_tree
+from conftest import SOURCES, audience_text, require_tool, timed_module, write_tree
 from pptx import Presentation
 
 from coursekit.load import load_project
 from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
 from coursekit.render import slides
+from coursekit.render.deck import deck_slides
+from coursekit.timeline import Sitting, TimeSettings, build_timeline
 
 
 def make_deck(project, tmp_path, audience="staff"):
@@ -41,6 +45,29 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     assert "Right answer: A" in notes["Module 1 check: question 1"]
 
 
+def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):
+    deck = Presentation(str(make_deck(project, tmp_path)))
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    layouts = {s.shapes.title.text_frame.text: s.slide_layout.name for s in deck.slides}
+    assert layouts["Staff course"] == "Title Slide"
+    assert layouts["Module 1: Introduction"] == "Section Header"
+    assert layouts["Module 1: what you will be able to do"] == "Teaching Point"
+    assert layouts["Module 1, activity 1: Talk in pairs (30 min)"] == "Activity"
+    assert layouts["Module 1 check: question 1"] == "Check"
+    assert layouts["Thank you, and what happens next"] == "Closing"
+
+
+def test_template_decks_use_office_layouts_for_kinds_the_template_lacks(cli, project, tmp_path):
+    result = cli(
+        ["build", "--only", "slides", "--slides-template", str(organisation_template(tmp_path))], project
+    )
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(project / "site/staff/downloads/staff-slides.pptx"))
+    used = {s.slide_layout.name for s in deck.slides}
+    assert used == {"Title Slide", "Title and Content", "Section Header"}
+    assert deck.slide_width == Presentation().slide_width  # the template's own size
+
+
 def test_each_audience_gets_its_own_activities(project, tmp_path):
     titles = [t for t, _ in titles_and_notes(make_deck(project, tmp_path, "bosses"))]
     assert "Module 1, activity 1: Cost a meeting (20 min)" in titles
@@ -53,9 +80,23 @@ def test_libreoffice_opens_the_deck(project, tmp_path):
     deck = make_deck(project, tmp_path)
     out = tmp_path / "pdf"
     env = dict(os.environ, HOME=str(tmp_path))
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(out), str(deck)],
-                   check=True, capture_output=True, timeout=180, env=env)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
     pdf = out / "staff-slides.pdf"
     text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     words = " ".join(text.split()).casefold()  # the template sets section titles in capitals
@@ -92,11 +133,47 @@ def test_unusable_templates_are_explained(cli, project, tmp_path):
     result = cli(["build", "--slides-template", str(template)], project)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"Error: {template}: has 1 slide(s); coursekit adds its own, so delete them and save it again " \
-           "with only the slide masters and layouts" in lines
-    assert any(line.startswith(f"Error: {template}: has no layout named 'Section Header' (it has: ") for line in lines)
+    assert (
+        f"Error: {template}: has 1 slide(s); coursekit adds its own, so delete them and save it again "
+        "with only the slide masters and layouts" in lines
+    )
+    assert any(
+        line.startswith(f"Error: {template}: has no layout named 'Section Header' (it has: ")
+        for line in lines
+    )
     not_pptx = write_tree(tmp_path, {"notes.pptx": "just text"}) / "notes.pptx"
     result = cli(["build", "--slides-template", str(not_pptx)], project)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {not_pptx}: is not a PowerPoint (.pptx) file")
     assert not (project / "site").exists()
+
+
+def test_a_template_layout_without_a_text_placeholder_is_explained(cli, project, tmp_path):
+    prs = Presentation()
+    section = next(layout for layout in prs.slide_layouts if layout.name == "Section Header")
+    body = next(p for p in section.placeholders if p.placeholder_format.idx == 1)
+    body._element.getparent().remove(body._element)
+    template = tmp_path / "no-text.pptx"
+    prs.save(str(template))
+    result = cli(["build", "--only", "slides", "--slides-template", str(template)], project)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {template}: layout 'Section Header' needs a title placeholder and a text placeholder "
+        "(idx 1) for the slide's text; add them to the layout in the slide master"
+    )
+    assert not (project / "site").exists()
+
+
+def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
+    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
+    files.update({"audiences/staff.yml": audience_text("staff", "[a, b, c]"), "sources.yml": SOURCES})
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 240),)))
+    slides_ = deck_slides(dataclasses.replace(plan, timeline=timed))
+    plan_slides = [s for s in slides_ if s.title.startswith("Course plan")]
+    assert [s.title for s in plan_slides] == ["Course plan (1 of 2)", "Course plan (2 of 2)"]
+    assert [row for s in plan_slides for row in s.body] == [
+        "09:30 Welcome and check-in (20 min)", "09:50 Module 1: Module a (45 min)", "10:54 Break (15 min)",
+        "11:09 Module 2: Module b (45 min)", "12:07 Break (15 min)", "12:22 Module 3: Module c (45 min)",
+        "13:07 Spare time and check-out (23 min), ending at 13:30"]
+    assert slides_[0].subtitle.startswith("Staff · 4 h ·")
