@@ -354,6 +354,7 @@ EVERYDAY_LONG_WORDS = frozenset(
         "inequality",
         "inequalities",
         "publicity",
+        "ethnicity",
     ]
 )
 """Long words with those endings that most readers know."""
