@@ -94,8 +94,9 @@ def build(
             raise typer.Exit(code=1)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
         result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
-    for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
-        typer.echo(f"Warning: {warning.message}", err=True)
+    build_warnings = [str(w.message) for w in warned if w.category.__module__.startswith("coursekit")]
+    for warning in build_warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     _warn(result.warnings)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
@@ -106,13 +107,15 @@ def build(
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
-    _echo_check_warnings(report)
+    _echo_check_warnings(report, already={*build_warnings, *(str(p) for p in result.warnings)})
 
 
-def _echo_check_warnings(report) -> None:
-    """Show every problem `coursekit check` finds, one line each on stderr."""
+def _echo_check_warnings(report, already: set[str] = frozenset()) -> None:
+    """Show every problem `coursekit check` finds, one line each on stderr, except those the build
+    itself has just warned about."""
     for finding in report.findings:
-        typer.echo(f"Warning: {finding}", err=True)
+        if str(finding) not in already:
+            typer.echo(f"Warning: {finding}", err=True)
 
 
 @app.command("list")
