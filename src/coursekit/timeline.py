@@ -196,6 +196,8 @@ class Sitting:
     """The modules of this part; None: filled in order from the course."""
     breaks: tuple[BreakAt, ...] | None = None
     """Fixed breaks; None: the default rule."""
+    expected: int | None = None
+    """With minutes None: the length the part is meant to run, which sizes its opening and closing."""
 
 
 @dataclass(frozen=True)
@@ -254,9 +256,13 @@ def build_timeline(plan: CoursePlan, settings: TimeSettings) -> Timeline:
     return Timeline(tuple(parts), tuple(t.text for t in trims), tuple(trims))
 
 
-def natural_settings(start: dt.time = dt.time(9, 30), **options) -> TimeSettings:
-    """Settings for one part as long as the content needs: a course's honest length."""
-    return TimeSettings((Sitting("The course", start, None),), **options)
+def natural_settings(start: dt.time = dt.time(9, 30), expected: int | None = None, **options) -> TimeSettings:
+    """Settings for one part as long as the content needs: a course's honest length.
+
+    expected is the length the course claims, so a short briefing gets short opening and closing
+    blocks in its honest plan too, as it would at its stated length.
+    """
+    return TimeSettings((Sitting("The course", start, None, expected=expected),), **options)
 
 
 def break_every(*audience_ids: str | None) -> int:
@@ -490,7 +496,8 @@ def _longest_stretch(blocks: list[Block]) -> int:
 def _blocks(
     index: int, sitting: Sitting, views: list[ModuleView], cuts: _Cuts, settings: TimeSettings
 ) -> list[Block]:
-    short = sitting.minutes is not None and sitting.minutes < SHORT_PART
+    length = sitting.minutes if sitting.minutes is not None else sitting.expected
+    short = length is not None and length < SHORT_PART
     opening = 5 if short else 10
     co = settings.co_trainer or settings.lead
     if index == 0:

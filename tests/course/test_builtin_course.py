@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import tree_bytes
 
@@ -34,8 +36,6 @@ def test_module_timings_add_up_for_the_audience(library, audience_id):
         assert abs(view.activity_minutes - view.minutes) <= view.minutes * 0.1, view.id
 
 
-@pytest.mark.xfail(strict=True, reason="issue 8: the built-in courses plan to about twice their stated "
-                   "lengths on the clock; the module content is being revised. Remove this mark when it passes.")
 @pytest.mark.parametrize("audience_id", ["frontline-staff", "commissioners", "senior-leaders",
                                          "lived-experience-members"])
 def test_course_plans_to_its_stated_length_with_breaks(library, audience_id):
@@ -47,11 +47,14 @@ def test_frontline_and_commissioner_versions_differ_in_substance(library):
     frontline = {v.id: v for v in build_plan(library, "frontline-staff").modules}
     commissioners = {v.id: v for v in build_plan(library, "commissioners").modules}
     shared = sorted(set(frontline) & set(commissioners))
-    assert len(shared) >= 4
+    assert shared, "the two courses share at least the opening module"
     for module_id in shared:
         f, c = frontline[module_id], commissioners[module_id]
         assert {a.id for a in f.activities} != {a.id for a in c.activities}, module_id
         assert f.body != c.body, module_id
+    frontline_tasks = {a.id for v in frontline.values() for a in v.activities}
+    commissioner_tasks = {a.id for v in commissioners.values() for a in v.activities}
+    assert len(frontline_tasks & commissioner_tasks) <= len(commissioner_tasks) // 5
 
 
 def test_two_builds_of_the_built_in_course_are_byte_identical(library, tmp_path):
@@ -70,8 +73,7 @@ def test_the_built_in_library_passes_strict(cli, tmp_path):
     args = ["check", "--strict", "--project", str(builtin_root())]
     if SHARED_SOURCES.is_dir():
         args += ["--sources-dir", str(SHARED_SOURCES)]
+    elif os.environ.get("CI"):
+        pytest.fail(f"{SHARED_SOURCES} is missing: CI checks the stories against their sources")
     result = cli(args, tmp_path)
-    findings = [line for line in result.stdout.splitlines() if line.startswith(("Error:", "Warning:"))]
-    # The built-in courses run far over their stated lengths (issue 8); their content is being
-    # revised, and tests/course/test_builtin_course.py holds them to their lengths with a strict xfail.
-    assert [f for f in findings if not f.endswith("[G5-course-length]")] == [], result.stdout
+    assert result.exit_code == 0, result.stdout
