@@ -163,7 +163,7 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-COURSE_LENGTHS = {"staff": 80, "bosses": 70}
+COURSE_LENGTHS = {"staff": 65, "bosses": 55}
 """Minutes in the room of the small project's courses: the module with its welcome, check-in,
 input, story, check, reflection, check-out and buffer (within 10% of what they plan to)."""
 
