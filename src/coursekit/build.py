@@ -38,13 +38,16 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
         from .render.slides import check_template
 
         check_template(slides_template)
-    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs)
+    if slides_template is None and project.organisation and project.organisation.slides_template:
+        slides_template = project.root / project.organisation.slides_template
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs,
+                             brand=project.brand, changelog=project.changelog)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
     files = tuple(out / f.relative_to(staging) for f in files)
-    return BuildResult(out, plans, files, consent_notices(plans, outputs))
+    return BuildResult(out, plans, files, project.notices + consent_notices(plans, outputs))
 
 
 def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,7 +76,7 @@ def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
         for output in OUTPUTS:
             if output.name in settings.outputs:
                 files += output.render(plan, staging, settings)
-    files.append(landing.render(plans, staging))
+    files += landing.render(plans, staging, settings.brand)
     return files
 
 

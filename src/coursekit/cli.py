@@ -81,6 +81,26 @@ def build(
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
 
 
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the project.")],
+    name: Annotated[str, typer.Option("--name", help="Your organisation's name.")] = "Our organisation",
+) -> None:
+    """Start your organisation's own course on the built-in library, ready to build and keep in git."""
+    from .build import build as run_build
+    from .init import create_project
+
+    with _reporting():
+        create_project(folder, name)
+        loaded = _load(folder)
+        result = run_build(loaded, [a.id for a in loaded.audiences], tuple(o.name for o in OUTPUTS),
+                           folder / "site")
+    typer.echo(f"Made {_shown(folder)}: organisation.yml, modules/, audiences/, additions/, README.md, "
+               "CHANGELOG.md and a CI workflow.")
+    typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser. "
+               f"Next: read {_shown(folder / 'README.md')}.")
+
+
 @app.command("list")
 def list_content(project: ProjectOption = Path(".")) -> None:
     """List the modules and audiences, with their minutes."""
@@ -90,7 +110,8 @@ def list_content(project: ProjectOption = Path(".")) -> None:
         loaded = _load(project)
     typer.echo(f"Modules ({len(loaded.modules)}):")
     for module in loaded.modules:
-        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  {module.title}")
+        origin = loaded.origins[module.id].kind if module.id in loaded.origins else ""
+        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<20} {module.title}")
     typer.echo(f"Audiences ({len(loaded.audiences)}):")
     for audience in loaded.audiences:
         plan = build_plan(loaded, audience.id)
@@ -111,6 +132,9 @@ def check(
     sources_dir: Annotated[Optional[Path], typer.Option(
         "--sources-dir", exists=True, file_okay=False, help="Folder of source transcripts (*.txt): "
         "report text that repeats nine or more of their words in a row. Default: not checked.")] = None,
+    update_versions: Annotated[bool, typer.Option(
+        "--update-versions", help="Record each of your own modules' current version and content in "
+        "coursekit.lock (commit it), so a later change without a new version is caught.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Check the modules against the quality standard (hard gates, alignment, language, readability)."""
@@ -120,6 +144,8 @@ def check(
 
     with _reporting():
         loaded = _load(project)
+        if update_versions:
+            loaded = _update_versions(loaded)
     report = check_project(loaded, sources_dir)
     if output_format is Format.json:
         typer.echo(json.dumps({"findings": [f.as_dict() for f in report.findings],
@@ -129,6 +155,21 @@ def check(
             typer.echo(f"{finding.severity.capitalize()}: {finding}")
         typer.echo(_check_summary(report, strict))
     raise typer.Exit(code=1 if report.failed(strict) else 0)
+
+
+def _update_versions(loaded):
+    import dataclasses
+
+    from .errors import CourseKitError
+    from .load import load_project
+    from .versions import write_lock
+
+    if not loaded.layered:
+        raise CourseKitError("--update-versions is for an organisation's project (with organisation.yml); "
+                             "this folder has none")
+    path = write_lock(loaded)
+    typer.echo(f"Recorded module versions in {_shown(path)}.", err=True)
+    return dataclasses.replace(load_project(loaded.root))
 
 
 def _check_summary(report, strict: bool) -> str:
@@ -142,17 +183,19 @@ def _check_summary(report, strict: bool) -> str:
 
 def _load(project: Path):
     from .content import builtin_root
+    from .layers import is_project
     from .load import load_project
 
-    if (project / "modules").is_dir():
+    if is_project(project):
         return load_project(project)
     if project != Path("."):
         from .errors import CourseKitError
 
-        found = "has no modules/ folder" if project.is_dir() else "no such folder"
-        raise CourseKitError(f"{project}: {found}; --project must be the folder that holds modules/ "
-                             "and audiences/")
-    typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
+        found = "has no organisation.yml, modules/ or audiences/" if project.is_dir() else "no such folder"
+        raise CourseKitError(f"{project}: {found}; --project must be a course project folder "
+                             "(make one with: coursekit init FOLDER)")
+    typer.echo("No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course.",
+               err=True)
     return load_project(builtin_root())
 
 

@@ -333,6 +333,24 @@ class SourceList(Model):
     sources: tuple[Source, ...]
 
 
+class Contact(Model):
+    """Someone learners or trainers can turn to."""
+
+    name: Label
+    """Who: a person, a team or a service."""
+    how: Aside
+    """How to reach them: a phone number, an email address, a room."""
+
+
+class LocalExample(Model):
+    """An example from the organisation's own services, shown with the module."""
+
+    title: Label
+    text: Prose
+    trainer_notes: TrainerText | None = None
+    """How to use the example in the session (speaker notes only)."""
+
+
 class ModuleMeta(Model):
     """The YAML front matter of a module file. The Markdown after it is the module body."""
 
@@ -364,6 +382,10 @@ class ModuleMeta(Model):
     """Ids of modules to take first."""
     co_delivery: TrainerText | None = None
     """How a trainer with lived experience co-delivers this module, and how they are paid."""
+    local_examples: tuple[LocalExample, ...] = ()
+    """Examples from the organisation's own services (usually attached from additions/)."""
+    support: tuple[Contact, ...] = ()
+    """Local people or services to turn to about this module's subject."""
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ModuleMeta:
@@ -402,6 +424,9 @@ class AudienceFile(Model):
     """Notes on tone for writers and trainers."""
     support: Aside
     """How learners on this course get support (shown on the welcome page)."""
+    based_on: Slug | None = None
+    """An audience whose share of each module this audience gets, where a module does not name it:
+    how an organisation's own audience uses built-in modules without copying them."""
 
 
 class Audience(AudienceFile):

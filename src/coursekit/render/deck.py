@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
@@ -24,11 +25,13 @@ class Slide:
     subtitle: str = ""
 
 
-def deck_slides(plan: CoursePlan) -> list[Slide]:
+def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     """Return every slide of the course deck, titles made unique."""
     audience = plan.audience
-    slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan),
-                    subtitle=f"{audience.name} · {_minutes(plan.total_minutes)} · edition {plan.build_date}")]
+    brand = brand or Brand()
+    edition = brand.edition or f"edition {plan.build_date}"
+    slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan, brand),
+                    subtitle=f"{brand.name} · {audience.name} · {_minutes(plan.total_minutes)} · {edition}")]
     slides.append(Slide("Title and Content", "Course plan",
                         tuple(f"{v.number}. {v.title} ({_minutes(v.minutes)})" for v in plan.modules),
                         f"Total contact time: {_minutes(plan.total_minutes)}, not counting breaks. "
@@ -53,7 +56,9 @@ def module_slides(view: ModuleView) -> list[Slide]:
     slides = [Slide("Section Header", f"Module {n}: {module.title}", (), _join(
         f"Time: {_minutes(view.minutes)}. Activities: {timings}.",
         f"Focus for this audience: {view.focus}",
-        f"Co-delivery: {module.co_delivery}" if module.co_delivery else ""),
+        f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
+        "Local support: " + "; ".join(f"{c.name}: {plain(c.how)}" for c in module.support)
+        if module.support else ""),
         subtitle=f"{_minutes(view.minutes)} · {module.summary}")]
     for index, note in enumerate(module.content_notes, start=1):
         slides.append(Slide("Title and Content", f"Module {n}: content note {index}",
@@ -63,6 +68,11 @@ def module_slides(view: ModuleView) -> list[Slide]:
                        "Read the outcomes aloud and say how the module will meet them.")
     slides += _chunked(f"Module {n}: key messages", [k.text for k in view.key_messages],
                        "Key messages, with their sources in the course site's Sources page.")
+    for example in module.local_examples:
+        slides.append(Slide("Title and Content", f"Module {n}: local example: {example.title}",
+                            (plain(example.text),), _join(
+                                "A local example from our own services.",
+                                f"How to use it: {plain(example.trainer_notes)}" if example.trainer_notes else "")))
     for index, activity in enumerate(view.activities, start=1):
         slides += _activity_slides(view, index, activity)
     for index, question in enumerate(view.questions, start=1):
@@ -129,8 +139,11 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
     return unique
 
 
-def _opening_notes(plan: CoursePlan) -> str:
+def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
     return _join(
+        f"Course {brand.edition}, {brand.name}." if brand.edition else "",
+        f"Co-produced by: {brand.co_produced_by}" if brand.co_produced_by else "",
+        f"Co-delivered by: {brand.co_delivered_by}" if brand.co_delivered_by else "",
         f"Welcome everyone. This course is for {plan.audience.name.lower()}: {plan.audience.description}",
         "Agree ground rules together: respect, confidentiality, nobody has to share their own story, "
         "anyone can step out at any time.",

@@ -36,8 +36,10 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     """Write the course's deck into its downloads folder and return its path."""
     presentation = _open(settings.slides_template)
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
-    for slide in deck_slides(plan):
+    for slide in deck_slides(plan, settings.brand):
         _add(presentation, layouts[slide.layout], slide)
+    if settings.slides_template is None:
+        _brand_title_slide(presentation, settings.brand)
     _stamp(presentation, plan)
     path = out / plan.id / link(plan, "slides")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +81,29 @@ def _add(presentation, layout, spec: Slide) -> None:
         frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         frame.word_wrap = True
     _set_text(slide.notes_slide.notes_text_frame, spec.notes.split("\n\n"))
+
+
+PICTURE_LOGOS = (".png", ".jpg", ".jpeg")
+"""Logo files PowerPoint shows as pictures; an SVG logo is left to the organisation's template."""
+
+
+def _brand_title_slide(presentation, brand) -> None:
+    """On the built-in theme, put the organisation's logo on the title slide (a template has its own)."""
+    from pptx.util import Emu
+
+    if brand.logo is None or brand.logo.suffix.lower() not in PICTURE_LOGOS:
+        return
+    slide = presentation.slides[0]
+    height = Emu(presentation.slide_height // 8)
+    margin = Emu(presentation.slide_height // 24)
+    picture = slide.shapes.add_picture(str(brand.logo), margin, margin, height=height)
+    picture.name = "Logo"
+    _describe(picture, f"{brand.name} logo")
+
+
+def _describe(picture, text: str) -> None:
+    # python-pptx has no API for alternative text; it lives on the picture's cNvPr element.
+    picture._element.nvPicPr.cNvPr.set("descr", text)
 
 
 def _set_text(frame, paragraphs: list[str]) -> None:
