@@ -111,7 +111,7 @@ def list_content(project: ProjectOption = Path(".")) -> None:
     typer.echo(f"Modules ({len(loaded.modules)}):")
     for module in loaded.modules:
         origin = loaded.origins[module.id].kind if module.id in loaded.origins else ""
-        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<20} {module.title}")
+        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<21} {module.title}")
     typer.echo(f"Audiences ({len(loaded.audiences)}):")
     for audience in loaded.audiences:
         plan = build_plan(loaded, audience.id)
