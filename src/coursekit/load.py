@@ -209,10 +209,9 @@ def _serve_based_on(modules: list[_Loaded], audiences: list[_Loaded], problems: 
     found = based_on_problems(items, {a.item.id: a.shown for a in audiences},
                               {a.item.id: a.lines for a in audiences})
     problems += found
-    if found:
-        return
+    bases = {a.id for a in items if a.based_on is None}
     for audience in items:
-        if audience.based_on:
+        if audience.based_on in bases:
             for position, entry in enumerate(modules):
                 module = serve_like(entry.item, audience.id, audience.based_on)
                 modules[position] = dataclasses.replace(entry, item=module)
