@@ -190,3 +190,104 @@ def test_bad_organisation_exits_1_and_leaves_the_output_as_it_was(cli, tmp_path)
     assert result.stderr == ("Error: organisation.yml: line 2: pass_mark: input should be less than or equal "
                              "to 100\n1 problem found; nothing was built or changed.\n")
     assert tree_bytes(root / "site") == before
+
+
+CHANGELOG = """\
+# What changed
+
+## 2.1 (2026-11-30)
+
+- NEWEST-CHANGE: our own peer team module.
+
+## 2.0 (2026-06-01)
+
+- OLDER-CHANGE: first edition with our name.
+"""
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory) -> Path:
+    """An organisation's 'bosses' course with its logo, colours, edition and changelog, built once."""
+    from typer.testing import CliRunner
+
+    from coursekit.cli import app
+
+    files = organisation_files(**{"organisation.yml": FULL.replace("logo.svg", "logo.png"), "CHANGELOG.md": CHANGELOG})
+    root = write_tree(tmp_path_factory.mktemp("brand") / "ours", files)
+    (root / "assets").mkdir()
+    (root / "assets/logo.png").write_bytes(PNG_BYTES)
+    result = CliRunner().invoke(app, ["build", "--audience", "bosses", "--project", str(root),
+                                      "--out", str(root / "site")], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return root / "site"
+
+
+def image_sources(html: Path) -> list[Path]:
+    """Return the file each <img> of a page points at, resolved as a browser would from file://."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html.read_text(encoding="utf-8"))
+    return [(html.parent / src).resolve() for src in tree.xpath("//img/@src")]
+
+
+def test_site_logo_resolves_from_file_urls(branded):
+    for page in (branded / "bosses/index.html", branded / "bosses/01-intro.html"):
+        logos = [path for path in image_sources(page) if path.name == "logo.png"]
+        assert logos and all(path.read_bytes() == PNG_BYTES for path in logos), page
+
+
+def test_site_colours_come_from_the_brand_stylesheet(branded):
+    css = (branded / "bosses/assets/brand.css").read_text()
+    assert "--md-primary-fg-color: #1d4f91;" in css and "--md-accent-fg-color: #7a1f5c;" in css
+    page = (branded / "bosses/index.html").read_text()
+    assert 'href="assets/brand.css"' in page and 'data-md-color-primary="custom"' in page
+
+
+def test_site_footer_and_welcome_page_carry_the_edition(branded):
+    page = (branded / "bosses/index.html").read_text()
+    assert "Leeds Care · course edition 2.1, 2026-11-30" in page
+    assert "Course edition 2.1, 2026-11-30." in page
+    assert "<strong>Co-produced by:</strong> Our members' group." in page
+    assert "Leeds Care has not yet recorded who co-delivers it." in page
+    assert "It has not yet been co-produced" not in page
+
+
+def test_module_pages_show_last_and_next_review(branded):
+    page = (branded / "bosses/01-intro.html").read_text()
+    assert "Last reviewed 2026-11-22 (version 1.0). Next review due by 2027-11-22." in page
+
+
+def test_changelog_is_the_what_changed_page_newest_first(branded):
+    page = (branded / "bosses/changes.html").read_text()
+    assert page.index("NEWEST-CHANGE") < page.index("OLDER-CHANGE")
+    assert "2.1 (2026-11-30): new since the last edition" in page
+    assert 'href="changes.html"' in (branded / "bosses/index.html").read_text()  # in the nav and welcome page
+
+
+def test_landing_page_has_the_name_colours_and_a_logo_that_resolves(branded):
+    page = (branded / "index.html").read_text()
+    assert "<title>Leeds Care: choose your course</title>" in page
+    assert "header { background: #1d4f91;" in page and "#283593" not in page
+    assert "Leeds Care: edition 2.1, 2026-11-30." in page
+    assert [path.read_bytes() for path in image_sources(branded / "index.html")] == [PNG_BYTES]
+
+
+def test_deck_title_slide_shows_the_organisation_name_edition_and_logo(branded):
+    from pptx import Presentation
+
+    title = Presentation(str(branded / "bosses/downloads/bosses-slides.pptx")).slides[0]
+    texts = [shape.text_frame.text for shape in title.shapes if shape.has_text_frame]
+    assert any(text.startswith("Leeds Care · Our managers · ") and text.endswith("edition 2.1, 2026-11-30")
+               for text in texts)
+    logos = [shape for shape in title.shapes if shape.name == "Logo"]
+    assert len(logos) == 1 and logos[0].image.blob == PNG_BYTES
+
+
+def test_welcome_page_says_honestly_how_the_built_in_course_was_made(project):
+    from coursekit.plan import build_plan
+    from coursekit.render.pages import welcome_page
+
+    text = welcome_page(build_plan(load_project(project), "staff"), None).text
+    assert ("It has not yet been co-produced with the people who told those stories." in text)
+    assert "An organisation that runs this course can record who co-produced its version" in text
+    assert "Co-produced by" not in text

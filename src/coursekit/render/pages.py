@@ -124,10 +124,11 @@ def _made_by(brand: Brand) -> str:
         parts.append(BUILT_IN_MADE)
     if brand.co_delivered_by:
         parts.append(f"**Co-delivered by:** {esc(_one_line(brand.co_delivered_by))}")
-    if not (brand.co_produced_by and brand.co_delivered_by):
+    missing = [what for what, given in (("who co-produced its version", brand.co_produced_by),
+                                        ("who co-delivers it", brand.co_delivered_by)) if not given]
+    if missing:
         parts.append(NOT_RECORDED if brand.builtin else
-                     f"{esc(brand.name)} has not yet recorded who co-produced its version and who co-delivers "
-                     "it.")
+                     f"{esc(brand.name)} has not yet recorded {' or '.join(missing)}.")
     return "\n\n".join(parts)
 
 
