@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -85,7 +84,9 @@ def test_origins_of_added_replaced_and_attached_modules(organisation):
     assert kinds["four-cos"] == "built-in"
     assert project.origins["jargon"].builtin_version == "1.0"
     assert project.module("jargon").title.startswith("OUR-JARGON")
-    assert project.notices == ("modules/jargon.md replaces the built-in module 'jargon' (built-in 1.0, yours 1.0)",)
+    assert project.notices == (
+        "modules/jargon.md replaces the built-in module 'jargon' (built-in 1.0, yours 1.0)",
+    )
     assert "frontline-staff" in [a.id for a in project.audiences]
 
 
@@ -97,11 +98,16 @@ def built(tmp_path_factory) -> Path:
     from coursekit.cli import app
 
     root = write_tree(tmp_path_factory.mktemp("layers") / "ours", organisation_files())
-    result = CliRunner().invoke(app, ["build", "--audience", "staff", "--project", str(root),
-                                      "--out", str(root / "site")], catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["build", "--audience", "staff", "--project", str(root), "--out", str(root / "site")],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.stderr
-    assert ("Note: modules/jargon.md replaces the built-in module 'jargon' (built-in 1.0, yours 1.0)"
-            in result.stderr)
+    assert (
+        "Note: modules/jargon.md replaces the built-in module 'jargon' (built-in 1.0, yours 1.0)"
+        in result.stderr
+    )
     return root / "site/staff"
 
 
@@ -141,8 +147,9 @@ def test_based_on_audience_gets_the_base_audiences_share(organisation):
 
     plan = build_plan(load_project(organisation), "staff")
     jargon = next(view for view in plan.modules if view.id == "jargon")
-    frontline = next(v for v in build_plan(load_project(builtin_root()), "frontline-staff").modules
-                     if v.id == "jargon")
+    frontline = next(
+        v for v in build_plan(load_project(builtin_root()), "frontline-staff").modules if v.id == "jargon"
+    )
     assert [a.id for a in jargon.activities] == [a.id for a in frontline.activities]
     assert jargon.focus == frontline.focus and jargon.body == frontline.body
 
@@ -169,54 +176,86 @@ def test_list_shows_origin_and_version(cli, organisation):
 
 
 def test_addition_for_a_misspelt_module_id(tmp_path):
-    root = write_tree(tmp_path / "ours", organisation_files(**{
-        "additions/what-co-production-iss.yml": ADDITION}))
+    root = write_tree(
+        tmp_path / "ours", organisation_files(**{"additions/what-co-production-iss.yml": ADDITION})
+    )
     with pytest.raises(ContentError) as caught:
         load_project(root)
     assert caught.value.lines() == [
-        "additions/what-co-production-iss.yml: no module has id 'what-co-production-iss'; did you mean "
-        "'what-co-production-is'?: name the file after the id of the module it adds to"]
+        (
+            "additions/what-co-production-iss.yml: no module has id 'what-co-production-iss'; did you mean "
+            "'what-co-production-is'?: name the file after the id of the module it adds to"
+        )
+    ]
 
 
 def test_addition_reusing_an_id_of_the_module(tmp_path):
-    activity = ("activities:\n  - id: four-definitions\n    title: Ours\n    minutes: 5\n    type: pairs\n"
-                "    instructions: Talk.\n    facilitator_notes: Time it.\n")
-    root = write_tree(tmp_path / "ours", organisation_files(**{"additions/what-co-production-is.yml": activity}))
+    activity = (
+        "activities:\n  - id: four-definitions\n    title: Ours\n    minutes: 5\n    type: pairs\n"
+        "    instructions: Talk.\n    facilitator_notes: Time it.\n"
+    )
+    root = write_tree(
+        tmp_path / "ours", organisation_files(**{"additions/what-co-production-is.yml": activity})
+    )
     with pytest.raises(ContentError) as caught:
         load_project(root)
     assert caught.value.lines() == [
-        "additions/what-co-production-is.yml: activities[0].id: module 'what-co-production-is' already has "
-        "activities id 'four-definitions'; choose another id"]
+        (
+            "additions/what-co-production-is.yml: activities[0].id: module 'what-co-production-is' already has "
+            "activities id 'four-definitions'; choose another id"
+        )
+    ]
 
 
 def test_unknown_key_in_an_addition(tmp_path):
-    root = write_tree(tmp_path / "ours", organisation_files(**{
-        "additions/what-co-production-is.yml": "local_example:\n  - title: A\n    text: B.\n"}))
+    root = write_tree(
+        tmp_path / "ours",
+        organisation_files(
+            **{"additions/what-co-production-is.yml": "local_example:\n  - title: A\n    text: B.\n"}
+        ),
+    )
     with pytest.raises(ContentError) as caught:
         load_project(root)
-    assert caught.value.lines() == ["additions/what-co-production-is.yml: line 1: local_example: unknown key "
-                                    "'local_example'; did you mean 'local_examples'?"]
+    assert caught.value.lines() == [
+        (
+            "additions/what-co-production-is.yml: line 1: local_example: unknown key "
+            "'local_example'; did you mean 'local_examples'?"
+        )
+    ]
 
 
 def test_based_on_an_unknown_audience(tmp_path):
-    root = write_tree(tmp_path / "ours", organisation_files(**{
-        "audiences/bosses.yml": BOSSES.replace("based_on: commissioners", "based_on: comissioners")}))
+    root = write_tree(
+        tmp_path / "ours",
+        organisation_files(
+            **{"audiences/bosses.yml": BOSSES.replace("based_on: commissioners", "based_on: comissioners")}
+        ),
+    )
     with pytest.raises(ContentError) as caught:
         load_project(root)
-    assert caught.value.lines() == ["audiences/bosses.yml: line 5: based_on: no audience has id 'comissioners'; "
-                                    "did you mean 'commissioners'?"]
+    assert caught.value.lines() == [
+        (
+            "audiences/bosses.yml: line 5: based_on: no audience has id 'comissioners'; "
+            "did you mean 'commissioners'?"
+        )
+    ]
 
 
 def test_problems_in_built_in_files_are_shown_as_built_in(tmp_path):
-    root = write_tree(tmp_path / "ours", organisation_files(**{
-        "audiences/staff.yml": STAFF.replace("based_on: frontline-staff\n", "")}))
+    root = write_tree(
+        tmp_path / "ours",
+        organisation_files(**{"audiences/staff.yml": STAFF.replace("based_on: frontline-staff\n", "")}),
+    )
     with pytest.raises(ContentError) as caught:
         load_project(root)
-    assert ("audiences/staff.yml: line 5: modules[2]: module 'jargon' does not say how it serves 'staff': add "
-            "'staff' under 'audiences' in modules/jargon.md") in caught.value.lines()
-    assert ("audiences/staff.yml: line 5: modules[0]: module 'what-co-production-is' does not say how it serves "
-            "'staff': add 'staff' under 'audiences' in built-in:modules/what-co-production-is.md"
-            ) in caught.value.lines()
+    assert (
+        "audiences/staff.yml: line 5: modules[2]: module 'jargon' does not say how it serves 'staff': add "
+        "'staff' under 'audiences' in modules/jargon.md"
+    ) in caught.value.lines()
+    assert (
+        "audiences/staff.yml: line 5: modules[0]: module 'what-co-production-is' does not say how it serves "
+        "'staff': add 'staff' under 'audiences' in built-in:modules/what-co-production-is.md"
+    ) in caught.value.lines()
 
 
 def check(cli, root: Path, *options: str):
@@ -226,9 +265,11 @@ def check(cli, root: Path, *options: str):
 def test_check_warns_when_a_replaced_module_is_behind_the_library(cli, tmp_path):
     root = write_tree(tmp_path / "ours", organisation_files(**{"modules/jargon.md": replaced_jargon("0.9")}))
     result = check(cli, root)
-    assert ("Warning: modules/jargon.md: line 9: version: replaces the built-in module 'jargon', which is now at "
-            "version 1.0 (yours is 0.9): compare the two, bring in what changed, then give yours a version of "
-            "at least the built-in one [replaced-behind]") in result.stdout.splitlines()
+    assert (
+        "Warning: modules/jargon.md: line 9: version: replaces the built-in module 'jargon', which is now at "
+        "version 1.0 (yours is 0.9): compare the two, bring in what changed, then give yours a version of "
+        "at least the built-in one [replaced-behind]"
+    ) in result.stdout.splitlines()
 
 
 def test_strict_check_fails_when_a_module_changed_without_a_new_version(cli, organisation):
@@ -237,21 +278,30 @@ def test_strict_check_fails_when_a_module_changed_without_a_new_version(cli, org
     assert "version-unrecorded" not in result.stdout and "version-unchanged" not in result.stdout
     lock = (organisation / "coursekit.lock").read_bytes()
     assert [line.split()[:2] for line in lock.decode().splitlines() if not line.startswith("#")] == [
-        ["intro", "1.0"], ["jargon", "1.0"]]
+        ["intro", "1.0"],
+        ["jargon", "1.0"],
+    ]
     assert check(cli, organisation, "--update-versions").exit_code in (0, 1)
     assert (organisation / "coursekit.lock").read_bytes() == lock  # byte-stable
     module = organisation / "modules/intro.md"
     module.write_text(module.read_text().replace("Talk with a partner", "Talk with a friend"))
     result = check(cli, organisation, "--strict")
     assert result.exit_code == 1
-    assert ("Warning: modules/intro.md: line 6: version: the module changed but its version is still 1.0 (as "
-            "recorded in coursekit.lock): give it a new version and set 'updated', then run coursekit check "
-            "--update-versions [version-unchanged]") in result.stdout.splitlines()
+    assert (
+        "Warning: modules/intro.md: line 6: version: the module changed but its version is still 1.0 (as "
+        "recorded in coursekit.lock): give it a new version and set 'updated', then run coursekit check "
+        "--update-versions [version-unchanged]"
+    ) in result.stdout.splitlines()
     module.write_text(module.read_text().replace('version: "1.0"', 'version: "1.1"'))
     result = check(cli, organisation)
-    assert ("Warning: modules/intro.md: line 6: version: version 1.1 is not recorded in coursekit.lock; run "
-            "coursekit check --update-versions and commit the file [version-unrecorded]") in result.stdout
+    assert (
+        "Warning: modules/intro.md: line 6: version: version 1.1 is not recorded in coursekit.lock; run "
+        "coursekit check --update-versions and commit the file [version-unrecorded]"
+    ) in result.stdout
     check(cli, organisation, "--update-versions")
     entries = (organisation / "coursekit.lock").read_text().splitlines()
     assert [line.split()[:2] for line in entries if not line.startswith("#")] == [
-        ["intro", "1.0"], ["intro", "1.1"], ["jargon", "1.0"]]
+        ["intro", "1.0"],
+        ["intro", "1.1"],
+        ["jargon", "1.0"],
+    ]

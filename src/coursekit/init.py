@@ -199,8 +199,14 @@ def create_project(folder: Path, name: str = "Our organisation", today: dt.date 
         what = "is not empty" if folder.is_dir() else "is a file"
         raise OutputError(f"{folder} {what}; coursekit init makes a new project in a new or empty folder")
     today = today or dt.date.today()
-    values = {"name": name, "today": today.isoformat(), "version": __version__, "initials": _initials(name),
-              "yaml_name": json.dumps(name, ensure_ascii=False), "xml_name": escape(name)}
+    values = {
+        "name": name,
+        "today": today.isoformat(),
+        "version": __version__,
+        "initials": _initials(name),
+        "yaml_name": json.dumps(name, ensure_ascii=False),
+        "xml_name": escape(name),
+    }
     files = {
         "organisation.yml": ORGANISATION_YML,
         "assets/logo.svg": LOGO_SVG,

@@ -79,8 +79,9 @@ class Additions(Model):
     support: tuple[Contact, ...] = ()
 
 
-_ADDITION_NAMES = field_names([Additions, Activity, Story, GlossaryTerm, Material, ContentNote, KeyMessage,
-                               LocalExample, Contact])
+_ADDITION_NAMES = field_names(
+    [Additions, Activity, Story, GlossaryTerm, Material, ContentNote, KeyMessage, LocalExample, Contact]
+)
 _WITH_IDS = ("activities", "stories", "materials")
 
 
@@ -93,11 +94,12 @@ def shown_path(shown: str, root: Path, builtin: Path) -> Path:
 
 def replacement_notice(shown: str, module_id: str, builtin_version: str, version: str) -> str:
     """The line a build prints when the project replaces a built-in module."""
-    return (f"{shown} replaces the built-in module {module_id!r} "
-            f"(built-in {builtin_version}, yours {version})")
+    return f"{shown} replaces the built-in module {module_id!r} (built-in {builtin_version}, yours {version})"
 
 
-def load_additions(root: Path, module_ids: set[str], problems: list[Problem]) -> dict[str, tuple[str, Additions]]:
+def load_additions(
+    root: Path, module_ids: set[str], problems: list[Problem]
+) -> dict[str, tuple[str, Additions]]:
     """Read additions/*.yml: module id -> (file as shown, its additions)."""
     folder = root / ADDITIONS
     found: dict[str, tuple[str, Additions]] = {}
@@ -108,15 +110,25 @@ def load_additions(root: Path, module_ids: set[str], problems: list[Problem]) ->
         try:
             parsed = parse_yaml(read_text(path, shown), shown)
             if not isinstance(parsed.data, dict):
-                raise ParseFailure([Problem(shown, 1, None, "must be a mapping (activities, local_examples, ...)")])
+                raise ParseFailure(
+                    [Problem(shown, 1, None, "must be a mapping (activities, local_examples, ...)")]
+                )
             additions = validate(Additions, parsed.data, shown, parsed.lines, _ADDITION_NAMES)
         except ParseFailure as failure:
             problems.extend(failure.problems)
             continue
         if path.stem not in module_ids:
-            problems.append(Problem(shown, None, None, (
-                f"no module has id {path.stem!r}{did_you_mean(path.stem, module_ids)}: name the file after "
-                "the id of the module it adds to")))
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    (
+                        f"no module has id {path.stem!r}{did_you_mean(path.stem, module_ids)}: name the file after "
+                        "the id of the module it adds to"
+                    ),
+                )
+            )
             continue
         found[path.stem] = (shown, additions)
     return found
@@ -129,8 +141,14 @@ def attach(module: Module, shown: str, additions: Additions) -> tuple[Module, li
         taken = {item.id for item in getattr(module, name)}
         for index, item in enumerate(getattr(additions, name)):
             if item.id in taken:
-                problems.append(Problem(shown, None, f"{name}[{index}].id", (
-                    f"module {module.id!r} already has {name} id {item.id!r}; choose another id")))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        f"{name}[{index}].id",
+                        (f"module {module.id!r} already has {name} id {item.id!r}; choose another id"),
+                    )
+                )
     update = {name: getattr(module, name) + getattr(additions, name) for name in Additions.model_fields}
     return module.model_copy(update=update), problems
 
@@ -163,7 +181,9 @@ def _body_also_for(body: str, audience_id: str, base_id: str) -> str:
     return "\n".join(widen(line) for line in body.split("\n"))
 
 
-def based_on_problems(audiences: list[Audience], shown: dict[str, str], lines: dict[str, dict]) -> list[Problem]:
+def based_on_problems(
+    audiences: list[Audience], shown: dict[str, str], lines: dict[str, dict]
+) -> list[Problem]:
     """Return a problem for every based_on that names no audience, or that chains."""
     by_id = {a.id: a for a in audiences}
     problems = []
@@ -173,11 +193,23 @@ def based_on_problems(audiences: list[Audience], shown: dict[str, str], lines: d
             continue
         line = lines[audience.id].get(("based_on",))
         if base not in by_id:
-            problems.append(Problem(shown[audience.id], line, "based_on",
-                                    f"no audience has id {base!r}{did_you_mean(base, set(by_id))}"))
+            problems.append(
+                Problem(
+                    shown[audience.id],
+                    line,
+                    "based_on",
+                    f"no audience has id {base!r}{did_you_mean(base, set(by_id))}",
+                )
+            )
         elif by_id[base].based_on is not None:
-            problems.append(Problem(shown[audience.id], line, "based_on", (
-                f"audience {base!r} is itself based on {by_id[base].based_on!r}; name that one instead")))
+            problems.append(
+                Problem(
+                    shown[audience.id],
+                    line,
+                    "based_on",
+                    (f"audience {base!r} is itself based on {by_id[base].based_on!r}; name that one instead"),
+                )
+            )
     return problems
 
 

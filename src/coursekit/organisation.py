@@ -160,7 +160,9 @@ def load_organisation(root: Path) -> Organisation | None:
         return None
     parsed = parse_yaml(read_text(path, FILE), FILE)
     if not isinstance(parsed.data, dict):
-        raise ParseFailure([Problem(FILE, 1, None, "must be a mapping of settings (name, logo, colours, ...)")])
+        raise ParseFailure(
+            [Problem(FILE, 1, None, "must be a mapping of settings (name, logo, colours, ...)")]
+        )
     organisation = validate(Organisation, parsed.data, FILE, parsed.lines, _NAMES)
     problems = _colour_problems(organisation, parsed.lines)
     problems += _file_problems(organisation, root, parsed.lines)
@@ -175,9 +177,17 @@ def _colour_problems(organisation: Organisation, lines: dict[Loc, int]) -> list[
         colour = getattr(organisation.colours, name)
         ratio = contrast_ratio(colour, WHITE)
         if ratio < MINIMUM_CONTRAST:
-            problems.append(Problem(FILE, line_of(lines, ("colours", name)), f"colours.{name}", (
-                f"{colour} carries white text at a contrast ratio of {_shown_ratio(ratio)}:1; WCAG 2.2 AA "
-                f"needs at least {MINIMUM_CONTRAST}:1, so choose a darker colour")))
+            problems.append(
+                Problem(
+                    FILE,
+                    line_of(lines, ("colours", name)),
+                    f"colours.{name}",
+                    (
+                        f"{colour} carries white text at a contrast ratio of {_shown_ratio(ratio)}:1; WCAG 2.2 AA "
+                        f"needs at least {MINIMUM_CONTRAST}:1, so choose a darker colour"
+                    ),
+                )
+            )
     return problems
 
 
@@ -188,7 +198,7 @@ def contrast_ratio(first: str, second: str) -> float:
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -203,12 +213,20 @@ def _file_problems(organisation: Organisation, root: Path, lines: dict[Loc, int]
     if organisation.logo:
         message = logo_problem(root / organisation.logo)
         if message:
-            problems.append(Problem(FILE, line_of(lines, ("logo",)), "logo", f"{organisation.logo}: {message}"))
+            problems.append(
+                Problem(FILE, line_of(lines, ("logo",)), "logo", f"{organisation.logo}: {message}")
+            )
     if organisation.slides_template:
         message = _template_problem(root / organisation.slides_template)
         if message:
-            problems.append(Problem(FILE, line_of(lines, ("slides_template",)), "slides_template",
-                                    f"{organisation.slides_template}: {message}"))
+            problems.append(
+                Problem(
+                    FILE,
+                    line_of(lines, ("slides_template",)),
+                    "slides_template",
+                    f"{organisation.slides_template}: {message}",
+                )
+            )
     return problems
 
 
@@ -228,7 +246,7 @@ def _template_problem(path: Path) -> str | None:
 PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-_EXTERNAL = re.compile(r"url\(\s*['\"]?(?!#)", re.I)
+_EXTERNAL = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)
 
 
 def logo_problem(path: Path) -> str | None:
@@ -238,7 +256,9 @@ def logo_problem(path: Path) -> str | None:
     data = path.read_bytes()
     suffix = path.suffix.lower()
     if data.startswith(PNG):
-        return None if suffix == ".png" else f"is a PNG image; name it with .png, not {suffix or 'no extension'}"
+        return (
+            None if suffix == ".png" else f"is a PNG image; name it with .png, not {suffix or 'no extension'}"
+        )
     if data.startswith(JPEG):
         if suffix in (".jpg", ".jpeg"):
             return None
@@ -283,7 +303,7 @@ def svg_problem(data: bytes) -> str | None:
 
 
 CHANGELOG = "CHANGELOG.md"
-_RELEASE = re.compile(r"^##\s+(?P<version>\S+)\s+\((?P<date>[^)]*)\)\s*$", re.M)
+_RELEASE = re.compile(r"^##\s+(?P<version>\S+)\s+\((?P<date>[^)]*)\)\s*$", re.MULTILINE)
 
 
 def read_changelog(root: Path) -> tuple[Release, ...]:
@@ -294,4 +314,6 @@ def read_changelog(root: Path) -> tuple[Release, ...]:
     text = read_text(path, CHANGELOG)
     matches = list(_RELEASE.finditer(text))
     ends = [m.start() for m in matches[1:]] + [len(text)]
-    return tuple(Release(m["version"], m["date"], text[m.end():end].strip()) for m, end in zip(matches, ends))
+    return tuple(
+        Release(m["version"], m["date"], text[m.end() : end].strip()) for m, end in zip(matches, ends)
+    )

@@ -17,13 +17,19 @@ from .errors import Problem
 from .layers import LOCAL, REPLACED
 
 LOCK = "coursekit.lock"
-HEADER = ("# coursekit.lock: the content hash of each version of this project's own modules.\n"
-          "# Written by `coursekit check --update-versions`; commit it. One line per module version.\n")
+HEADER = (
+    "# coursekit.lock: the content hash of each version of this project's own modules.\n"
+    "# Written by `coursekit check --update-versions`; commit it. One line per module version.\n"
+)
 
 
 def own_modules(project) -> list:
     """Return the modules the project itself versions: its local and replaced ones."""
-    return [m for m in project.modules if project.origins.get(m.id) and project.origins[m.id].kind in (LOCAL, REPLACED)]
+    return [
+        m
+        for m in project.modules
+        if project.origins.get(m.id) and project.origins[m.id].kind in (LOCAL, REPLACED)
+    ]
 
 
 def module_hash(project, module) -> str:
@@ -43,8 +49,14 @@ def read_lock(root: Path) -> tuple[dict[tuple[str, str], str], list[Problem]]:
             continue
         parts = line.split()
         if len(parts) != 3 or not parts[2].startswith("sha256:"):
-            problems.append(Problem(LOCK, number, None, (
-                "must be '<module-id> <version> sha256:<hash>'; run coursekit check --update-versions")))
+            problems.append(
+                Problem(
+                    LOCK,
+                    number,
+                    None,
+                    ("must be '<module-id> <version> sha256:<hash>'; run coursekit check --update-versions"),
+                )
+            )
             continue
         entries[(parts[0], parts[1])] = parts[2]
     return entries, problems

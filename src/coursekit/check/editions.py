@@ -17,10 +17,16 @@ def replaced_behind(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     if origin is None or origin.kind != REPLACED or origin.builtin_version is None:
         return
     if version_key(doc.module.version) < version_key(origin.builtin_version):
-        yield doc.finding(("version",), "replaced-behind", WARNING, (
-            f"replaces the built-in module {doc.module.id!r}, which is now at version "
-            f"{origin.builtin_version} (yours is {doc.module.version}): compare the two, bring in what "
-            "changed, then give yours a version of at least the built-in one"))
+        yield doc.finding(
+            ("version",),
+            "replaced-behind",
+            WARNING,
+            (
+                f"replaces the built-in module {doc.module.id!r}, which is now at version "
+                f"{origin.builtin_version} (yours is {doc.module.version}): compare the two, bring in what "
+                "changed, then give yours a version of at least the built-in one"
+            ),
+        )
 
 
 def version_unchanged(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -30,10 +36,22 @@ def version_unchanged(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         return
     recorded = project.version_lock.get((doc.module.id, doc.module.version))
     if recorded is None:
-        yield doc.finding(("version",), "version-unrecorded", WARNING, (
-            f"version {doc.module.version} is not recorded in {LOCK}; run "
-            "coursekit check --update-versions and commit the file"))
+        yield doc.finding(
+            ("version",),
+            "version-unrecorded",
+            WARNING,
+            (
+                f"version {doc.module.version} is not recorded in {LOCK}; run "
+                "coursekit check --update-versions and commit the file"
+            ),
+        )
     elif recorded != module_hash(project, doc.module):
-        yield doc.finding(("version",), "version-unchanged", WARNING, (
-            f"the module changed but its version is still {doc.module.version} (as recorded in {LOCK}): "
-            "give it a new version and set 'updated', then run coursekit check --update-versions"))
+        yield doc.finding(
+            ("version",),
+            "version-unchanged",
+            WARNING,
+            (
+                f"the module changed but its version is still {doc.module.version} (as recorded in {LOCK}): "
+                "give it a new version and set 'updated', then run coursekit check --update-versions"
+            ),
+        )

@@ -147,8 +147,7 @@ def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     module = view.module
     parts = [f"# {view.number}. {esc(view.title)}", f"*{esc(module.summary)}* About {duration(view.minutes)}.",
-             f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
-             f"{module.review_date.isoformat()}.*"]
+             _review_line(module)]
     parts.append("## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
                  + _bullets(o.text for o in view.outcomes))
     skip = _skip_module(plan, view)
@@ -178,6 +177,11 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
     text = with_wayfinding("\n\n".join(parts) + "\n", view)
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+def _review_line(module) -> str:
+    return (f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
+            f"{module.review_date.isoformat()}.*")
 
 
 READING_WORDS_PER_MINUTE = 150

@@ -85,7 +85,10 @@ def brand_css(brand: Brand) -> str:
 def _brand_config(config, brand: Brand) -> None:
     # Set after validation: MkDocs would otherwise check theme.logo against the docs folder
     # before the theme has it, and palettes named 'custom' take their colours from brand.css.
-    palettes = config.theme["palette"] if "palette" in config.theme else None
+    try:
+        palettes = config.theme["palette"]
+    except KeyError:
+        palettes = None
     if not palettes:
         config.theme["palette"] = palettes = {}
     for palette in palettes if isinstance(palettes, list) else [palettes]:
