@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import coursekit
 from coursekit.cli import app
 
 MODULE = """\
@@ -215,6 +218,7 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: Keep time and check in.
     alternative: Write your answer on a card instead.
+    self_study: Write down a time someone listened to you, and what they did that helped.
     ways_to_contribute: [spoken, written]
     audiences: [staff]
   - id: budget
@@ -225,6 +229,7 @@ activities:
     instructions: Work out what one meeting with paid members costs.
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
+    self_study: Work out what one meeting with paid members costs, on your own.
     audiences: [bosses]
 stories:
   - id: sams-story
@@ -311,3 +316,44 @@ def require_module(name: str, why: str):
         if os.environ.get("CI"):
             pytest.fail(message + " (CI installs it: pip install -e '.[test]')")
         pytest.skip(message)
+
+
+def run_coursekit(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the coursekit command in a separate process that is killed after timeout seconds.
+
+    For inputs that once hung or exhausted memory: a regression fails the test, never hangs it.
+    """
+    source = str(Path(coursekit.__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+               NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "coursekit", *args], check=False, cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The output of one real build of the small valid project (both audiences, site and slides)."""
+    root = write_tree(tmp_path_factory.mktemp("built") / "project", valid_files())
+    result = run_coursekit(["build"], root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture
+def refused_build(tmp_path, built_site):
+    """Return run(files) -> stderr lines: build a project made of files over a previous real output,
+    check that it fails cleanly (exit 1, no traceback) and leaves that output byte-identical."""
+
+    def run(files: dict[str, str | bytes], args: tuple[str, ...] = (), prepare=None) -> list[str]:
+        root = write_tree(tmp_path / "project", files)
+        if prepare:
+            prepare(root)
+        shutil.copytree(built_site, root / "site", symlinks=True)
+        before = tree_bytes(root / "site")
+        result = run_coursekit(["build", *args], root)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+        assert tree_bytes(root / "site") == before
+        return result.stderr.splitlines()
+
+    return run

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 OPEN = re.compile(r"^:::\s*only\s+(?P<ids>.+?)\s*$")
 CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[@(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
+FENCE = re.compile(r"^\s*(```|~~~)")
+"""A line that opens or closes a fenced code block: nothing inside one is coursekit syntax."""
+MAX_INDENT = 80
+"""The deepest indentation of a body line, in columns (a tab counts 4): 20 levels of nested lists.
+Python-Markdown recurses once per level, so a few hundred levels end in a RecursionError."""
 
 
 @dataclass(frozen=True)
@@ -37,14 +42,21 @@ class Block:
 
 
 def blocks(body: str) -> tuple[list[Block], list[BodyIssue]]:
-    """Split a body into shared and audience-only blocks, reporting marker mistakes."""
+    """Split a body into shared and audience-only blocks, reporting marker mistakes and deep nesting."""
     result: list[Block] = []
     issues: list[BodyIssue] = []
     current: list[str] = []
-    start, audiences, opened_at = 0, None, None
+    start, audiences, opened_at, fenced = 0, None, None, False
+    too_deep = next((offset for offset, line in enumerate(body.splitlines()) if _indent(line) > MAX_INDENT), None)
+    if too_deep is not None:
+        issues.append(BodyIssue(too_deep, f"is indented more than {MAX_INDENT} columns; Markdown can nest lists "
+                                          f"at most {MAX_INDENT // 4} levels deep: indent it less"))
     for offset, line in enumerate(body.splitlines()):
+        fenced = fenced != bool(FENCE.match(line))
         opening, closing = OPEN.match(line), CLOSE.match(line)
-        if opening and audiences is not None:
+        if fenced or FENCE.match(line):
+            current.append(line)
+        elif opening and audiences is not None:
             issues.append(BodyIssue(offset, "'::: only' blocks cannot be nested; close the one "
                                             f"opened on the line {opened_at + 1} of the body first"))
         elif opening or (closing and audiences is not None):
@@ -63,6 +75,10 @@ def blocks(body: str) -> tuple[list[Block], list[BodyIssue]]:
         issues.append(BodyIssue(opened_at, "'::: only' block is never closed; add a line ':::' after it"))
     result.append(Block(start, tuple(current), audiences))
     return [b for b in result if b.lines], issues
+
+
+def _indent(line: str) -> int:
+    return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
 def for_audience(body: str, audience_id: str) -> str:

@@ -6,7 +6,6 @@ and exits 1. Heavy libraries (mkdocs, python-pptx) are imported inside the comma
 
 from __future__ import annotations
 
-import difflib
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -200,11 +199,13 @@ def _load(project: Path):
 
 
 def _audience_ids(project, wanted: list[str] | None) -> list[str]:
+    from .suggest import closest
+
     known = [a.id for a in project.audiences]
     for audience_id in wanted or []:
         if audience_id not in known:
-            close = difflib.get_close_matches(audience_id, known, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            match = closest(audience_id, known)
+            hint = f"did you mean {match!r}? " if match else ""
             raise typer.BadParameter(f"no audience {audience_id!r}; {hint}choose from: {', '.join(known)}",
                                      param_hint="'--audience'")
     return list(dict.fromkeys(wanted)) if wanted else known

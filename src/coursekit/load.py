@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import schema
+from . import mkdocsconf, schema
 from .crossref import check_references
+from .discover import find_file, find_files
 from .errors import ContentError, Problem
 from .layers import (
     BUILT_IN,
@@ -112,7 +113,8 @@ def _load_layered(root: Path, library: Path) -> Project:
 
 
 def _finish(root: Path, library: Path, merged: _Merged, problems: list[Problem], organisation) -> Project:
-    mkdocs = _load_mkdocs(root, problems)
+    mkdocs, mkdocs_problems = mkdocsconf.load(root)
+    problems += mkdocs_problems
     problems += check_references(merged.modules, merged.audiences, merged.shared,
                                  _broken_ids(problems, root, library))
     changelog = _load_changelog(root, library, problems)
@@ -217,34 +219,14 @@ def _serve_based_on(modules: list[_Loaded], audiences: list[_Loaded], problems: 
                 modules[position] = dataclasses.replace(entry, item=module)
 
 
-def _load_mkdocs(root: Path, problems: list) -> dict:
-    from .content import builtin_root
-
-    path = root / "mkdocs.yml"
-    shown = "mkdocs.yml"
-    if not path.is_file():
-        path = builtin_root() / "mkdocs.yml"
-    try:
-        parsed = parse_yaml(read_text(path, shown), shown)
-    except ParseFailure as failure:
-        problems.extend(failure.problems)
-        return {}
-    if not isinstance(parsed.data, dict):
-        problems.append(Problem(shown, 1, None, "must be a mapping of settings (site_name, theme, ...)"))
-        return {}
-    return parsed.data
-
-
 def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list, prefix: str = "",
               required: bool = True) -> list[_Loaded]:
-    directory = root / folder
-    if not directory.is_dir():
-        if required:
-            problems.append(Problem(prefix + folder, None, None, f"folder not found in {root}"))
+    if not required and not (root / folder).is_dir():
         return []
+    paths, unusable = find_files(root, folder, globs)
+    problems.extend(unusable)
     # A folder's README.md explains the folder to its maintainers; it is not a module.
-    paths = sorted({p for pattern in globs for p in directory.glob(pattern)
-                    if p.is_file() and p.name.lower() != "readme.md"})
+    paths = [p for p in paths if p.name.lower() != "readme.md"]
     loaded = []
     for path in paths:
         shown = prefix + path.relative_to(root).as_posix()
@@ -276,9 +258,10 @@ def _load_audience(path: Path, shown: str) -> _Loaded:
 
 
 def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]:
-    path = root / "sources.yml"
+    path, unusable = find_file(root, "sources.yml")
+    problems.extend(unusable)
     shown = prefix + "sources.yml"
-    if not path.is_file():
+    if path is None:
         return []
     try:
         parsed = parse_yaml(read_text(path, shown), shown)
@@ -329,7 +312,8 @@ def _broken_ids(problems: list[Problem], root: Path, library: Path) -> set[str]:
     for shown in {p.path for p in problems}:
         path = shown_path(shown, root, library)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            # Only a regular file: opening a named pipe would wait for a writer forever.
+            text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
             match = re.search(r"^id:\s*['\"]?([^'\"\s#]+)", text, re.M)
         except (OSError, UnicodeDecodeError):
             match = None

@@ -60,6 +60,8 @@ class ModuleView:
     questions: tuple[Question, ...]
     reflection: tuple[Reflection, ...]
     materials: tuple[Material, ...] = ()
+    digits: int = 2
+    """How many digits page numbers have in this course, so pages sort in course order."""
     withheld: tuple[Withheld, ...] = ()
     """Stories left out of this output because their consent does not cover it."""
 
@@ -79,7 +81,7 @@ class ModuleView:
     @property
     def slug(self) -> str:
         """File name stem for this module in a course, such as '03-jargon'."""
-        return f"{self.number:02d}-{self.module.id}"
+        return f"{self.number:0{self.digits}d}-{self.module.id}"
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class CoursePlan:
         return self.audience.id
 
 
-def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView:
+def module_view(module: Module, audience_id: str, number: int = 1, digits: int = 2) -> ModuleView:
     """Return the parts of a module meant for one audience."""
     use = module.audiences[audience_id]
 
@@ -135,6 +137,7 @@ def module_view(module: Module, audience_id: str, number: int = 1) -> ModuleView
         questions=pick(module.questions),
         reflection=pick(module.reflection),
         materials=pick(module.materials),
+        digits=digits,
     )
 
 
@@ -142,7 +145,8 @@ def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("
     """Plan the default course of one audience."""
     audience = project.audience(audience_id)
     modules = order_by_prerequisites([project.module(m) for m in audience.modules])
-    views = tuple(module_view(m, audience_id, n) for n, m in enumerate(modules, start=1))
+    digits = max(2, len(str(len(modules))))
+    views = tuple(module_view(m, audience_id, n, digits) for n, m in enumerate(modules, start=1))
     return CoursePlan(
         audience=audience,
         modules=views,

@@ -10,10 +10,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .body import FENCE
+
 MIN_WORDS = 100
 """Below this many words a readability formula says little; callers skip shorter texts."""
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 _QUOTE = re.compile(r"^\s*>")
@@ -25,7 +26,7 @@ _INLINE = [
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"^\s*(#+|[-*+]|\d+[.)]|>)\s*", re.M), ""),
     (re.compile(r"\s*\|\s*"), " "),
-    (re.compile(r"[*_`]"), ""),
+    (re.compile(r"\*+|`+|(?<!_)_{1,2}(?!_)"), ""),  # emphasis marks go; a ___ blank to fill stays
     (re.compile(r"\s+"), " "),
     (re.compile(r" ([.,;:!?])"), r"\1"),
 ]
@@ -52,7 +53,7 @@ def units(markdown: str) -> list[Unit]:
     found: list[Unit] = []
     kind, start, lines, in_code = None, 0, [], False
     for offset, line in enumerate(markdown.splitlines() + [""]):
-        fence = bool(_FENCE.match(line))
+        fence = bool(FENCE.match(line))
         in_code = in_code != fence
         new = None if (in_code or fence or not line.strip() or _SKIP.match(line)) else _kind(line)
         if lines and not (new == "paragraph" and kind in ("paragraph", "item") or new == kind == "quote"):

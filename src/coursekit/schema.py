@@ -25,9 +25,23 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
 
 
 def _check_slug(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(
+            f"is {len(value)} characters long; ids become file and folder names, "
+            f"so use at most {MAX_ID_LENGTH} characters"
+        )
+    if value in WINDOWS_RESERVED:
+        raise ValueError(
+            f"{value!r} cannot be an id: ids become file and folder names, and Windows reserves "
+            "CON, PRN, AUX, NUL, COM0-COM9 and LPT0-LPT9; choose another id"
+        )
     if "/" in value or ".." in value or "\\" in value:
         raise ValueError(
             f"{value!r} must not contain '/', '\\' or '..': ids become file names; "
@@ -39,6 +53,19 @@ def _check_slug(value: str) -> str:
             "for example 'nothing-about-us'"
         )
     return value
+
+
+MAX_GLOSSARY_TERMS = 100
+
+
+def _check_glossary(terms: tuple) -> tuple:
+    # Every term becomes a tooltip definition on every page, so the site's build time grows with them.
+    if len(terms) > MAX_GLOSSARY_TERMS:
+        raise ValueError(
+            f"has {len(terms)} terms; a module may define at most {MAX_GLOSSARY_TERMS}: keep the terms "
+            "learners of this module need"
+        )
+    return terms
 
 
 def _check_text(value: str) -> str:
@@ -85,6 +112,7 @@ Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
 """Seen by trainers only."""
 Minutes = Annotated[StrictInt, Field(gt=0, le=24 * 60)]
+CourseMinutes = Annotated[StrictInt, Field(gt=0, le=10_000)]
 AudienceIds = tuple[Slug, ...] | None
 
 ActivityType = Literal[
@@ -193,6 +221,8 @@ class Activity(ForAudiences):
     """True if the activity touches material that may distress."""
     self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
     """The version a person does alone at a screen, written for that (shown on the site)."""
+    classroom_only: StrictBool = False
+    """True for an activity that only works in a room: the site shows a short 'in the session' note."""
     optional: StrictBool = False
     """True if the activity can be dropped when a session is short of time."""
     min_minutes: Minutes | None = None
@@ -202,6 +232,8 @@ class Activity(ForAudiences):
 
     @model_validator(mode="after")
     def _min_fits(self) -> Activity:
+        if self.classroom_only and self.self_study:
+            raise ValueError("an activity with a self_study version is not classroom_only: remove one")
         if self.min_minutes is not None and self.min_minutes > self.minutes:
             raise ValueError(f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})")
         return self
@@ -371,7 +403,7 @@ class ModuleMeta(Model):
     stories: tuple[Story, ...] = ()
     questions: tuple[Question, ...] = ()
     reflection: tuple[Reflection, ...] = ()
-    glossary: tuple[GlossaryTerm, ...] = ()
+    glossary: Annotated[tuple[GlossaryTerm, ...], AfterValidator(_check_glossary)] = ()
     sources: tuple[Source, ...] = ()
     """Sources used only by this module (shared ones live in sources.yml)."""
     content_notes: tuple[ContentNote, ...] = ()
@@ -416,7 +448,7 @@ class AudienceFile(Model):
     course_title: Label
     modules: tuple[Slug, ...] = Field(min_length=1)
     """Module ids of the default course, in order."""
-    length_minutes: Minutes
+    length_minutes: CourseMinutes
     """Default course length in minutes of contact time (breaks not counted)."""
     reading_level: Annotated[float, Field(ge=1, le=18)]
     """Highest Flesch-Kincaid grade for learner text (NHS aim: reading age 9-11, about grade 4-6)."""

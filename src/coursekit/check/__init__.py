@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Project
-from . import alignment, editions, gates, language, provenance
+from . import alignment, editions, gates, language, provenance, selfstudy
 from .context import Context
 from ..errors import ERROR, WARNING, Problem
 from .model import Report
@@ -38,6 +38,7 @@ RULES = (
     language.reading_level,
     provenance.own_words,
     provenance.review_date,
+    selfstudy.self_study,
     editions.replaced_behind,
     editions.version_unchanged,
 )

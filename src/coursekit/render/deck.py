@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
+from ..readability import prose as plain
+from ..timetext import short_duration
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Slide layouts a deck uses, found by name in the template (Office's default names)."""
@@ -31,10 +33,10 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     brand = brand or Brand()
     edition = brand.edition or f"edition {plan.build_date}"
     slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan, brand),
-                    subtitle=f"{brand.name} · {audience.name} · {_minutes(plan.total_minutes)} · {edition}")]
+                    subtitle=f"{brand.name} · {audience.name} · {short_duration(plan.total_minutes)} · {edition}")]
     slides.append(Slide("Title and Content", "Course plan",
-                        tuple(f"{v.number}. {v.title} ({_minutes(v.minutes)})" for v in plan.modules),
-                        f"Total contact time: {_minutes(plan.total_minutes)}, not counting breaks. "
+                        tuple(f"{v.number}. {v.title} ({short_duration(v.minutes)})" for v in plan.modules),
+                        f"Total contact time: {short_duration(plan.total_minutes)}, not counting breaks. "
                         "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
                         "with lived experience members)."))
     for view in plan.modules:
@@ -54,12 +56,12 @@ def module_slides(view: ModuleView) -> list[Slide]:
     n, module = view.number, view.module
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [Slide("Section Header", f"Module {n}: {module.title}", (), _join(
-        f"Time: {_minutes(view.minutes)}. Activities: {timings}.",
+        f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
         f"Focus for this audience: {view.focus}",
         f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
         "Local support: " + "; ".join(f"{c.name}: {plain(c.how)}" for c in module.support)
         if module.support else ""),
-        subtitle=f"{_minutes(view.minutes)} · {module.summary}")]
+        subtitle=f"{short_duration(view.minutes)} · {module.summary}")]
     for index, note in enumerate(module.content_notes, start=1):
         slides.append(Slide("Title and Content", f"Module {n}: content note {index}",
                             (plain(note.about), "Your choice: " + plain(note.choice)),
@@ -119,15 +121,6 @@ def _chunked(title: str, items: list[str], notes: str) -> list[Slide]:
             for i, c in enumerate(chunks, start=1)]
 
 
-def plain(text: str) -> str:
-    """Turn Markdown into plain slide text."""
-    text = re.sub(r"\[@([a-z0-9-]+)\]", "", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`]+", "", text)
-    text = re.sub(r"^\s*[-+]\s+", "", text, flags=re.M)
-    return " ".join(text.split())
-
-
 def _unique_titles(slides: list[Slide]) -> list[Slide]:
     seen: dict[str, int] = {}
     unique = []
@@ -149,13 +142,6 @@ def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
         "anyone can step out at any time.",
         f"Tone for this group: {plan.audience.tone}",
         f"Support: {plan.audience.support}")
-
-
-def _minutes(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def _join(*parts: str) -> str:

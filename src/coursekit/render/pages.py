@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import body as body_syntax
+from ..body import FENCE
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
@@ -214,7 +215,7 @@ def _section_minutes(lines: list[str], view: ModuleView) -> float:
 
 
 def _in_fence(lines: list[str], index: int) -> bool:
-    return sum(1 for line in lines[:index] if _FENCE.match(line)) % 2 == 1
+    return sum(1 for line in lines[:index] if FENCE.match(line)) % 2 == 1
 
 
 def glossary_page(plan: CoursePlan) -> Page:
@@ -297,7 +298,6 @@ def _body(view: ModuleView, sources: tuple[Source, ...]) -> str:
 
 
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def two_way_tables(markdown: str) -> str:
@@ -312,7 +312,7 @@ def two_way_tables(markdown: str) -> str:
     i, fenced = 0, False
     while i < len(lines):
         line = lines[i]
-        if _FENCE.match(line):
+        if FENCE.match(line):
             fenced = not fenced
         if (not fenced and line.startswith("|") and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1])
                 and _cells(line) and not _cells(line)[0]):

@@ -101,21 +101,18 @@ def _brand_config(config, brand: Brand) -> None:
 
 
 def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: Path, nav: list):
+    import yaml
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     user = copy.deepcopy(dict(user))
-    # MkDocs is given an empty settings file: the project's mkdocs.yml was read safely at load
-    # time, and its settings arrive here as overrides, so MkDocs never parses it itself.
-    base = staging / "mkdocs.yml"
-    base.write_text("{}\n", encoding="utf-8")
     theme = dict(user.get("theme") or {"name": "material"})
     theme.update(name="material", custom_dir=str(THEME), font=False, language="en-gb",
                  features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES])
     extra = dict(user.get("extra") or {}, generator=False, polyfills=[SHIM])
     extensions = _extensions(user.get("markdown_extensions"))
-    overrides = dict(
-        user,
+    settings = dict(
+        {key: user[key] for key in ("site_description", "site_author", "copyright") if key in user},
         site_name=page_text.theme_text(plan.audience.course_title),
         docs_dir=str(docs),
         site_dir=str(site_dir),
@@ -127,13 +124,15 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
         plugins=_plugins(user.get("plugins")),
         extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css", BRAND_CSS],
         extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
-        site_url=None,
-        repo_url=None,
         hooks=[str(HOOKS)],
     )
+    # MkDocs must never parse the project's own file (its loader runs Python tags): it reads
+    # this one, written from the validated settings with no tags at all.
+    config_file = staging / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with _quiet_mkdocs() as problems:
         try:
-            return load_config(config_file=str(base), **overrides)
+            return load_config(config_file=str(config_file))
         except MkDocsException as exc:
             raise RenderError("mkdocs.yml: " + "; ".join(problems or [str(exc)])) from None
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import ContentError, Problem
 from ..model import BuildSettings
 from ..plan import CoursePlan
+from ..templatefile import open_template
 from . import link
 from .deck import LAYOUTS, Slide, deck_slides
 
@@ -18,7 +19,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def check_template(path: Path) -> None:
     """Fail with a clear message unless path is a usable .pptx template (layouts, no slides)."""
-    presentation = _open(path)
+    presentation = open_template(path)
     problems = []
     if len(presentation.slides):
         problems.append(f"has {len(presentation.slides)} slide(s); coursekit adds its own, so delete them "
@@ -34,7 +35,7 @@ def check_template(path: Path) -> None:
 
 def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     """Write the course's deck into its downloads folder and return its path."""
-    presentation = _open(settings.slides_template)
+    presentation = open_template(settings.slides_template)
     layouts = {layout.name: layout for layout in presentation.slide_layouts}
     for slide in deck_slides(plan, settings.brand):
         _add(presentation, layouts[slide.layout], slide)
@@ -47,26 +48,6 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     presentation.save(buffer)
     path.write_bytes(_reproducible_zip(buffer.getvalue()))
     return [path]
-
-
-def _open(template: Path | None):
-    from pptx import Presentation
-    from pptx.exc import PackageNotFoundError
-
-    if template is None:
-        return Presentation()
-    if not template.is_file():
-        raise ContentError([Problem(str(template), None, None, "slide template not found")])
-    try:
-        return Presentation(str(template))
-    except ValueError as exc:
-        if "template" in str(exc):
-            message = "is a PowerPoint template (.potx); open it in PowerPoint and save it as a .pptx"
-        else:
-            message = f"is not a PowerPoint presentation we can read ({exc})"
-    except (KeyError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        message = f"is not a PowerPoint (.pptx) file ({exc.__class__.__name__})"
-    raise ContentError([Problem(str(template), None, None, message)])
 
 
 def _add(presentation, layout, spec: Slide) -> None:
