@@ -354,11 +354,23 @@ def test_deck_title_slide_shows_the_organisation_name_edition_and_logo(branded):
     assert len(logos) == 1 and logos[0].image.blob == PNG_BYTES
 
 
-def test_welcome_page_says_honestly_how_the_built_in_course_was_made(project):
+def test_welcome_page_says_honestly_how_the_built_in_course_was_made():
+    from coursekit.content import builtin_root
     from coursekit.plan import build_plan
     from coursekit.render.pages import welcome_page
 
-    text = welcome_page(build_plan(load_project(project), "staff"), None).text
+    built_in = load_project(builtin_root())
+    text = welcome_page(build_plan(built_in, "senior-leaders"), None, built_in.brand).text
     assert "It has not yet been co-produced with the people who told those stories." in text
     assert "An organisation that runs this course can record who co-produced its version" in text
     assert "Co-produced by" not in text
+
+
+def test_a_course_of_its_own_does_not_claim_the_built_in_stories(project):
+    from coursekit.plan import build_plan
+    from coursekit.render.pages import welcome_page
+
+    loaded = load_project(project)
+    text = welcome_page(build_plan(loaded, "staff"), None, loaded.brand).text
+    assert "This course does not yet record who co-produced it or who co-delivers it." in text
+    assert "published" not in text

@@ -135,10 +135,14 @@ def _finish(root: Path, library: Path, merged: _Merged, problems: list[Problem],
         organisation=organisation,
         origins=types.MappingProxyType(dict(sorted(merged.origins.items()))),
         notices=merged.notices,
-        brand=brand_for(organisation, root, _library_edition(modules)),
+        brand=brand_for(organisation, root, _library_edition(modules), on_library=_on_library(root, library)),
         changelog=changelog,
         library=library,
     )
+
+
+def _on_library(root: Path, library: Path) -> bool:
+    return root.resolve() == library.resolve() or is_layered(root)
 
 
 def _library_edition(modules: tuple[Module, ...]) -> tuple[str, dt.date]:

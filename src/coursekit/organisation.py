@@ -26,6 +26,8 @@ MINIMUM_CONTRAST = 4.5
 """WCAG 2.2 AA for normal text (success criterion 1.4.3)."""
 WHITE = "#ffffff"
 BUILTIN_NAME = "coursekit built-in course"
+OWN_COURSE_NAME = "coursekit course"
+"""The name shown for a course of its own (modules/ and audiences/, no organisation.yml)."""
 BUILTIN_PRIMARY = "#4051b5"
 BUILTIN_ACCENT = "#283593"
 HEX = r"^#[0-9a-fA-F]{6}$"
@@ -110,6 +112,8 @@ class Brand:
     pass_mark: int = 80
     builtin: bool = True
     """True for the bare built-in course, which no organisation has made its own."""
+    on_library: bool = True
+    """True if the course is built from the built-in library (False for a course of its own)."""
 
     @property
     def edition(self) -> str:
@@ -132,11 +136,13 @@ class Release:
     text: str
 
 
-def brand_for(organisation: Organisation | None, root: Path, library_edition: tuple[str, dt.date]) -> Brand:
+def brand_for(organisation: Organisation | None, root: Path, library_edition: tuple[str, dt.date],
+              on_library: bool = True) -> Brand:
     """Return the brand of a project: its organisation's, or the built-in course's."""
     version, date = library_edition
     if organisation is None:
-        return Brand(edition_version=version, edition_date=date)
+        name = BUILTIN_NAME if on_library else OWN_COURSE_NAME
+        return Brand(name=name, edition_version=version, edition_date=date, on_library=on_library)
     edition = organisation.edition
     return Brand(
         name=organisation.name,

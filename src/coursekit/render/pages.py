@@ -121,13 +121,15 @@ def _made_by(brand: Brand) -> str:
     parts = []
     if brand.co_produced_by:
         parts.append(f"**Co-produced by:** {esc(_one_line(brand.co_produced_by))}")
-    else:
+    elif brand.on_library:
         parts.append(BUILT_IN_MADE)
     if brand.co_delivered_by:
         parts.append(f"**Co-delivered by:** {esc(_one_line(brand.co_delivered_by))}")
     missing = [what for what, given in (("who co-produced its version", brand.co_produced_by),
                                         ("who co-delivers it", brand.co_delivered_by)) if not given]
-    if missing:
+    if missing and brand.builtin and not brand.on_library:
+        parts.append(f"This course does not yet record {' or '.join(missing).replace('its version', 'it')}.")
+    elif missing:
         parts.append(NOT_RECORDED if brand.builtin else
                      f"{esc(brand.name)} has not yet recorded {' or '.join(missing)}.")
     return "\n\n".join(parts)

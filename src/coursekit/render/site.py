@@ -61,7 +61,8 @@ def _write_brand(docs: Path, brand: Brand) -> None:
     """Copy the logo into the site's assets and write the stylesheet that carries the brand colours."""
     if brand.logo:
         shutil.copyfile(brand.logo, docs / "assets" / brand.logo_name)
-    (docs / BRAND_CSS).write_text(brand_css(brand), encoding="utf-8")
+    # Without an organisation the stylesheet is empty, so the palette of mkdocs.yml stays.
+    (docs / BRAND_CSS).write_text("" if brand.builtin else brand_css(brand), encoding="utf-8")
 
 
 def brand_css(brand: Brand) -> str:
@@ -85,6 +86,11 @@ def brand_css(brand: Brand) -> str:
 def _brand_config(config, brand: Brand) -> None:
     # Set after validation: MkDocs would otherwise check theme.logo against the docs folder
     # before the theme has it, and palettes named 'custom' take their colours from brand.css.
+    edition = f"{brand.name} · course {brand.edition}" if brand.edition else brand.name
+    owner = config.get("copyright")
+    config["copyright"] = f"{owner} · {page_text.theme_text(edition)}" if owner else page_text.theme_text(edition)
+    if brand.builtin:
+        return  # no organisation: the palette of mkdocs.yml stays as it is
     try:
         palettes = config.theme["palette"]
     except KeyError:
@@ -96,8 +102,6 @@ def _brand_config(config, brand: Brand) -> None:
             palette.update(primary="custom", accent="custom")
     if brand.logo:
         config.theme["logo"] = f"assets/{brand.logo_name}"
-    edition = f" · course {brand.edition}" if brand.edition else ""
-    config["copyright"] = page_text.theme_text(f"{brand.name}{edition}")
 
 
 def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: Path, nav: list):
