@@ -45,6 +45,9 @@ activities:
     instructions: Talk with a partner about a time someone listened to you.
     facilitator_notes: SECRET-FACILITATOR-NOTE keep time and check in.
     ways_to_contribute: [spoken, written]
+    materials: [listening-cards]
+    equipment: [A timer]
+    led_by: co-trainer
     audiences: [staff]
   - id: budget
     title: Cost a meeting
@@ -72,6 +75,8 @@ stories:
       about: Mentions homelessness.
       choice: Skip it or read it later.
       support: Talk to your trainer.
+reflection:
+  - text: What will you try first?
 questions:
   - id: what-is-it
     prompt: What is co-production?
@@ -82,6 +87,24 @@ questions:
         feedback: Yes, power is shared.
       - text: A survey
         feedback: No, a survey is consultation.
+materials:
+  - id: listening-cards
+    title: Listening cards
+    kind: cards
+    copies: per-pair
+    audiences: [staff]
+    text: |
+      Cut out the cards. Take turns to read one aloud.
+
+      1. CARD-ONE A time someone listened to you.
+      2. CARD-TWO A time you changed your mind.
+
+      | Card | Question |
+      | --- | --- |
+      | CARD-THREE | What helped you to speak? |
+
+      - Things to notice
+          - NESTED-ITEM who spoke first
 glossary:
   - term: NHS
     definition: National Health Service.
@@ -230,6 +253,7 @@ activities:
     facilitator_notes: Bring calculators.
     alternative: Work on your own with the sheet.
     self_study: Work out what one meeting with paid members costs, on your own.
+    materials: [meeting-sheet]
     audiences: [bosses]
 stories:
   - id: sams-story
@@ -273,6 +297,18 @@ questions:
         feedback: Yes. Both kinds of knowledge matter.
       - text: Only managers.
         feedback: No. Managers alone miss what people know.
+materials:
+  - id: meeting-sheet
+    title: Meeting sheet
+    kind: sheet
+    audiences: [bosses]
+    text: |
+      Fill in one line for each part of the meeting.
+
+      | Part of the meeting | Hours |
+      | --- | --- |
+      | Getting ready | |
+      | The meeting | |
 glossary:
   - term: NHS
     definition: National Health Service.
@@ -357,3 +393,73 @@ def refused_build(tmp_path, built_site):
         return result.stderr.splitlines()
 
     return run
+
+
+def docx_blocks(path: Path) -> list[tuple[str, str]]:
+    """Return (style name, text) of every paragraph of a Word document, table cells included, in order."""
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    blocks = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            blocks.append((item.style.name, item.text))
+        elif isinstance(item, Table):
+            blocks += [(p.style.name, p.text) for row in item.rows for cell in row.cells for p in cell.paragraphs]
+    return blocks
+
+
+def docx_tables(path: Path) -> list[list[list[str]]]:
+    """Return every table of a Word document as rows of cell texts."""
+    from docx import Document
+
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(str(path)).tables]
+
+
+def assert_accessible_docx(path: Path, title: str) -> None:
+    """Word's heading styles, header rows marked as headers, UK English, a title in the properties."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document(str(path))
+    assert document.core_properties.title == title
+    assert document.core_properties.language == "en-GB"
+    default_language = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert default_language.get(qn("w:val")) == "en-GB"
+    styles = [p.style.name for p in document.paragraphs]
+    assert "Heading 1" in styles
+    for table in document.tables:
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
+
+
+def pdf_text(document: Path, tmp_path: Path) -> str:
+    """Convert a document to PDF with LibreOffice and return the PDF's text, whitespace collapsed."""
+    import subprocess
+
+    soffice = require_tool("soffice", "Word documents are checked by opening them in LibreOffice")
+    pdftotext = require_tool("pdftotext", "the converted document is read back as text (poppler-utils)")
+    out = tmp_path / "pdf"
+    env = dict(os.environ, HOME=str(tmp_path))
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(out), str(document)],
+                   check=True, capture_output=True, timeout=180, env=env)
+    pdf = out / (document.stem + ".pdf")
+    text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
+def assert_fixed_stamps(path: Path, date) -> None:
+    """An Office file carries no clock: zip members dated 1980-01-01, properties dated from the course."""
+    import datetime as dt
+    import zipfile
+
+    from docx import Document
+
+    assert {info.date_time for info in zipfile.ZipFile(path).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = Document(str(path)).core_properties
+    moment = dt.datetime(date.year, date.month, date.day)
+    assert {props.created.replace(tzinfo=None), props.modified.replace(tzinfo=None),
+            props.last_printed.replace(tzinfo=None)} == {moment}

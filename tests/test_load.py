@@ -58,8 +58,8 @@ def test_wrong_type_for_minutes(tmp_path):
 
 def test_duplicate_module_ids(tmp_path):
     errors = load_errors(tmp_path, {"modules/intro-copy.md": module_text(title="Copy")})
-    assert errors == ["modules/intro.md: line 2: id: module id 'intro' is already used by "
-                      "modules/intro-copy.md; ids must be unique"]
+    assert errors == [("modules/intro.md: line 2: id: module id 'intro' is already used by "
+                      "modules/intro-copy.md; ids must be unique")]
 
 
 def test_audience_naming_a_missing_module(tmp_path):
@@ -135,8 +135,8 @@ def test_module_must_serve_the_audiences_that_use_it(tmp_path):
     text = module_text().replace("  bosses:\n    focus: Budgets and decisions.\n    minutes: 20\n", "")
     text = text.replace("    audiences: [bosses]\n", "").replace("::: only bosses\nBOSSES-ONLY budget paragraph.\n:::\n", "")
     errors = load_errors(tmp_path, {"modules/intro.md": text})
-    assert errors == ["audiences/bosses.yml: line 5: modules[0]: module 'intro' does not say how it serves "
-                      "'bosses': add 'bosses' under 'audiences' in modules/intro.md"]
+    assert errors == [("audiences/bosses.yml: line 5: modules[0]: module 'intro' does not say how it serves "
+                      "'bosses': add 'bosses' under 'audiences' in modules/intro.md")]
 
 
 def test_question_needs_exactly_one_right_answer(tmp_path):
@@ -150,3 +150,11 @@ def test_missing_folders(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_project(root)
     assert caught.value.lines() == [f"audiences: folder not found in {root}", f"modules: folder not found in {root}"]
+
+
+def test_a_control_character_in_text_is_refused(tmp_path):
+    text = module_text().replace("instructions: Talk with a partner about a time someone listened to you.",
+                                 'instructions: "Talk with \\x0b a partner."')
+    errors = load_errors(tmp_path, {"modules/intro.md": text})
+    assert errors == [(f"modules/intro.md: line {line_no(text, 'Talk with')}: activities[0].instructions: "
+                      "contains the control character U+000B, which documents cannot show; remove it")]

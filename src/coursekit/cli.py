@@ -53,7 +53,7 @@ def build(
     audience: Annotated[Optional[list[str]], typer.Option(
         "--audience", "-a", help="Build only this audience's course (repeat for more). Default: all.")] = None,
     only: Annotated[Optional[Output], typer.Option(
-        "--only", help="Build only the site or only the slides.")] = None,
+        "--only", help="Build only one output: " + ", ".join(o.name for o in OUTPUTS) + ".")] = None,
     out: Annotated[Path, typer.Option(
         "--out", "-o", help="Output folder. It is replaced only if the whole build succeeds.")] = Path("site"),
     slides_template: Annotated[Optional[Path], typer.Option(

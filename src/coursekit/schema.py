@@ -68,9 +68,17 @@ def _check_glossary(terms: tuple) -> tuple:
     return terms
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no Word, PowerPoint or web page can hold as text (tabs and line breaks are fine)."""
+
+
 def _check_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise ValueError(f"contains the control character U+{ord(control[0]):04X}, which documents cannot "
+                         "show; remove it")
     return value.strip()
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..model import Project
-from . import alignment, editions, gates, language, provenance, selfstudy
-from .context import Context
 from ..errors import ERROR, WARNING, Problem
+from ..model import Project
+from . import alignment, editions, gates, language, materials, provenance, selfstudy
+from .context import Context
 from .model import Report
 from .text import read_module
 
-__all__ = ["ERROR", "WARNING", "Problem", "Report", "RULES", "check_project"]
+__all__ = ["ERROR", "RULES", "WARNING", "Problem", "Report", "check_project"]
 
 RULES = (
     provenance.story_sources,          # G1
@@ -32,6 +32,7 @@ RULES = (
     gates.timings,                     # G5
     alignment.alignment,
     alignment.counts,
+    materials.materials,
     language.glossary,
     language.deficit_language,
     language.transcription_errors,

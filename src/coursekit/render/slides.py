@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from ..errors import ContentError, Problem
@@ -13,8 +11,7 @@ from ..plan import CoursePlan
 from ..templatefile import open_template
 from . import link
 from .deck import LAYOUTS, Slide, deck_slides
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+from .package import reproducible_zip, stamp
 
 
 def check_template(path: Path) -> None:
@@ -41,12 +38,13 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
         _add(presentation, layouts[slide.layout], slide)
     if settings.slides_template is None:
         _brand_title_slide(presentation, settings.brand)
-    _stamp(presentation, plan)
+    stamp(presentation.core_properties, title=plan.audience.course_title,
+          subject=f"Trainer slides for {plan.audience.name}", date=plan.build_date)
     path = out / plan.id / link(plan, "slides")
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     presentation.save(buffer)
-    path.write_bytes(_reproducible_zip(buffer.getvalue()))
+    path.write_bytes(reproducible_zip(buffer.getvalue()))
     return [path]
 
 
@@ -97,29 +95,3 @@ def _set_text(frame, paragraphs: list[str]) -> None:
         for run in paragraph.runs:
             run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
 
-
-def _stamp(presentation, plan: CoursePlan) -> None:
-    stamp = dt.datetime(plan.build_date.year, plan.build_date.month, plan.build_date.day)
-    props = presentation.core_properties
-    props.title = plan.audience.course_title
-    props.subject = f"Trainer slides for {plan.audience.name}"
-    props.author = "coursekit"
-    props.last_modified_by = "coursekit"
-    props.language = "en-GB"
-    props.revision = 1
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    # python-pptx stamps every zip member with the current time; rewrite with a fixed one.
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target_buffer = io.BytesIO()
-    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return target_buffer.getvalue()

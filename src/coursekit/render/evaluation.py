@@ -1,0 +1,92 @@
+"""The evaluation form (.docx), tied to the course's outcomes.
+
+Participants rate their confidence in each outcome before and after, say what worked and what
+to change, and make one commitment the trainer follows up at 6 to 8 weeks. The form says how
+the trainer will report back what changed ("you said, we did").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import BuildSettings
+from ..plan import CoursePlan
+from . import output, word
+
+SCALE = "1   2   3   4   5"
+FOLLOW_UP_WEEKS = "6 to 8 weeks"
+
+
+def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
+    """Write the course's evaluation form into its downloads folder and return its path."""
+    path = out / plan.id / output("evaluation").main_file(plan.id)
+    return [word.save(evaluation_document(plan), path)]
+
+
+def evaluation_document(plan: CoursePlan):
+    """Return the evaluation form as a python-docx Document."""
+    audience = plan.audience
+    document = word.new_document(
+        plan, f"{audience.course_title}: evaluation form", f"Evaluation form for {audience.name}"
+    )
+    document.add_heading(f"{audience.course_title}: evaluation form", level=0)
+    document.add_paragraph(
+        "Thank you for taking part. This form helps us improve the course. You do not need to "
+        "write your name, and you can leave out any question."
+    )
+    _confidence(document, plan)
+    document.add_heading("What worked, and what to change", level=1)
+    word.writing_space(document, "What worked well for you?", lines=4)
+    word.writing_space(document, "What should we change?", lines=4)
+    _commitment(document)
+    _you_said_we_did(document)
+    _equality_and_access(document)
+    return document
+
+
+def _confidence(document, plan: CoursePlan) -> None:
+    document.add_heading("Your confidence, before and after", level=1)
+    document.add_paragraph(
+        "For each thing the course set out to help you do, circle how confident you felt before the "
+        "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
+    )
+    rows = [
+        [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
+        for view in plan.modules
+        for outcome in view.outcomes
+    ]
+    word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
+
+
+def _commitment(document) -> None:
+    document.add_heading("One thing I will do", level=1)
+    word.writing_space(document, "Write one thing you will do differently because of this course.", lines=3)
+    document.add_paragraph(
+        f"We will get in touch in {FOLLOW_UP_WEEKS} to ask how it went. If you would like that, leave "
+        "a way to reach you (optional):"
+    )
+    word.writing_space(document, lines=1)
+    document.add_paragraph("Follow-up date (the trainer fills this in): ____ / ____ / ________")
+
+
+def _you_said_we_did(document) -> None:
+    document.add_heading("You said, we did", level=1)
+    document.add_paragraph(
+        'The trainer reads every form, and sends everyone who took part a short "you said, we did" '
+        "note: what you told us, what we changed because of it, and anything we could not change, "
+        "with the reason. It comes with the follow-up."
+    )
+
+
+def _equality_and_access(document) -> None:
+    document.add_heading("Optional: equality and access", level=1)
+    document.add_paragraph(
+        "This question is optional. You do not have to answer it, and leaving it blank changes "
+        "nothing. We use the answers only to make the course easier to take part in."
+    )
+    word.writing_space(
+        document,
+        "Did anything make it harder for you to take part today, such as access, "
+        "the format, timing or language? What would help next time?",
+        lines=4,
+    )

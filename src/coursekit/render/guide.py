@@ -1,0 +1,237 @@
+"""The facilitator guide (.docx): run-sheet, preparation, each module's script, and care for people.
+
+Written for the trainer who delivers the course and the co-trainer with lived experience who
+delivers it with them. Editable in Word, printable, and opened by LibreOffice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import BuildSettings
+from ..plan import CoursePlan, ModuleView
+from . import output, prepare, runsheet, trainers, word
+from .wordmarkdown import add_markdown
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
+
+CONSENT_WORDS = {
+    "published-public": "retold from a published public story, with credit",
+    "granted": "consent granted by the storyteller",
+    "permission-sought": "permission asked for, not yet given",
+    "refused": "consent refused",
+    "withdrawn": "consent withdrawn",
+}
+
+
+def render(
+    plan: CoursePlan, out: Path, settings: BuildSettings, timeline: Timeline | None = None
+) -> list[Path]:
+    """Write the course's facilitator guide into its downloads folder and return its path."""
+    path = out / plan.id / output("guide").main_file(plan.id)
+    return [word.save(guide_document(plan, timeline), path)]
+
+
+def guide_document(plan: CoursePlan, timeline: Timeline | None = None):
+    """Return the facilitator guide as a python-docx Document."""
+    audience = plan.audience
+    document = word.new_document(
+        plan, f"{audience.course_title}: facilitator guide", f"Facilitator guide for {audience.name}"
+    )
+    total = (
+        f"{word.minutes(timeline.minutes)}, breaks included"
+        if timeline is not None
+        else f"{word.minutes(plan.total_minutes)} of contact time, not counting breaks"
+    )
+    word.title_page(
+        document,
+        audience.course_title,
+        [
+            "Facilitator guide",
+            f"For {audience.name}",
+            f"Edition: {_date(plan.build_date)}",
+            f"Total time: {total}",
+        ],
+    )
+    _run_sheet(document, plan, timeline)
+    _preparation(document, plan)
+    for view in plan.modules:
+        _module_script(document, plan, view)
+    trainers.distress_protocol(document, plan)
+    trainers.co_trainer_briefing(document, plan, timeline)
+    return document
+
+
+def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
+    document.add_heading("Run-sheet", level=1)
+    if timeline is None:
+        document.add_paragraph(
+            "The course in order, with the minutes of each module and activity. There are no clock "
+            "times or breaks here: a session plan adds them. Plan a break at least every 90 minutes."
+        )
+    for sitting in runsheet.run_sheet(plan, timeline):
+        if timeline is not None:
+            document.add_heading(sitting.title, level=2)
+        header = ["Block", "Minutes", "Who leads", "Materials"]
+        rows = [[row.block, str(row.minutes), row.lead, row.materials] for row in sitting.rows]
+        widths = [7.4, 2.2, 3.4, 4.0]
+        if timeline is not None:
+            header, widths = ["Time", *header], [1.6, 5.8, *widths[1:]]
+            rows = [[row.time, *cells] for row, cells in zip(sitting.rows, rows)]
+        grid = word.table(document, header, rows, widths)
+        for row, table_row in zip(sitting.rows, grid.rows[1:]):
+            if row.module:
+                for paragraph in table_row.cells[0].paragraphs:
+                    for run in paragraph.runs:
+                        run.bold = True
+        if sitting.ends:
+            document.add_paragraph(f"Ends at {sitting.ends}.")
+    if timeline is not None and timeline.cut:
+        document.add_heading("Cut to fit the time", level=2)
+        word.bullets(document, timeline.cut)
+
+
+def _preparation(document, plan: CoursePlan) -> None:
+    document.add_heading("Preparation checklist", level=1)
+    document.add_heading("Room", level=2)
+    word.bullets(document, trainers.ROOM)
+    document.add_heading("Equipment", level=2)
+    needed = prepare.equipment(plan)
+    if needed:
+        word.bullets(document, [f"{item} (for {', '.join(dict.fromkeys(uses))})" for item, uses in needed])
+    else:
+        document.add_paragraph("No activity lists equipment beyond the room itself.")
+    document.add_heading("What to print", level=2)
+    document.add_paragraph(
+        f"Numbers are worked out for {prepare.PARTICIPANTS} participants, the default: change them for "
+        f"your group. Pairs share one copy, and groups are of {prepare.GROUP_SIZE}. Every material is "
+        "in full in the participant handout and materials pack."
+    )
+    word.table(
+        document,
+        ["What", "Used for", "How many", f"Print for {prepare.PARTICIPANTS}"],
+        [[i.title, i.used_for, i.copies, str(i.count)] for i in prepare.print_list(plan)],
+        widths=(5.5, 5.5, 3.6, 2.4),
+    )
+
+
+def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
+    module = view.module
+    document.add_heading(f"Module {view.number}: {view.title}", level=1)
+    word.labelled(document, "Time: ", f"{word.minutes(view.minutes)} ({view.emphasis}).")
+    word.labelled(document, "Focus for this audience: ", view.focus)
+    for note in module.content_notes:
+        word.labelled(
+            document, "Read this aloud at the start: ", f"{note.about} {note.choice} Support: {note.support}"
+        )
+    document.add_heading("Outcomes", level=2)
+    document.add_paragraph("By the end, participants can:")
+    word.bullets(document, [o.text for o in view.outcomes])
+    if view.key_messages:
+        document.add_heading("Key messages", level=2)
+        for message in view.key_messages:
+            paragraph = document.add_paragraph(word.cite(message.text, plan) + " ", style="List Bullet")
+            paragraph.add_run(
+                "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
+            ).italic = True
+    _stories(document, plan, view)
+    _activities(document, plan, view)
+    _answers(document, view)
+    if view.reflection:
+        document.add_heading("Reflection prompts", level=2)
+        document.add_paragraph("Give quiet time. Nobody has to share what they write.")
+        word.bullets(document, [r.text for r in view.reflection])
+
+
+def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
+    if not (view.stories or view.withheld):
+        return
+    document.add_heading("Stories", level=2)
+    for story in view.stories:
+        consent = story.consent
+        document.add_heading(story.title, level=3)
+        word.labelled(
+            document,
+            "Consent: ",
+            (
+                f"{consent.status} ({CONSENT_WORDS[consent.status]}); covers {', '.join(consent.covers)}; "
+                f"recorded by {consent.recorded_by} on {_date(consent.recorded_on)}; "
+                f"review by {_date(consent.review_by)}."
+            ),
+        )
+        if consent.note:
+            word.labelled(document, "Consent note: ", consent.note)
+        if story.content_note:
+            note = story.content_note
+            word.labelled(
+                document,
+                "Read this content note aloud first: ",
+                f"{note.about} {note.choice} Support: {note.support}",
+            )
+        add_markdown(document, word.cite(story.text, plan))
+        word.labelled(document, "Credit: ", story.attribution)
+    for withheld in view.withheld:
+        document.add_paragraph(
+            "One story is not printed here: its recorded consent does not cover printed papers."
+        )
+        if withheld.story.replacement:
+            word.labelled(document, "Teach this point instead: ", word.cite(withheld.story.replacement, plan))
+
+
+def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
+    if not view.activities:
+        return
+    document.add_heading("Activities", level=2)
+    titles = {m.id: m.title for m in view.module.materials}
+    for activity in view.activities:
+        document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
+        word.labelled(document, "Who leads: ", runsheet.LEADS[activity.led_by])
+        if activity.optional or activity.min_minutes:
+            word.labelled(document, "If time is short: ", _trimming(activity))
+        document.add_paragraph("Instructions, as participants read them:")
+        add_markdown(document, word.cite(activity.instructions, plan))
+        document.add_paragraph("Facilitator notes:")
+        add_markdown(document, word.cite(activity.facilitator_notes, plan))
+        if activity.alternative:
+            word.labelled(document, "Alternative: ", word.cite(activity.alternative, plan))
+        materials = [titles.get(m, m) for m in activity.materials]
+        word.labelled(
+            document,
+            "Materials, for the activity and its alternative: ",
+            "; ".join(materials) + " (in the handout)." if materials else "none.",
+        )
+        if activity.equipment:
+            word.labelled(document, "Equipment: ", "; ".join(activity.equipment) + ".")
+        if activity.ways_to_contribute:
+            word.labelled(document, "Ways to contribute: ", ", ".join(activity.ways_to_contribute) + ".")
+
+
+def _answers(document, view: ModuleView) -> None:
+    if not view.questions:
+        return
+    document.add_heading("Knowledge check: answers", level=2)
+    for number, question in enumerate(view.questions, start=1):
+        word.labelled(document, f"Question {number}: ", question.prompt)
+        right = next(o for o in question.options if o.correct)
+        word.labelled(document, "Right answer: ", right.text)
+        for option in question.options:
+            mark = " (right answer)" if option.correct else ""
+            word.labelled(document, option.text + mark, f": {option.feedback}", style="List Bullet")
+
+
+def _trimming(activity) -> str:
+    parts = ["it can be dropped"] if activity.optional else []
+    if activity.min_minutes:
+        parts.append(f"it works in {activity.min_minutes} min at the shortest")
+    return "; ".join(parts).capitalize() + "."
+
+
+def _source(plan: CoursePlan, source_id: str) -> str:
+    source = next((s for s in plan.sources if s.id == source_id), None)
+    return f"{source.author}, {source.title} ({source.date})" if source else source_id
+
+
+def _date(date) -> str:
+    return f"{date.day} {date:%B %Y}"

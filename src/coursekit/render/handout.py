@@ -1,0 +1,109 @@
+"""The participant handout and materials pack (.docx): what participants read, use and write on.
+
+Outcomes, each activity's sheet, every material an activity or its alternative uses in full,
+reflection pages with room to write, and the glossary. Nothing meant for trainers only: no
+facilitator notes and no answers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import BuildSettings
+from ..plan import CoursePlan, ModuleView
+from . import output, prepare, word
+from .wordmarkdown import add_markdown
+
+KIND_WORDS = {
+    "cards": "Cards to cut out",
+    "sheet": "Sheet",
+    "sample": "Sample paper",
+    "timeline": "Timeline",
+    "list": "List",
+    "case": "Case study",
+    "form": "Form to fill in",
+    "handout": "Handout",
+}
+
+
+def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
+    """Write the course's handout and materials pack into its downloads folder and return its path."""
+    path = out / plan.id / output("handout").main_file(plan.id)
+    return [word.save(handout_document(plan), path)]
+
+
+def handout_document(plan: CoursePlan):
+    """Return the participant handout and materials pack as a python-docx Document."""
+    audience = plan.audience
+    document = word.new_document(
+        plan,
+        f"{audience.course_title}: participant handout",
+        f"Participant handout and materials pack for {audience.name}",
+    )
+    word.title_page(
+        document,
+        audience.course_title,
+        [
+            "Participant handout and materials pack",
+            f"For {audience.name}",
+            f"Edition: {plan.build_date.day} {plan.build_date:%B %Y}",
+        ],
+    )
+    document.add_heading("Before you start", level=1)
+    document.add_paragraph(
+        "You can step out at any time, and you do not need to say why. Nobody has to "
+        "share their own story. Every activity has another way to take part: ask "
+        "your trainer."
+    )
+    word.labelled(document, "Support: ", audience.support)
+    document.add_heading("What you will be able to do", level=1)
+    for view in plan.modules:
+        document.add_heading(f"Module {view.number}: {view.title}", level=2)
+        word.bullets(document, [o.text for o in view.outcomes])
+    for view in plan.modules:
+        _module(document, plan, view)
+    _glossary(document, plan)
+    return document
+
+
+def _module(document, plan: CoursePlan, view: ModuleView) -> None:
+    word.page_break(document)
+    document.add_heading(f"Module {view.number}: {view.title}", level=1)
+    materials = prepare.materials_of(view)
+    if view.activities:
+        document.add_heading("Activities", level=2)
+    titles = {m.id: m.title for m in view.module.materials}
+    for activity in view.activities:
+        document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
+        add_markdown(document, word.cite(activity.instructions, plan), heading_level=4)
+        if activity.alternative:
+            word.labelled(document, "If you would rather: ", word.cite(activity.alternative, plan))
+        if activity.ways_to_contribute:
+            word.labelled(document, "Ways to take part: ", ", ".join(activity.ways_to_contribute) + ".")
+        used = [titles[m] for m in activity.materials if m in titles]
+        if used:
+            word.labelled(document, "Materials: ", "; ".join(used) + " (in full below).")
+        else:
+            document.add_paragraph("This activity needs no printed materials.")
+    document.add_heading(f"Materials for module {view.number}", level=2)
+    if not materials:
+        document.add_paragraph("This module has no printed materials.")
+    for material, _ in materials:
+        document.add_heading(material.title, level=3)
+        word.labelled(document, KIND_WORDS[material.kind], f": {prepare.COPIES_IN_WORDS[material.copies]}.")
+        add_markdown(document, word.cite(material.text, plan), heading_level=4)
+    if view.reflection:
+        document.add_heading(f"Reflection: module {view.number}", level=2)
+        document.add_paragraph("For you. Nobody has to share what they write here.")
+        for prompt in view.reflection:
+            word.writing_space(document, prompt.text)
+
+
+def _glossary(document, plan: CoursePlan) -> None:
+    if not plan.glossary:
+        return
+    word.page_break(document)
+    document.add_heading("Glossary", level=1)
+    word.table(
+        document, ["Word", "What it means"], [[t.term, t.definition] for t in plan.glossary], widths=(5, 12)
+    )

@@ -1,0 +1,72 @@
+"""The evaluation form: tied to the outcomes, accessible, reproducible, opened by LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import assert_accessible_docx, assert_fixed_stamps, docx_blocks, docx_tables, pdf_text
+
+from coursekit.load import load_project
+from coursekit.model import BuildSettings
+from coursekit.plan import build_plan
+from coursekit.render import output
+
+SETTINGS = BuildSettings(outputs=("evaluation",))
+
+
+def make_form(project, tmp_path, audience="staff"):
+    plan = build_plan(load_project(project), audience)
+    return output("evaluation").render(plan, tmp_path / "out", SETTINGS)[0]
+
+
+def test_sections(project, tmp_path):
+    path = make_form(project, tmp_path)
+    assert path == tmp_path / "out/staff/downloads/staff-evaluation.docx"
+    headings = [text for style, text in docx_blocks(path) if style == "Heading 1"]
+    assert headings == [
+        "Your confidence, before and after",
+        "What worked, and what to change",
+        "One thing I will do",
+        "You said, we did",
+        "Optional: equality and access",
+    ]
+    assert_accessible_docx(path, "Staff course: evaluation form")
+
+
+def test_confidence_before_and_after_on_each_outcome(project, tmp_path):
+    assert docx_tables(make_form(project, tmp_path))[0] == [
+        ["I can…", "Before", "After"],
+        ["Module 1: Describe one benefit of working together.", "1   2   3   4   5", "1   2   3   4   5"],
+    ]
+
+
+def test_commitment_follow_up_report_back_and_an_optional_question(project, tmp_path):
+    texts = [text for _, text in docx_blocks(make_form(project, tmp_path))]
+    assert "What worked well for you?" in texts and "What should we change?" in texts
+    assert "Write one thing you will do differently because of this course." in texts
+    assert any("in 6 to 8 weeks to ask how it went" in text for text in texts)
+    assert "Follow-up date (the trainer fills this in): ____ / ____ / ________" in texts
+    assert any(
+        text.startswith(
+            'The trainer reads every form, and sends everyone who took part a short "you said, we did" note'
+        )
+        for text in texts
+    )
+    assert any(text.startswith("This question is optional. You do not have to answer it") for text in texts)
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first, second = make_form(project, tmp_path / "one"), make_form(project, tmp_path / "two")
+    assert first.read_bytes() == second.read_bytes()
+    assert_fixed_stamps(second, dt.date(2026, 11, 22))
+
+
+def test_libreoffice_opens_the_form(project, tmp_path):
+    text = pdf_text(make_form(project, tmp_path), tmp_path)
+    for heading in (
+        "Your confidence, before and after",
+        "You said, we did",
+        "Optional: equality and access",
+        "Describe one benefit of working together.",
+    ):
+        assert heading in text

@@ -1,0 +1,259 @@
+"""The facilitator guide: reopened with python-docx, built twice, and converted by LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from conftest import (
+    assert_accessible_docx,
+    assert_fixed_stamps,
+    docx_blocks,
+    docx_tables,
+    module_text,
+    pdf_text,
+    valid_files,
+    write_tree,
+)
+
+from coursekit.load import load_project
+from coursekit.model import BuildSettings
+from coursekit.plan import build_plan
+from coursekit.render import guide, output
+
+SETTINGS = BuildSettings(outputs=("guide",))
+WITHHELD_STORY = """\
+  - id: kims-story
+    title: KIMS-TITLE Kim speaks up
+    storyteller: Kim
+    attribution: Told by Kim.
+    source: example-story
+    consent:
+      status: granted
+      covers: [site]
+      recorded_by: Test team
+      recorded_on: 2026-11-01
+      review_by: 2027-11-01
+      attribution_form: First name only.
+    replacement: REPLACEMENT-POINT People speak up when they are asked well.
+    text: KIMS-TEXT Kim spoke up at a meeting.
+reflection:
+"""
+
+
+# A stand-in for the time model's shapes (coursekit.timeline, being written alongside), with the
+# same attribute names, so the guide's run-sheet can be tested before that module lands.
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    minutes: int
+    title: str
+    module_id: str | None = None
+    item_id: str | None = None
+    lead: str | None = None
+    materials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    date: dt.date | None
+    start: dt.time
+    blocks: tuple[Block, ...]
+
+    def times(self) -> list[tuple[dt.time, Block]]:
+        clock, result = dt.datetime.combine(dt.date(2026, 1, 1), self.start), []
+        for block in self.blocks:
+            result.append((clock.time(), block))
+            clock += dt.timedelta(minutes=block.minutes)
+        return result
+
+
+@dataclass(frozen=True)
+class Timeline:
+    parts: tuple[Part, ...]
+    cut: tuple[str, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(b.minutes for p in self.parts for b in p.blocks)
+
+
+TIMELINE = Timeline(
+    parts=(
+        Part(
+            "Morning",
+            dt.date(2026, 12, 3),
+            dt.time(9, 30),
+            (
+                Block("welcome", 10, "Welcome"),
+                Block("activity", 30, "Talk in pairs", "intro", "pairs", materials=("listening-cards",)),
+                Block("break", 15, "Break"),
+                Block("check-out", 5, "Check-out", lead="Alex"),
+            ),
+        ),
+    ),
+    cut=("Dropped the optional activity 'Cost a meeting'",),
+)
+
+
+def make_guide(project, tmp_path, audience="staff", timeline=None):
+    plan = build_plan(load_project(project), audience)
+    if timeline is not None:
+        from coursekit.plan import for_use
+
+        return guide.render(for_use(plan, "print"), tmp_path / "out", SETTINGS, timeline)[0]
+    return output("guide").render(plan, tmp_path / "out", SETTINGS)[0]
+
+
+def texts(path) -> list[str]:
+    return [text for _, text in docx_blocks(path)]
+
+
+def test_title_page_and_sections(project, tmp_path):
+    path = make_guide(project, tmp_path)
+    assert path == tmp_path / "out/staff/downloads/staff-facilitator-guide.docx"
+    blocks = docx_blocks(path)
+    assert blocks[:5] == [
+        ("Title", "Staff course"),
+        ("Subtitle", "Facilitator guide"),
+        ("Subtitle", "For Staff"),
+        ("Subtitle", "Edition: 22 November 2026"),
+        ("Subtitle", "Total time: 30 min of contact time, not counting breaks"),
+    ]
+    headings = [text for style, text in blocks if style == "Heading 1"]
+    assert headings == [
+        "Run-sheet",
+        "Preparation checklist",
+        "Module 1: Introduction",
+        "What to do if someone is distressed",
+        "Briefing for the co-trainer with lived experience",
+    ]
+    assert_accessible_docx(path, "Staff course: facilitator guide")
+
+
+def test_run_sheet_without_a_timeline_lists_modules_and_activities(project, tmp_path):
+    run_sheet = docx_tables(make_guide(project, tmp_path))[0]
+    assert run_sheet == [
+        ["Block", "Minutes", "Who leads", "Materials"],
+        ["Module 1: Introduction", "30", "", ""],
+        ["Talk in pairs", "30", "Co-trainer (lived experience)", "Listening cards"],
+    ]
+
+
+def test_run_sheet_from_a_timeline_has_clock_times_breaks_and_cuts(project, tmp_path):
+    path = make_guide(project, tmp_path, timeline=TIMELINE)
+    assert docx_tables(path)[0] == [
+        ["Time", "Block", "Minutes", "Who leads", "Materials"],
+        ["09:30", "Welcome", "10", "Either trainer", ""],
+        ["09:40", "Talk in pairs", "30", "Co-trainer (lived experience)", "Listening cards"],
+        ["10:10", "Break", "15", "", ""],
+        ["10:25", "Check-out", "5", "Alex", ""],
+    ]
+    lines = texts(path)
+    assert ("Subtitle", "Total time: 1 h, breaks included") in docx_blocks(path)
+    assert "Morning, 3 December 2026" in lines
+    assert "Ends at 10:30." in lines
+    cut = lines.index("Cut to fit the time")
+    assert lines[cut + 1] == "Dropped the optional activity 'Cost a meeting'"
+    briefing = lines[lines.index("Briefing for the co-trainer with lived experience") :]
+    assert "Talk in pairs" in briefing
+
+
+def test_preparation_checklist_gathers_equipment_and_print_numbers(project, tmp_path):
+    path = make_guide(project, tmp_path)
+    lines = texts(path)
+    assert "A timer (for Talk in pairs)" in lines
+    assert any(line.startswith("Numbers are worked out for 12 participants, the default") for line in lines)
+    printing = docx_tables(path)[1]
+    assert printing[0] == ["What", "Used for", "How many", "Print for 12"]
+    assert ["Listening cards", "Module 1: Talk in pairs", "one between two", "6"] in printing
+    assert ["Participant handout and materials pack", "everyone", "one per person", "12"] in printing
+    assert ["Evaluation form", "the end of the course", "one per person", "12"] in printing
+
+
+def test_module_script_has_focus_sources_story_consent_activity_and_answers(project, tmp_path):
+    lines = texts(make_guide(project, tmp_path))
+    assert "Focus for this audience: Everyday practice." in lines
+    assert "Describe one benefit of working together." in lines
+    assert "People know their own lives best. Sources: Example Org, Sam's story (2022)" in lines
+    consent = lines.index(
+        "Consent: published-public (retold from a published public story, with credit); "
+        "covers site, slides, print; recorded by Test team on 1 November 2026; "
+        "review by 1 November 2027."
+    )
+    assert lines[consent - 1] == "Sam joins a group"
+    note = lines.index(
+        "Read this content note aloud first: Mentions homelessness. Skip it or read it later. "
+        "Support: Talk to your trainer."
+    )
+    assert lines.index("Sam joined a group and helped to change a service.") == note + 1
+    assert "Who leads: Co-trainer (lived experience)" in lines
+    assert "SECRET-FACILITATOR-NOTE keep time and check in." in lines
+    assert "Materials, for the activity and its alternative: Listening cards (in the handout)." in lines
+    assert "Ways to contribute: spoken, written." in lines
+    assert "Right answer: Working together as equals in the NHS" in lines
+    assert "Working together as equals in the NHS (right answer): Yes, power is shared." in lines
+    assert "A survey: No, a survey is consultation." in lines
+    assert "What will you try first?" in lines
+
+
+def test_a_story_without_print_consent_is_left_out_and_its_replacement_used(tmp_path):
+    module = module_text().replace("reflection:\n", WITHHELD_STORY, 1)
+    root = write_tree(tmp_path / "p", dict(valid_files(), **{"modules/intro.md": module}))
+    lines = texts(make_guide(root, tmp_path))
+    everything = "\n".join(lines)
+    assert "KIMS-TITLE" not in everything and "KIMS-TEXT" not in everything
+    assert "One story is not printed here: its recorded consent does not cover printed papers." in lines
+    assert "Teach this point instead: REPLACEMENT-POINT People speak up when they are asked well." in lines
+
+
+def test_co_trainer_is_briefed_and_paid_as_a_trainer(project, tmp_path):
+    path = make_guide(project, tmp_path)
+    lines = texts(path)
+    briefing = lines[lines.index("Briefing for the co-trainer with lived experience") :]
+    assert ["Talk in pairs", "Module 1: Introduction", "30"] in docx_tables(path)[-1]
+    assert any(line.startswith("Paid preparation time of at least 1 h") for line in briefing)
+    assert any(
+        line.startswith("A debrief with the lead trainer straight after the session") for line in briefing
+    )
+    assert any(
+        line.startswith(
+            "You are paid as a trainer, at the same rate as the lead trainer, for "
+            "preparation and debrief time too."
+        )
+        for line in briefing
+    )
+    everything = " ".join(lines).casefold()
+    assert "volunteer" not in everything and "involvement rate" not in everything
+
+
+def test_distress_protocol_pauses_offers_a_choice_names_a_person_and_signposts(project, tmp_path):
+    blocks = docx_blocks(make_guide(project, tmp_path))
+    steps = [text for style, text in blocks if style == "List Number"]
+    assert steps[0].startswith("Pause.")
+    assert steps[1].startswith("Offer a choice")
+    assert steps[2].startswith("The named person checks in with them in private")
+    assert "Signpost support, as the course tells participants: Ask your trainer." in steps
+    assert any("Write their name here" in text for _, text in blocks)
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first = make_guide(project, tmp_path / "one", timeline=TIMELINE).read_bytes()
+    second = make_guide(project, tmp_path / "two", timeline=TIMELINE)
+    assert first == second.read_bytes()
+    assert_fixed_stamps(second, dt.date(2026, 11, 22))
+
+
+def test_libreoffice_opens_the_guide(project, tmp_path):
+    text = pdf_text(make_guide(project, tmp_path, timeline=TIMELINE), tmp_path)
+    for heading in (
+        "Run-sheet",
+        "Preparation checklist",
+        "Module 1: Introduction",
+        "What to do if someone is distressed",
+        "Briefing for the co-trainer with lived experience",
+        "Listening cards",
+        "09:40",
+    ):
+        assert heading in text

@@ -1,0 +1,105 @@
+"""The participant handout and materials pack: every material in full, nothing for trainers only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import assert_accessible_docx, assert_fixed_stamps, docx_blocks, docx_tables, pdf_text
+
+from coursekit.load import load_project
+from coursekit.model import BuildSettings
+from coursekit.plan import build_plan
+from coursekit.render import output
+
+SETTINGS = BuildSettings(outputs=("handout",))
+
+
+def make_handout(project, tmp_path, audience="staff"):
+    plan = build_plan(load_project(project), audience)
+    return output("handout").render(plan, tmp_path / "out", SETTINGS)[0]
+
+
+def test_sections_in_order(project, tmp_path):
+    path = make_handout(project, tmp_path)
+    assert path == tmp_path / "out/staff/downloads/staff-handout.docx"
+    headings = [(style, text) for style, text in docx_blocks(path) if style.startswith(("Heading", "Title"))]
+    assert headings == [
+        ("Title", "Staff course"),
+        ("Heading 1", "Before you start"),
+        ("Heading 1", "What you will be able to do"),
+        ("Heading 2", "Module 1: Introduction"),
+        ("Heading 1", "Module 1: Introduction"),
+        ("Heading 2", "Activities"),
+        ("Heading 3", "Talk in pairs (30 min)"),
+        ("Heading 2", "Materials for module 1"),
+        ("Heading 3", "Listening cards"),
+        ("Heading 2", "Reflection: module 1"),
+        ("Heading 1", "Glossary"),
+    ]
+    assert_accessible_docx(path, "Staff course: participant handout")
+
+
+def test_every_material_is_printed_in_full_with_its_lists_and_tables(project, tmp_path):
+    path = make_handout(project, tmp_path)
+    blocks = docx_blocks(path)
+    assert ("Normal", "Materials: Listening cards (in full below).") in blocks
+    assert ("Normal", "Cards to cut out: one between two.") in blocks
+    assert ("Normal", "Cut out the cards. Take turns to read one aloud.") in blocks
+    assert ("List Number", "CARD-ONE A time someone listened to you.") in blocks
+    assert ("List Number", "CARD-TWO A time you changed your mind.") in blocks
+    assert ("List Bullet", "Things to notice") in blocks
+    assert ("List Bullet 2", "NESTED-ITEM who spoke first") in blocks
+    assert [["Card", "Question"], ["CARD-THREE", "What helped you to speak?"]] in docx_tables(path)
+
+
+def test_an_activity_without_materials_says_so(project, tmp_path):
+    blocks = docx_blocks(make_handout(project, tmp_path, "bosses"))
+    texts = [text for _, text in blocks]
+    activity = texts.index("Cost a meeting (20 min)")
+    assert texts[activity + 1 : activity + 3] == [
+        "Work out what one co-produced meeting costs.",
+        "This activity needs no printed materials.",
+    ]
+    assert "This module has no printed materials." in texts
+    assert "Listening cards" not in texts  # the staff's material is not in the bosses' pack
+
+
+def test_no_facilitator_notes_or_answers(project, tmp_path):
+    everything = " ".join(text for _, text in docx_blocks(make_handout(project, tmp_path)))
+    for trainer_only in (
+        "SECRET-FACILITATOR-NOTE",
+        "Right answer",
+        "Yes, power is shared.",
+        "No, a survey is consultation.",
+        "Everyday practice.",
+        "published-public",
+    ):
+        assert trainer_only not in everything
+
+
+def test_reflection_has_room_to_write_and_the_glossary_is_a_table(project, tmp_path):
+    path = make_handout(project, tmp_path)
+    texts = [text for _, text in docx_blocks(path)]
+    prompt = texts.index("What will you try first?")
+    assert texts[prompt + 1 : prompt + 7] == ["\t"] * 6
+    assert docx_tables(path)[-1] == [["Word", "What it means"], ["NHS", "National Health Service."]]
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first, second = make_handout(project, tmp_path / "one"), make_handout(project, tmp_path / "two")
+    assert first.read_bytes() == second.read_bytes()
+    assert_fixed_stamps(second, dt.date(2026, 11, 22))
+
+
+def test_libreoffice_opens_the_handout(project, tmp_path):
+    text = pdf_text(make_handout(project, tmp_path), tmp_path)
+    for heading in (
+        "Participant handout and materials pack",
+        "What you will be able to do",
+        "Materials for module 1",
+        "Listening cards",
+        "CARD-THREE",
+        "NESTED-ITEM",
+        "Glossary",
+    ):
+        assert heading in text
