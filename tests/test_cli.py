@@ -97,6 +97,21 @@ def test_bad_option_value_is_a_usage_error(cli, project):
     assert not (project / "site").exists()
 
 
+def test_only_scorm_with_scorm_2004(cli, project):
+    result = cli(["build", "--audience", "staff", "--only", "scorm", "--scorm", "2004", "--out", "lms"], project)
+    assert result.exit_code == 0, result.stderr
+    assert "staff: 1 modules, 30 min, 1 files -> lms/staff/downloads/staff-scorm2004.zip" in result.stdout
+    made = sorted(p.relative_to(project / "lms/staff").as_posix() for p in (project / "lms/staff").rglob("*"))
+    assert made == ["downloads", "downloads/staff-scorm2004.zip"]
+
+
+def test_bad_scorm_version_is_a_usage_error(cli, project):
+    result = cli(["build", "--scorm", "3"], project)
+    assert result.exit_code == 2
+    assert "Invalid value for '--scorm'" in result.stderr
+    assert not (project / "site").exists()
+
+
 def test_project_that_does_not_exist(cli, tmp_path):
     result = cli(["build", "--project", str(tmp_path / "nowhere")], tmp_path)
     assert result.exit_code == 1

@@ -158,3 +158,8 @@ def test_a_control_character_in_text_is_refused(tmp_path):
     errors = load_errors(tmp_path, {"modules/intro.md": text})
     assert errors == [(f"modules/intro.md: line {line_no(text, 'Talk with')}: activities[0].instructions: "
                       "contains the control character U+000B, which documents cannot show; remove it")]
+
+
+def test_pass_mark_over_100_is_refused(tmp_path):
+    errors = load_errors(tmp_path, {"audiences/staff.yml": audience_text("staff") + "pass_mark: 101\n"})
+    assert errors == ["audiences/staff.yml: line 10: pass_mark: input should be less than or equal to 100"]

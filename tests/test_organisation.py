@@ -65,6 +65,7 @@ def test_every_key_loads_onto_the_project_and_the_brand(tmp_path):
     project = load_project(root)
     organisation = project.organisation
     assert organisation.pass_mark == 75
+    assert {a.id: a.pass_mark for a in project.audiences}["frontline-staff"] == 75  # for the LMS package
     assert organisation.support[0].how == "Call 0113 000 0000."
     assert dict(project.local) == {"organisation_name": "Leeds Care"}
     brand = project.brand

@@ -27,10 +27,11 @@ class BuildResult:
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None) -> BuildResult:
+          slides_template: Path | None = None, scorm_version: str = "12") -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
-    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on.
+    slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
+    scorm_version is "12" or "2004", for the LMS packages.
     """
     out = out.resolve()
     outputs = ordered(outputs)
@@ -41,7 +42,7 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     if slides_template is None and project.organisation and project.organisation.slides_template:
         slides_template = project.root / project.organisation.slides_template
     settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs,
-                             brand=project.brand, changelog=project.changelog)
+                             scorm_version=scorm_version, brand=project.brand, changelog=project.changelog)
     plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)

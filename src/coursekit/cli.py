@@ -29,6 +29,11 @@ app = typer.Typer(
 Output = Enum("Output", {o.name: o.name for o in OUTPUTS}, type=str)
 
 
+class ScormVersion(str, Enum):
+    v12 = "12"
+    v2004 = "2004"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"coursekit {__version__}")
@@ -60,19 +65,28 @@ def build(
         "--slides-template", help="Your organisation's PowerPoint (.pptx with its slide masters and no "
         "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
         "'Section Header'.")] = None,
+    scorm: Annotated[ScormVersion, typer.Option(
+        "--scorm", help="LMS package format: SCORM 1.2 (most LMSs, the default) or SCORM 2004 4th edition.")
+    ] = ScormVersion.v12,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build each audience's course site and slide deck into the output folder."""
+    """Build each audience's course site, slide deck and LMS package into the output folder."""
+    import warnings
+
     from .build import build as run_build
 
-    with _reporting():
+    with _reporting(), warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
-        result = run_build(loaded, audience_ids, outputs, out, slides_template)
+        result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
+    for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
+        typer.echo(f"Warning: {warning.message}", err=True)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
-        main_file = output(plan.outputs[0]).main_file(plan.id)
+        # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
+        main_file = output(plan.outputs[0]).main_file(plan.id).replace("scorm12", f"scorm{scorm.value}")
         typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
                    f"-> {_shown(result.out / plan.id / main_file)}")
     for notice in result.notices:

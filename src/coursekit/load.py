@@ -102,6 +102,7 @@ def _load_layered(root: Path, library: Path) -> Project:
         problems += _unique_ids(layer, "audience")
     modules, origins, notices = _merge_modules(base_modules, own_modules)
     audiences, audience_notices = _merge_audiences(base_audiences, own_audiences)
+    _default_pass_mark(audiences, organisation)
     shared = _merge_sources(_load_sources(library, problems, BUILTIN_PREFIX), _load_sources(root, problems))
     _attach_additions(root, modules, origins, problems)
     _serve_based_on(modules, audiences, problems)
@@ -191,6 +192,16 @@ def _merge_audiences(library: list[_Loaded], own: list[_Loaded]):
                for entry in own if entry.item.id in by_id]
     by_id.update({entry.item.id: entry for entry in own})
     return list(by_id.values()), notices
+
+
+def _default_pass_mark(audiences: list[_Loaded], organisation) -> None:
+    """Give the organisation's pass mark to every audience that does not set its own."""
+    if organisation is None or organisation.pass_mark is None:
+        return
+    for position, entry in enumerate(audiences):
+        if entry.item.pass_mark is None:
+            audience = entry.item.model_copy(update={"pass_mark": organisation.pass_mark})
+            audiences[position] = dataclasses.replace(entry, item=audience)
 
 
 def _merge_sources(library: list[_Loaded], own: list[_Loaded]) -> list[_Loaded]:

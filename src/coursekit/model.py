@@ -105,3 +105,5 @@ class BuildSettings:
     certificate, LMS package title and trainer documents."""
     changelog: tuple[Release, ...] = ()
     """The project's changelog, shown on the site as 'What changed'."""
+    scorm_version: str = "12"
+    """The LMS package's SCORM version: "12" (SCORM 1.2) or "2004" (SCORM 2004 4th edition)."""

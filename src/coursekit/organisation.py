@@ -80,8 +80,9 @@ class Organisation(_Model):
     colours: Colours = Colours()
     slides_template: ProjectPath | None = None
     """The organisation's PowerPoint (.pptx with its slide masters and no slides)."""
-    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] = 80
-    """The percentage a learner needs in the LMS package's checks."""
+    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    """The percentage a learner needs in the LMS package's checks, for every audience that does not
+    set its own. None: the LMS package reports completion only."""
     support: tuple[Contact, ...] = ()
     local: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = Field(default_factory=dict)
     """Values for the {{ slot }} placeholders in modules: the organisation's defaults."""
@@ -109,7 +110,7 @@ class Brand:
     co_produced_by: str | None = None
     co_delivered_by: str | None = None
     support: tuple[Contact, ...] = ()
-    pass_mark: int = 80
+    pass_mark: int | None = None
     builtin: bool = True
     """True for the bare built-in course, which no organisation has made its own."""
     on_library: bool = True

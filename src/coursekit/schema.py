@@ -467,6 +467,9 @@ class AudienceFile(Model):
     based_on: Slug | None = None
     """An audience whose share of each module this audience gets, where a module does not name it:
     how an organisation's own audience uses built-in modules without copying them."""
+    pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
+    """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
+    in an LMS. None: the LMS package reports completion only."""
 
 
 class Audience(AudienceFile):

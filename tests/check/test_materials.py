@@ -69,7 +69,7 @@ def test_a_mention_of_printed_material_with_none_listed_is_caught(tmp_path, old,
     module = checked_module((old, new))
     snippet = new.split("\n")[1] if "\n" in new else new
     assert materials_findings(tmp_path, module) == [
-        (MODULE, line_of(module, snippet.strip()), field, "warning", f"mentions {word!r} {UNLISTED}")
+        (MODULE, line_of(module, snippet.strip()), field, "error", f"mentions {word!r} {UNLISTED}")
     ]
 
 
@@ -92,7 +92,7 @@ def test_an_audience_must_get_the_material_its_activity_uses(tmp_path):
             MODULE,
             line_of(module, "materials: [meeting-sheet]"),
             "activities[1].materials[0]",
-            "warning",
+            "error",
             (
                 "bosses gets this activity but not material 'meeting-sheet': add bosses to that material's "
                 "'audiences', or leave its 'audiences' out"

@@ -28,6 +28,28 @@
     }
   };
 
+  /* The LMS package's launch page ------------------------------------------------------- */
+
+  // In an LMS package the site runs in a frame that launch.html names "coursekit-lms". The page
+  // tells launch.html what the learner did; launch.html reports it to the LMS. Anywhere else
+  // (file://, a web server, any other frame) nothing is sent.
+  var lms = {
+    hosted: window.name === "coursekit-lms" && window.parent !== window,
+    tell: function (message) {
+      if (!lms.hosted) { return; }
+      message.coursekit = 1;
+      try { window.parent.postMessage(message, "*"); } catch (e) { /* the frame is going away */ }
+    }
+  };
+
+  function hideDownloads() {
+    // The package leaves out the site's downloads (decks and the package itself).
+    if (!lms.hosted) { return; }
+    document.querySelectorAll('a[href^="downloads/"]').forEach(function (link) {
+      (link.closest("p, li") || link).remove();
+    });
+  }
+
   /* Knowledge checks ------------------------------------------------------------------ */
 
   function questionKey(form) {
@@ -88,6 +110,7 @@
       var right = showFeedback(form, checked.value);
       var key = questionKey(form);
       if (right) { store.set(key, "passed"); } else if (store.get(key) !== "passed") { store.set(key, "tried"); }
+      lms.tell({ kind: "check", module: form.dataset.module, question: form.dataset.question, right: right });
     });
     showSaved(form);
   }
@@ -99,11 +122,15 @@
     var marker = document.querySelector(".ck-page");
     if (!marker) { return; }
     var key = marker.dataset.course + ":read:" + marker.dataset.module;
-    if (!("IntersectionObserver" in window)) { store.set(key, "yes"); return; }
+    function markRead() {
+      store.set(key, "yes");
+      lms.tell({ kind: "read", module: marker.dataset.module });
+    }
+    if (!("IntersectionObserver" in window)) { markRead(); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
-          store.set(key, "yes");
+          markRead();
           observer.disconnect();
         }
       });
@@ -141,6 +168,69 @@
       store.clear(course + ":");
       showProgress(box, "Your progress on this device has been cleared.");
     };
+  }
+
+  /* Certificate ----------------------------------------------------------------------- */
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function whatIsLeft(box) {
+    var course = box.dataset.course, left = 0;
+    box.querySelectorAll(".ck-cert-todo li[data-module]").forEach(function (item) {
+      var total = parseInt(item.dataset.questions, 10);
+      var passed = Math.min(passedCount(course, item.dataset.module), total);
+      var needs = [];
+      if (store.get(course + ":read:" + item.dataset.module) !== "yes") { needs.push("read it to the end"); }
+      if (passed < total) {
+        needs.push("answer " + plural(total - passed, "more knowledge-check question") + " correctly");
+      }
+      item.hidden = !needs.length;
+      item.querySelector(".ck-cert-need").textContent = needs.length ? ": " + needs.join(", and ") : "";
+      if (needs.length) { left++; }
+    });
+    return left;
+  }
+
+  function fillCertificate(box, name) {
+    var cert = box.querySelector(".ck-cert");
+    cert.querySelector(".ck-cert-name").textContent = name;
+    cert.querySelector(".ck-cert-date").textContent = new Date().toLocaleDateString(
+      "en-GB", { day: "numeric", month: "long", year: "numeric" });
+    cert.hidden = false;
+    document.documentElement.classList.add("ck-has-certificate");
+  }
+
+  function setUpCertificate(box) {
+    var left = whatIsLeft(box);
+    var status = box.querySelector(".ck-cert-status");
+    var form = box.querySelector(".ck-cert-form");
+    var input = form.querySelector("input");
+    input.autocomplete = "name";  // set here: the page cleaner keeps only a few input attributes
+    input.maxLength = 80;
+    input.required = true;
+    box.querySelector(".ck-cert-todo").hidden = left === 0;
+    if (left) {
+      status.textContent = "Your certificate is offered when you have read every module and answered every " +
+        "knowledge-check question correctly. Still to do, in " + plural(left, "module") + ":";
+      return;
+    }
+    status.textContent = "Well done: you have read every module and answered every knowledge-check " +
+      "question correctly. Type your name to get your certificate.";
+    form.hidden = false;
+    var saved = store.get("learner-name");
+    if (saved) {
+      input.value = saved;
+      fillCertificate(box, saved);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = input.value.replace(/\s+/g, " ").trim();
+      if (!name) { input.focus(); return; }
+      store.set("learner-name", name);
+      fillCertificate(box, name);
+      box.querySelector("#ck-cert-title").focus();
+    });
+    box.querySelector(".ck-cert-print").addEventListener("click", function () { window.print(); });
   }
 
   /* Glossary terms -------------------------------------------------------------------- */
@@ -259,12 +349,15 @@
   }
 
   function start() {
+    lms.tell({ kind: "page", page: window.location.pathname.split("/").pop() || "index.html" });
+    hideDownloads();
     watchReading();
     reachableTerms();
     keyboardDrawer();
     keepFocusInView();
     document.querySelectorAll("form.ck-quiz").forEach(setUpQuiz);
     document.querySelectorAll(".ck-progress").forEach(function (box) { showProgress(box); });
+    document.querySelectorAll(".ck-certificate").forEach(setUpCertificate);
     // The theme wraps tables after its own start-up; check once it has, and on every resize.
     window.requestAnimationFrame(reachableTables);
     window.addEventListener("load", reachableTables);

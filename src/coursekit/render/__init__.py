@@ -49,6 +49,8 @@ OUTPUTS: tuple[Output, ...] = (
            "the participant handout and materials pack (Word)", "print"),
     Output("evaluation", "coursekit.render.evaluation", lambda course: f"downloads/{course}-evaluation.docx",
            "the evaluation form (Word)", "print"),
+    Output("scorm", "coursekit.render.scorm", lambda course: f"downloads/{course}-scorm12.zip",
+           "the LMS package", "lms"),
 )
 DEFAULT_OUTPUTS = tuple(output.name for output in OUTPUTS)
 

@@ -27,10 +27,12 @@ class Page:
 def course_pages(plan: CoursePlan, slides_href: str | None, brand: Brand | None = None,
                  changelog: tuple[Release, ...] = ()) -> list[Page]:
     """Return every page of one course site, in navigation order."""
+    from .certificate import certificate_page
+
     brand = brand or Brand()
     pages = [welcome_page(plan, slides_href, brand, bool(changelog))]
     pages += [module_page(plan, view) for view in plan.modules]
-    pages += [glossary_page(plan), progress_page(plan), print_page(plan)]
+    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan), print_page(plan)]
     pages += [changes_page(brand, changelog)] if changelog else []
     pages += [sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)
@@ -225,7 +227,7 @@ def glossary_page(plan: CoursePlan) -> Page:
     groups: dict[str, list] = {}
     for term in plan.glossary:
         letter = term.term[:1].upper()
-        groups.setdefault(letter if letter.isalpha() else "#", []).append(term)
+        groups.setdefault(letter if letter.isalpha() else "0–9", []).append(term)
     jump = " ".join(f"[{letter}](#{_letter_anchor(letter)})" for letter in groups)
     sections = []
     for letter, terms in groups.items():

@@ -51,7 +51,8 @@ def _write_docs(docs: Path, pages: list) -> None:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.text, encoding="utf-8")
-    shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
+    # The SCORM schemas are for LMS packages, not for the site.
+    shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns("scorm"))
 
 
 BRAND_CSS = "assets/brand.css"

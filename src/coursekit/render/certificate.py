@@ -1,0 +1,43 @@
+"""The certificate page: a printable, self-declared certificate of completion. Pure: returns text.
+
+coursekit.js decides in the browser whether the learner has finished (every module read, every
+knowledge-check question answered correctly); until then the page says what is left.
+"""
+
+from __future__ import annotations
+
+from ..plan import CoursePlan
+from .pages import Page
+from .templates import render_template
+
+SELF_DECLARED = (
+    "This certificate is self-declared: the learner worked through the course on their own device and "
+    "typed their own name. Nobody checked it. It is a record of learning only if the organisation they "
+    "work for also holds a record of this course in its learning management system (LMS)."
+)
+
+
+def certificate_page(plan: CoursePlan) -> Page:
+    """Return the certificate page of one course."""
+    body = render_template(
+        "certificate.html",
+        course=plan.id,
+        title=plan.audience.course_title,
+        views=plan.modules,
+        edition=edition(plan),
+        minutes=plan.total_minutes,
+        self_declared=SELF_DECLARED,
+    )
+    text = (
+        "---\nsearch:\n  exclude: true\n---\n\n# Your certificate\n\n"
+        "When you have read every module and answered every knowledge-check question correctly, you can "
+        "print a certificate of completion here, or save it as a PDF.\n\n" + body
+    )
+    return Page("certificate.md", "Your certificate", text)
+
+
+def edition(plan: CoursePlan) -> str:
+    """The course's edition: the date of its newest module, and the coursekit that built it."""
+    from .. import __version__
+
+    return f"{plan.build_date.day} {plan.build_date:%B %Y} (coursekit {__version__})"
