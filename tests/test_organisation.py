@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 from conftest import tree_bytes, write_tree
+from pydantic import ValidationError
 from test_layers import organisation_files
 
 from coursekit.errors import ContentError
@@ -375,3 +375,23 @@ def test_a_course_of_its_own_does_not_claim_the_built_in_stories(project):
     text = welcome_page(build_plan(loaded, "staff"), None, loaded.brand).text
     assert "This course does not yet record who co-produced it or who co-delivers it." in text
     assert "published" not in text
+
+
+def test_hostile_organisation_text_is_escaped_on_the_welcome_and_landing_pages(project):
+    from coursekit.organisation import Brand
+    from coursekit.plan import build_plan
+    from coursekit.render.landing import landing_html
+    from coursekit.render.pages import welcome_page
+
+    brand = Brand(
+        name="<script>alert(1)</script> Care",
+        co_produced_by="<img src=x onerror=alert(1)>",
+        builtin=False,
+        edition_version="1.0",
+    )
+    plan = build_plan(load_project(project), "staff")
+    welcome = welcome_page(plan, None, brand).text
+    assert "<script>" not in welcome and "<img" not in welcome
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Care" in welcome
+    landing = landing_html((plan,), brand)
+    assert "<script>" not in landing and "&lt;script&gt;alert(1)&lt;/script&gt; Care" in landing

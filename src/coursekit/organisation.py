@@ -137,8 +137,12 @@ class Release:
     text: str
 
 
-def brand_for(organisation: Organisation | None, root: Path, library_edition: tuple[str, dt.date],
-              on_library: bool = True) -> Brand:
+def brand_for(
+    organisation: Organisation | None,
+    root: Path,
+    library_edition: tuple[str, dt.date],
+    on_library: bool = True,
+) -> Brand:
     """Return the brand of a project: its organisation's, or the built-in course's."""
     version, date = library_edition
     if organisation is None:
