@@ -305,3 +305,21 @@ def test_strict_check_fails_when_a_module_changed_without_a_new_version(cli, org
         ["intro", "1.1"],
         ["jargon", "1.0"],
     ]
+
+
+def test_an_organisation_build_is_reproducible(cli, organisation):
+    from conftest import tree_bytes
+
+    (organisation / "assets").mkdir()
+    (organisation / "assets/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
+    )
+    (organisation / "organisation.yml").write_text("name: Leeds Care\nlogo: assets/logo.svg\n")
+    (organisation / "CHANGELOG.md").write_text("# What changed\n\n## 1.0 (2026-11-30)\n\n- First.\n")
+    builds = []
+    for out in ("first", "second"):
+        result = cli(["build", "--audience", "bosses", "--out", out], organisation)
+        assert result.exit_code == 0, result.stderr
+        builds.append(tree_bytes(organisation / out))
+    assert builds[0] == builds[1]
+    assert "bosses/assets/logo.svg" in builds[0] and "assets/logo.svg" in builds[0]

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from .discover import find_file
 from .errors import Problem
 from .layers import LOCAL, REPLACED
 
@@ -40,10 +41,10 @@ def module_hash(project, module) -> str:
 
 def read_lock(root: Path) -> tuple[dict[tuple[str, str], str], list[Problem]]:
     """Return (module id, version) -> hash from root/coursekit.lock, and any unreadable line."""
-    path = root / LOCK
-    if not path.is_file():
-        return {}, []
-    entries, problems = {}, []
+    path, problems = find_file(root, LOCK)
+    if path is None:
+        return {}, problems
+    entries = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
