@@ -1,122 +1,417 @@
-"""Speed and memory of coursekit against the tools it drives. Prints ratios; asserts nothing.
+"""Speed and memory of coursekit against the tools it drives, at 10, 100 and 1,000 modules.
 
-    .venv/bin/python benchmarks/bench.py [--runs 3]
+    .venv/bin/python benchmarks/bench.py                  # sizes 10,100,1000; 3 runs of each pair
+    .venv/bin/python benchmarks/bench.py --quick          # sizes 10,100; 1 run (a smoke check)
+    .venv/bin/python benchmarks/bench.py --sizes 10,100 --runs 5
 
-Each figure is the median wall time and peak resident memory of a fresh process
-(/usr/bin/time), so start-up cost is included, as a user sees it. The baselines run the
-underlying tool on the same material coursekit generates:
-- site: `mkdocs build` of the generated Markdown pages with the same theme and plugins;
-- slides: python-pptx writing the same slides and notes into one deck (same slide count);
-- start-up: `coursekit --help` against a bare `import typer`.
-Reference figures for this machine class are in ../shared/briefs/baselines.md.
+Every figure is a fresh process timed with time.perf_counter (start-up included, as a user sees
+it), and its peak resident memory from os.wait4's resource usage. Each coursekit run is paired
+with a baseline run on the same material, the two alternating (A B A B ...) so that a busy
+machine slows both alike; the ratio of medians is what to read, not the absolute times.
+
+Pairs:
+- site: `coursekit build --only site` of a generated course of N one-page modules, against a
+  default mkdocs-material build of N + 1 pages with the same text;
+- deck: `coursekit build --only slides` of a generated course sized to give about N slides,
+  against plain python-pptx adding the same slides with notes (one deck per course);
+- `coursekit --help` against the --help of a stub typer app with the same commands;
+- `coursekit check` of the built-in library against `coursekit list` (loading alone).
+Prints each ratio with its goal, MET or NOT MET. Asserts nothing; speed is kept out of the tests.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
+import math
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import time
+from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-COURSEKIT = str(Path(PYTHON).with_name("coursekit"))
+ENV = {
+    "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    "PYTHONPATH": str(ROOT / "src"),
+    "NO_MKDOCS_2_WARNING": "1",
+    "HOME": os.environ.get("HOME", "/tmp"),
+    "LC_ALL": "C.UTF-8",
+}
+COURSEKIT = [PYTHON, "-m", "coursekit"]
+SLIDES_PER_MODULE = 5  # section, outcomes, key messages, activity, check (see render/deck.py)
+GLOSSARY_TERMS = 50  # a fixed glossary, like the built-in library's, so pages stay comparable
 
 
-def measure(command: list[str], runs: int, cwd: Path) -> tuple[float, float]:
-    """Return (median seconds, max peak RSS in MiB) over runs of a fresh process."""
-    times, peaks = [], []
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class Pair:
+    name: str
+    size: int
+    ours: list[Run]
+    baseline_name: str
+    theirs: list[Run]
+
+    @property
+    def time(self) -> float:
+        return statistics.median(r.seconds for r in self.ours)
+
+    @property
+    def baseline_time(self) -> float:
+        return statistics.median(r.seconds for r in self.theirs)
+
+    @property
+    def speedup(self) -> float:
+        return self.baseline_time / self.time
+
+
+def run_once(command: list[str], cwd: Path) -> Run:
+    """Run command as a fresh process; return its wall time and peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(command)}\n{stderr.decode()}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def paired(
+    name: str,
+    size: int,
+    ours: list[str],
+    baseline_name: str,
+    theirs: list[str],
+    cwd: Path,
+    runs: int,
+    before=None,
+) -> Pair:
+    """Alternate ours and the baseline, runs times each; before() runs untimed ahead of each of ours."""
+    a, b = [], []
     for _ in range(runs):
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd,
-                                capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                                     "PATH": "/usr/bin:/bin"})
-        if result.returncode != 0:
-            sys.exit(f"benchmark command failed: {' '.join(command)}\n{result.stderr}")
-        seconds, kib = result.stderr.strip().splitlines()[-1].split()
-        times.append(float(seconds))
-        peaks.append(int(kib) / 1024)
-    return statistics.median(times), max(peaks)
+        if before:
+            before()
+        a.append(run_once(ours, cwd))
+        b.append(run_once(theirs, cwd))
+    return Pair(name, size, a, baseline_name, b)
 
 
-def write_mkdocs_baseline(work: Path) -> list[Path]:
-    """Write each course's generated pages as a plain MkDocs project; return their folders."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from coursekit.load import load_project
-    from coursekit.plan import build_plan
-    from coursekit.render import pages, site
+# --- generated courses ---------------------------------------------------------------------------
 
-    project = load_project(ROOT)
-    folders = []
-    for audience in project.audiences:
-        plan = build_plan(project, audience.id)
-        course_pages = pages.course_pages(plan, None)
-        folder = work / audience.id
-        for page in course_pages:
-            (folder / "docs" / page.path).parent.mkdir(parents=True, exist_ok=True)
-            (folder / "docs" / page.path).write_text(page.text, encoding="utf-8")
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-        config.update(site_name=plan.audience.course_title, nav=pages.nav(course_pages),
-                      use_directory_urls=False, plugins=["search", "offline"])
-        config["theme"]["font"] = False
-        config["markdown_extensions"] = copy.deepcopy(site.REQUIRED_EXTENSIONS)
-        (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-        folders.append(folder)
-    return folders
+MODULE = """\
+---
+id: m{n:04d}
+title: Module {n} on working together
+summary: How a team shares decisions, part {n}.
+minutes: 30
+version: "1.0"
+updated: 2026-11-22
+review_date: 2099-11-22
+audiences:
+  everyone:
+    focus: Everyday practice.
+outcomes:
+  - id: describe
+    text: Describe one way to share a decision in part {n}.
+key_messages:
+  - text: People know their own lives best, as part {n} shows.
+    sources: [example-story]
+activities:
+  - id: pairs
+    title: Talk in pairs {n}
+    minutes: 20
+    type: pairs
+    outcomes: [describe]
+    instructions: Talk with a partner about a time someone listened to you.
+    facilitator_notes: Keep time and check in with each pair.
+    ways_to_contribute: [spoken, written]
+questions:
+  - id: what
+    prompt: What is co-production?
+    outcomes: [describe]
+    options:
+      - text: Working together as equals
+        correct: true
+        feedback: Yes, power is shared.
+      - text: A survey
+        feedback: No, a survey is consultation.
+glossary: {glossary}
+---
+## Why it matters
+
+{body}
+"""
+
+BODY = (
+    "Co-production means people who use services and people who run them work as equals. "
+    "In part {n}, a team of staff and members of a lived experience group plan a change together, "
+    "share the budget, and agree how they will know it worked. Everyone is paid for their time. "
+)
 
 
-PPTX_BASELINE = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, {src!r})
-    from pptx import Presentation
-    from coursekit.load import load_project
-    from coursekit.plan import build_plan
-    from coursekit.render.deck import deck_slides
-    project = load_project(Path({root!r}))
-    specs = [s for a in project.audiences for s in deck_slides(build_plan(project, a.id))]
-    # The whole process is timed, including planning the same slide texts, so the ratio shows
-    # what coursekit's renderer adds (layouts, language tags, reproducible zip) over plain python-pptx.
-    for audience in project.audiences:
-        prs = Presentation()
-        for spec in specs:
-            slide = prs.slides.add_slide(prs.slide_layouts[1])
-            slide.shapes.title.text = spec.title
-            slide.placeholders[1].text_frame.text = "\\n".join(spec.body)
-            slide.notes_slide.notes_text_frame.text = spec.notes
-        prs.save({out!r} + "/" + audience.id + ".pptx")
-        break
-    """)
+def write_course(folder: Path, modules: int) -> None:
+    """Write a course of one-page modules with a fixed glossary, deterministic for a size."""
+    for n in range(1, modules + 1):
+        glossary = (
+            f"[{{term: term{n:04d}, definition: Word number {n} of the glossary.}}]"
+            if n <= GLOSSARY_TERMS
+            else "[]"
+        )
+        text = MODULE.format(n=n, glossary=glossary, body=(BODY.format(n=n) * 4).strip())
+        _write(folder / "modules" / f"m{n:04d}.md", text)
+    ids = ", ".join(f"m{n:04d}" for n in range(1, modules + 1))
+    _write(
+        folder / "audiences" / "everyone.yml",
+        textwrap.dedent(f"""\
+        id: everyone
+        name: Everyone
+        description: People who work in services.
+        course_title: Working together, {modules} modules
+        modules: [{ids}]
+        length_minutes: {min(30 * modules, 24 * 60)}
+        reading_level: 8
+        tone: Warm.
+        support: Ask your trainer.
+        """),
+    )
+    _write(
+        folder / "sources.yml",
+        textwrap.dedent("""\
+        sources:
+          - id: example-story
+            title: Sam's story
+            author: Example Org
+            date: "2022"
+            kind: story
+        """),
+    )
+
+
+def write_material_baseline(folder: Path, pages: int) -> None:
+    """A default mkdocs-material project (theme only, default plugins) with the same page text."""
+    _write(folder / "mkdocs.yml", "site_name: Baseline\ntheme:\n  name: material\n")
+    _write(folder / "docs" / "index.md", "# Working together\n\nThe course.\n")
+    for n in range(1, pages + 1):
+        body = (BODY.format(n=n) * 4).strip()
+        _write(
+            folder / "docs" / f"m{n:04d}.md",
+            f"# Module {n} on working together\n\n## Why it matters\n\n{body}\n",
+        )
+
+
+PPTX_BASELINE = """\
+import sys
+from pathlib import Path
+from pptx import Presentation
+from coursekit.load import load_project
+from coursekit.plan import build_plan
+from coursekit.render.deck import deck_slides
+
+# The same slides coursekit plans (planning is timed on both sides), added one python-pptx call
+# chain at a time, one deck per course, as plain python-pptx users write them.
+project = load_project(Path(sys.argv[1]))
+for audience in project.audiences:
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    for spec in deck_slides(build_plan(project, audience.id)):
+        slide = prs.slides.add_slide(layouts.get(spec.layout, layouts["Title and Content"]))
+        slide.shapes.title.text = spec.title
+        body = [p for p in slide.placeholders if p.placeholder_format.idx == 1]
+        if body:
+            body[0].text_frame.text = "\\n".join([spec.subtitle] if spec.subtitle else spec.body)
+        slide.notes_slide.notes_text_frame.text = spec.notes
+    prs.save(str(Path(sys.argv[2]) / f"{audience.id}.pptx"))
+"""
+
+TYPER_STUB = """\
+from typing import Optional
+import typer
+app = typer.Typer(help="A stub with coursekit's commands.")
+@app.command()
+def build(out: Optional[str] = None, only: Optional[str] = None) -> None:
+    "Build."
+@app.command("list")
+def list_() -> None:
+    "List."
+@app.command()
+def check(strict: bool = False) -> None:
+    "Check."
+app()
+"""
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _clean(*folders: Path):
+    def clean() -> None:
+        for folder in folders:
+            subprocess.run(["rm", "-rf", str(folder)], check=True)
+
+    return clean
+
+
+# --- the pairs -----------------------------------------------------------------------------------
+
+
+def site_pair(work: Path, modules: int, runs: int) -> Pair:
+    course, baseline = work / f"site-course-{modules}", work / f"site-material-{modules}"
+    write_course(course, modules)
+    write_material_baseline(baseline, modules)
+    return paired(
+        "site",
+        modules,
+        [*COURSEKIT, "build", "--only", "site", "--out", str(course / "out")],
+        "default mkdocs-material",
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(baseline / "mkdocs.yml")],
+        course,
+        runs,
+        _clean(course / "out"),
+    )
+
+
+def deck_pair(work: Path, slides: int, runs: int) -> Pair:
+    modules = max(1, round(slides / SLIDES_PER_MODULE))
+    course = work / f"deck-course-{slides}"
+    write_course(course, modules)
+    script = work / "pptx_baseline.py"
+    script.write_text(PPTX_BASELINE)
+    (work / "pptx-out").mkdir(exist_ok=True)
+    pair = paired(
+        "deck",
+        slides,
+        [*COURSEKIT, "build", "--only", "slides", "--out", str(course / "out")],
+        "plain python-pptx",
+        [PYTHON, str(script), str(course), str(work / "pptx-out")],
+        course,
+        runs,
+        _clean(course / "out"),
+    )
+    return Pair("deck", _slide_count(course / "out"), pair.ours, pair.baseline_name, pair.theirs)
+
+
+def _slide_count(out: Path) -> int:
+    import zipfile
+
+    deck = next(out.rglob("*.pptx"))
+    with zipfile.ZipFile(deck) as package:
+        return sum(1 for n in package.namelist() if n.startswith("ppt/slides/slide"))
+
+
+def help_pair(work: Path, runs: int) -> Pair:
+    stub = work / "typer_stub.py"
+    stub.write_text(TYPER_STUB)
+    return paired(
+        "coursekit --help",
+        0,
+        [*COURSEKIT, "--help"],
+        "typer stub --help",
+        [PYTHON, str(stub), "--help"],
+        work,
+        max(runs, 5),
+    )
+
+
+def check_pair(runs: int) -> Pair:
+    return paired(
+        "coursekit check (library)",
+        19,
+        [*COURSEKIT, "check"],
+        "coursekit list",
+        [*COURSEKIT, "list"],
+        ROOT,
+        runs,
+    )
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+def exponent(pairs: list[Pair]) -> float | None:
+    """Growth exponent of time between the two largest sizes: 1.0 is linear, 2.0 quadratic."""
+    if len(pairs) < 2:
+        return None
+    small, big = pairs[-2], pairs[-1]
+    return math.log(big.time / small.time) / math.log(big.size / small.size)
+
+
+def verdict(ok: bool) -> str:
+    return "MET" if ok else "NOT MET"
+
+
+def report(sites: list[Pair], decks: list[Pair], help_: Pair, check: Pair) -> None:
+    print(
+        f"{'what':<28}{'size':>6}{'ours s':>9}{'MiB':>6}   {'baseline':<24}{'s':>8}{'MiB':>6}{'faster x':>10}"
+    )
+    for pair in [*sites, *decks, help_, check]:
+        ours_mib = max(r.peak_mib for r in pair.ours)
+        theirs_mib = max(r.peak_mib for r in pair.theirs)
+        print(
+            f"{pair.name:<28}{pair.size:>6}{pair.time:>9.2f}{ours_mib:>6.0f}   {pair.baseline_name:<24}"
+            f"{pair.baseline_time:>8.2f}{theirs_mib:>6.0f}{pair.speedup:>10.2f}"
+        )
+    print("\nGoals:")
+    site_growth, deck_growth = exponent(sites), exponent(decks)
+    if sites:
+        big = sites[-1]
+        print(
+            f"  site at {big.size} pages >= 3x faster than default material: {big.speedup:.2f}x "
+            f"{verdict(big.speedup >= 3)}" + ("" if big.size >= 1000 else " (goal is set at 1,000 pages)")
+        )
+    if site_growth is not None:
+        print(
+            f"  site linear in pages (growth exponent <= 1.15): {site_growth:.2f} {verdict(site_growth <= 1.15)}"
+        )
+    if decks:
+        big = decks[-1]
+        print(
+            f"  deck of {big.size} slides with notes < 1.5 s: {big.time:.2f} s {verdict(big.time < 1.5)}"
+            + ("" if big.size >= 1000 else " (goal is set at 1,000 slides)")
+        )
+        print(
+            f"  deck >= 5x plain python-pptx at {big.size} slides: {big.speedup:.2f}x {verdict(big.speedup >= 5)}"
+        )
+    if deck_growth is not None:
+        print(
+            f"  deck linear in slides (growth exponent <= 1.15): {deck_growth:.2f} {verdict(deck_growth <= 1.15)}"
+        )
+    print(f"  coursekit --help < 0.2 s: {help_.time:.3f} s {verdict(help_.time < 0.2)}")
+    print(f"  coursekit check on the library < 2 s: {check.time:.2f} s {verdict(check.time < 2)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
-    with tempfile.TemporaryDirectory() as tmp:
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side of a pair (default 3)")
+    parser.add_argument(
+        "--sizes",
+        default="10,100,1000",
+        help="course sizes in modules and deck sizes in slides, comma-separated (default 10,100,1000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="sizes 10,100 and one run: a smoke check")
+    parser.add_argument("--only", choices=["site", "deck", "start"], help="run one group of pairs")
+    args = parser.parse_args()
+    sizes = [10, 100] if args.quick else [int(s) for s in args.sizes.split(",")]
+    runs = 1 if args.quick else args.runs
+    with tempfile.TemporaryDirectory(prefix="coursekit-bench-") as tmp:
         work = Path(tmp)
-        rows = []
-        ck_site = measure([COURSEKIT, "build", "--only", "site", "--out", str(work / "ck-site")], runs, ROOT)
-        folders = write_mkdocs_baseline(work / "mk")
-        mk = [measure([PYTHON, "-m", "mkdocs", "build", "-q"], runs, f) for f in folders]
-        mk_site = (sum(t for t, _ in mk), max(m for _, m in mk))
-        rows.append(("site, 4 courses", ck_site, "mkdocs build x4", mk_site))
-        ck_slides = measure([COURSEKIT, "build", "--only", "slides", "--out", str(work / "ck-slides")], runs, ROOT)
-        script = work / "pptx_baseline.py"
-        script.write_text(PPTX_BASELINE.format(src=str(ROOT / "src"), root=str(ROOT), out=str(work)))
-        pptx = measure([PYTHON, str(script)], runs, ROOT)
-        rows.append(("slides, 4 decks", ck_slides, "python-pptx, same slides", pptx))
-        help_ = measure([COURSEKIT, "--help"], max(runs, 5), ROOT)
-        typer_ = measure([PYTHON, "-c", "import typer"], max(runs, 5), ROOT)
-        rows.append(("coursekit --help", help_, "import typer", typer_))
-    print(f"{'coursekit':<22}{'s':>7}{'MiB':>8}   {'baseline':<26}{'s':>7}{'MiB':>8}   {'time x':>7}{'mem x':>7}")
-    for name, (t, m), base_name, (bt, bm) in rows:
-        print(f"{name:<22}{t:>7.2f}{m:>8.0f}   {base_name:<26}{bt:>7.2f}{bm:>8.0f}   {t / bt:>7.2f}{m / bm:>7.2f}")
+        sites = [site_pair(work, n, runs) for n in sizes] if args.only in (None, "site") else []
+        decks = [deck_pair(work, n, runs) for n in sizes] if args.only in (None, "deck") else []
+        help_ = help_pair(work, runs)
+        check = check_pair(runs)
+    report(sites, decks, help_, check)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
 from ..timetext import short_duration
+from .quiz import shown_order
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
-"""Slide layouts a deck uses, found by name in the template (Office's default names)."""
-MAX_BULLETS = 6
-MAX_CHARS = 520
+"""Layouts an organisation's template must have (Office's default names). Slides name the built-in
+theme's layouts (deck_theme.KIND_LAYOUTS); on a template without those, each falls back to one of these."""
+MAX_BULLETS = 5
+MAX_CHARS = 300
+"""About 50 words: what the theme's body box holds at 28 pt without shrinking."""
 
 
 @dataclass(frozen=True)
@@ -32,22 +35,39 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     audience = plan.audience
     brand = brand or Brand()
     edition = brand.edition or f"edition {plan.build_date}"
-    slides = [Slide("Title Slide", audience.course_title, (), _opening_notes(plan, brand),
-                    subtitle=f"{brand.name} · {audience.name} · {short_duration(plan.total_minutes)} · {edition}")]
-    slides.append(Slide("Title and Content", "Course plan",
-                        tuple(f"{v.number}. {v.title} ({short_duration(v.minutes)})" for v in plan.modules),
-                        f"Total contact time: {short_duration(plan.total_minutes)}, not counting breaks. "
-                        "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
-                        "with lived experience members)."))
+    slides = [
+        Slide(
+            "Title Slide",
+            audience.course_title,
+            (),
+            _opening_notes(plan, brand),
+            subtitle=f"{brand.name} · {audience.name} · {short_duration(plan.total_minutes)} · {edition}",
+        )
+    ]
+    slides += _chunked(
+        "Course plan",
+        [f"{v.number}. {v.title} ({short_duration(v.minutes)})" for v in plan.modules],
+        f"Total contact time: {short_duration(plan.total_minutes)}, not counting breaks. "
+        "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
+        "with lived experience members).",
+        "Title and Content",
+    )
     for view in plan.modules:
         slides += module_slides(view)
-    slides.append(Slide("Title and Content", "Thank you, and what happens next",
-                        ("Write down one thing you will do differently.",
-                         "Tell us what to change: we will say what we did with your feedback.",
-                         audience.support),
-                        "Close the session: collect commitments and feedback. Remind people where to get "
-                        "support. Make sure any co-trainer or contributor with lived experience is thanked "
-                        "by name (if they wish) and knows when they will be paid."))
+    slides.append(
+        Slide(
+            "Closing",
+            "Thank you, and what happens next",
+            (
+                "Write down one thing you will do differently.",
+                "Tell us what to change: we will say what we did with your feedback.",
+                audience.support,
+            ),
+            "Close the session: collect commitments and feedback. Remind people where to get "
+            "support. Make sure any co-trainer or contributor with lived experience is thanked "
+            "by name (if they wish) and knows when they will be paid.",
+        )
+    )
     return _unique_titles(slides)
 
 
@@ -55,39 +75,64 @@ def module_slides(view: ModuleView) -> list[Slide]:
     """Return the slides of one module."""
     n, module = view.number, view.module
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
-    slides = [Slide("Section Header", f"Module {n}: {module.title}", (), _join(
-        f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
-        f"Focus for this audience: {view.focus}",
-        f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
-        "Local support: " + "; ".join(f"{c.name}: {plain(c.how)}" for c in module.support)
-        if module.support else ""),
-        subtitle=f"{short_duration(view.minutes)} · {module.summary}")]
+    slides = [
+        Slide(
+            "Section Header",
+            f"Module {n}: {module.title}",
+            (),
+            _join(
+                f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
+                f"Focus for this audience: {view.focus}",
+                f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
+                _local_support(module),
+            ),
+            subtitle=f"{short_duration(view.minutes)} · {module.summary}",
+        )
+    ]
     for index, note in enumerate(module.content_notes, start=1):
-        slides.append(Slide("Title and Content", f"Module {n}: content note {index}",
-                            (plain(note.about), "Your choice: " + plain(note.choice)),
-                            "Read the note aloud. Support: " + plain(note.support)))
-    slides += _chunked(f"Module {n}: what you will be able to do", [o.text for o in view.outcomes],
-                       "Read the outcomes aloud and say how the module will meet them.")
-    slides += _chunked(f"Module {n}: key messages", [k.text for k in view.key_messages],
-                       "Key messages, with their sources in the course site's Sources page.")
-    for example in module.local_examples:
-        slides.append(Slide("Title and Content", f"Module {n}: local example: {example.title}",
-                            (plain(example.text),), _join(
-                                "A local example from our own services.",
-                                f"How to use it: {plain(example.trainer_notes)}" if example.trainer_notes else "")))
+        slides.append(
+            Slide(
+                "Content Note",
+                f"Module {n}: content note {index}",
+                (plain(note.about), "Your choice: " + plain(note.choice)),
+                "Read the note aloud. Support: " + plain(note.support),
+            )
+        )
+    slides += _chunked(
+        f"Module {n}: what you will be able to do",
+        [o.text for o in view.outcomes],
+        "Read the outcomes aloud and say how the module will meet them.",
+        "Teaching Point",
+    )
+    slides += _chunked(
+        f"Module {n}: key messages",
+        [k.text for k in view.key_messages],
+        "Key messages, with their sources in the course site's Sources page.",
+        "Teaching Point",
+    )
+    slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         slides += _activity_slides(view, index, activity)
     for index, question in enumerate(view.questions, start=1):
-        letters = "ABCDEF"
-        options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(question.options))
-        answer = next(letters[i] for i, o in enumerate(question.options) if o.correct)
-        feedback = " ".join(f"{letters[i]}: {plain(o.feedback)}" for i, o in enumerate(question.options))
-        slides.append(Slide("Title and Content", f"Module {n} check: question {index}",
-                            (plain(question.prompt),) + options,
-                            f"Right answer: {answer}. Feedback: {feedback}"))
+        letters, shown = "ABCDEF", shown_order(question)
+        options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(shown))
+        answer = next(letters[i] for i, o in enumerate(shown) if o.correct)
+        feedback = " ".join(f"{letters[i]}: {plain(o.feedback)}" for i, o in enumerate(shown))
+        slides.append(
+            Slide(
+                "Check",
+                f"Module {n} check: question {index}",
+                (plain(question.prompt),) + options,
+                f"Right answer: {answer}. Feedback: {feedback}",
+            )
+        )
     if view.reflection:
-        slides += _chunked(f"Module {n}: reflection", [r.text for r in view.reflection],
-                           "Give quiet time. Nobody has to share their answers.")
+        slides += _chunked(
+            f"Module {n}: reflection",
+            [r.text for r in view.reflection],
+            "Give quiet time. Nobody has to share their answers.",
+            "Reflection",
+        )
     return slides
 
 
@@ -100,25 +145,38 @@ def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
         f"Alternative: {plain(activity.alternative)}" if activity.alternative else "",
         "Ways to take part: " + ", ".join(activity.ways_to_contribute) if activity.ways_to_contribute else "",
         "Materials: " + "; ".join(activity.materials) if activity.materials else "",
-        f"Serves outcomes: {served}" if served else "")
+        f"Serves outcomes: {served}" if served else "",
+    )
     title = f"Module {view.number}, activity {index}: {activity.title} ({activity.minutes} min)"
     paragraphs = [p for p in re.split(r"\n\s*\n", activity.instructions) if p.strip()]
-    return _chunked(title, paragraphs, notes)
+    return _chunked(title, paragraphs, notes, "Activity")
 
 
-def _chunked(title: str, items: list[str], notes: str) -> list[Slide]:
+def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:
     """Split items over as many slides as needed to keep each slide readable."""
     chunks: list[list[str]] = [[]]
-    for item in (plain(i) for i in items):
+    for item in (piece for i in items for piece in _pieces(plain(i))):
         current = chunks[-1]
         if current and (len(current) >= MAX_BULLETS or sum(map(len, current)) + len(item) > MAX_CHARS):
             chunks.append([])
         chunks[-1].append(item)
     chunks = [c for c in chunks if c]
     if len(chunks) == 1:
-        return [Slide("Title and Content", title, tuple(chunks[0]), notes)]
-    return [Slide("Title and Content", f"{title} ({i} of {len(chunks)})", tuple(c), notes)
-            for i, c in enumerate(chunks, start=1)]
+        return [Slide(layout, title, tuple(chunks[0]), notes)]
+    return [
+        Slide(layout, f"{title} ({i} of {len(chunks)})", tuple(c), notes)
+        for i, c in enumerate(chunks, start=1)
+    ]
+
+
+def _pieces(text: str) -> list[str]:
+    """Split text longer than a slide holds at sentence ends, so no slide needs shrinking."""
+    pieces = [""]
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if pieces[-1] and len(pieces[-1]) + len(sentence) >= MAX_CHARS:
+            pieces.append("")
+        pieces[-1] = f"{pieces[-1]} {sentence}".strip()
+    return [p for p in pieces if p]
 
 
 def _unique_titles(slides: list[Slide]) -> list[Slide]:
@@ -132,6 +190,28 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
     return unique
 
 
+def _local_examples(view: ModuleView) -> list[Slide]:
+    """A slide per example from the organisation's own services, with how to use it in the notes."""
+    return [
+        Slide(
+            "Teaching Point",
+            f"Module {view.number}: local example: {example.title}",
+            (plain(example.text),),
+            _join(
+                "A local example from our own services.",
+                f"How to use it: {plain(example.trainer_notes)}" if example.trainer_notes else "",
+            ),
+        )
+        for example in view.module.local_examples
+    ]
+
+
+def _local_support(module) -> str:
+    if not module.support:
+        return ""
+    return "Local support: " + "; ".join(f"{c.name}: {plain(c.how)}" for c in module.support)
+
+
 def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
     return _join(
         f"Course {brand.edition}, {brand.name}." if brand.edition else "",
@@ -141,7 +221,8 @@ def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
         "Agree ground rules together: respect, confidentiality, nobody has to share their own story, "
         "anyone can step out at any time.",
         f"Tone for this group: {plan.audience.tone}",
-        f"Support: {plan.audience.support}")
+        f"Support: {plan.audience.support}",
+    )
 
 
 def _join(*parts: str) -> str:

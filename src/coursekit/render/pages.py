@@ -167,7 +167,7 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
         parts.append("## Local examples\n\n" + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}"
                                                             for e in module.local_examples))
     if view.activities:
-        parts.append("## Activities\n\n" + "\n\n".join(_activity(a) for a in view.activities))
+        parts.append("## Activities\n\n" + "\n\n".join(_activity(a, view) for a in view.activities))
     if view.reflection:
         parts.append("## Reflection\n\nTake a few minutes to think about these. You do not have to share "
                      "your answers.\n\n" + _bullets(r.text for r in view.reflection))
@@ -395,7 +395,9 @@ def glossary_abbreviations(plan: CoursePlan) -> str:
         title_case = " ".join(word[:1].upper() + word[1:] for word in term.term.split(" "))
         forms = dict.fromkeys([term.term, term.term[:1].upper() + term.term[1:], title_case])
         lines += [f"*[{form}]: {_one_line(term.definition)}" for form in forms]
-    return "\n".join(lines)
+    # One definition per block: Markdown's abbr handler rescans a block once per definition in it,
+    # so one block of N definitions costs O(N^2) on every page; separate blocks give the same HTML.
+    return "\n\n".join(lines)
 
 
 def _content_note(note: ContentNote, skip: str | None, story: bool = False) -> str:
@@ -440,11 +442,18 @@ def _withheld(withheld) -> str:
     return f"### {esc(story.title)}\n\n{esc(story.replacement)}"
 
 
-def _activity(activity) -> str:
+def _activity(activity, view: ModuleView) -> str:
     if activity.self_study:
-        return _self_study(activity)
+        return _self_study(activity) + _materials(activity, view)
     lines = [f"### {esc(activity.title)}", "*In the session.* " + esc(_first_sentence(activity.instructions))]
     return "\n\n".join(lines)
+
+
+def _materials(activity, view: ModuleView) -> str:
+    """The cards, sheets and sample papers a self-study activity uses, folded until opened."""
+    offered = {m.id: m for m in view.materials}
+    used = [offered[i] for i in activity.materials if i in offered]
+    return "".join(f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(m.text)}' for m in used)
 
 
 def _self_study(activity) -> str:

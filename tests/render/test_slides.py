@@ -41,6 +41,29 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     assert "Right answer: A" in notes["Module 1 check: question 1"]
 
 
+def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):
+    deck = Presentation(str(make_deck(project, tmp_path)))
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    layouts = {s.shapes.title.text_frame.text: s.slide_layout.name for s in deck.slides}
+    assert layouts["Staff course"] == "Title Slide"
+    assert layouts["Module 1: Introduction"] == "Section Header"
+    assert layouts["Module 1: what you will be able to do"] == "Teaching Point"
+    assert layouts["Module 1, activity 1: Talk in pairs (30 min)"] == "Activity"
+    assert layouts["Module 1 check: question 1"] == "Check"
+    assert layouts["Thank you, and what happens next"] == "Closing"
+
+
+def test_template_decks_use_office_layouts_for_kinds_the_template_lacks(cli, project, tmp_path):
+    result = cli(
+        ["build", "--only", "slides", "--slides-template", str(organisation_template(tmp_path))], project
+    )
+    assert result.exit_code == 0, result.stderr
+    deck = Presentation(str(project / "site/staff/downloads/staff-slides.pptx"))
+    used = {s.slide_layout.name for s in deck.slides}
+    assert used == {"Title Slide", "Title and Content", "Section Header"}
+    assert deck.slide_width == Presentation().slide_width  # the template's own size
+
+
 def test_each_audience_gets_its_own_activities(project, tmp_path):
     titles = [t for t, _ in titles_and_notes(make_deck(project, tmp_path, "bosses"))]
     assert "Module 1, activity 1: Cost a meeting (20 min)" in titles
@@ -53,9 +76,23 @@ def test_libreoffice_opens_the_deck(project, tmp_path):
     deck = make_deck(project, tmp_path)
     out = tmp_path / "pdf"
     env = dict(os.environ, HOME=str(tmp_path))
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(out), str(deck)],
-                   check=True, capture_output=True, timeout=180, env=env)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
     pdf = out / "staff-slides.pdf"
     text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     words = " ".join(text.split()).casefold()  # the template sets section titles in capitals
@@ -92,11 +129,32 @@ def test_unusable_templates_are_explained(cli, project, tmp_path):
     result = cli(["build", "--slides-template", str(template)], project)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"Error: {template}: has 1 slide(s); coursekit adds its own, so delete them and save it again " \
-           "with only the slide masters and layouts" in lines
-    assert any(line.startswith(f"Error: {template}: has no layout named 'Section Header' (it has: ") for line in lines)
+    assert (
+        f"Error: {template}: has 1 slide(s); coursekit adds its own, so delete them and save it again "
+        "with only the slide masters and layouts" in lines
+    )
+    assert any(
+        line.startswith(f"Error: {template}: has no layout named 'Section Header' (it has: ")
+        for line in lines
+    )
     not_pptx = write_tree(tmp_path, {"notes.pptx": "just text"}) / "notes.pptx"
     result = cli(["build", "--slides-template", str(not_pptx)], project)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {not_pptx}: is not a PowerPoint (.pptx) file")
+    assert not (project / "site").exists()
+
+
+def test_a_template_layout_without_a_text_placeholder_is_explained(cli, project, tmp_path):
+    prs = Presentation()
+    section = next(layout for layout in prs.slide_layouts if layout.name == "Section Header")
+    body = next(p for p in section.placeholders if p.placeholder_format.idx == 1)
+    body._element.getparent().remove(body._element)
+    template = tmp_path / "no-text.pptx"
+    prs.save(str(template))
+    result = cli(["build", "--only", "slides", "--slides-template", str(template)], project)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {template}: layout 'Section Header' needs a title placeholder and a text placeholder "
+        "(idx 1) for the slide's text; add them to the layout in the slide master"
+    )
     assert not (project / "site").exists()
