@@ -163,12 +163,23 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+COURSE_LENGTHS = {"staff": 80, "bosses": 70}
+"""Minutes in the room of the small project's courses: the module with its welcome, check-in,
+input, story, check, reflection, check-out and buffer (within 10% of what they plan to)."""
+
+
+def course_audience(audience_id: str) -> str:
+    """Return the small project's audience file, with the length its course plans to."""
+    minutes = COURSE_LENGTHS[audience_id]
+    return audience_text(audience_id).replace("length_minutes: 30", f"length_minutes: {minutes}")
+
+
 def valid_files() -> dict[str, str]:
     """Return the files of a small valid project with two audiences."""
     return {
         "modules/intro.md": module_text(),
-        "audiences/staff.yml": audience_text("staff"),
-        "audiences/bosses.yml": audience_text("bosses"),
+        "audiences/staff.yml": course_audience("staff"),
+        "audiences/bosses.yml": course_audience("bosses"),
         "sources.yml": SOURCES,
     }
 
@@ -393,6 +404,38 @@ def refused_build(tmp_path, built_site):
         return result.stderr.splitlines()
 
     return run
+
+
+def timed_module(module_id: str, activities=(("talk", 30, {}),), questions: int = 0, reflection: bool = False,
+                 stories: tuple[int, ...] = (), audiences=("staff",), **fields) -> str:
+    """Return a module file with the given activities (id, minutes, extra fields), `questions`
+    knowledge-check questions, an optional reflection and stories of the given word counts."""
+    import datetime as dt
+
+    import yaml
+
+    meta = {
+        "id": module_id, "title": f"Module {module_id}", "summary": "Why we work together.",
+        "minutes": sum(minutes for _, minutes, _ in activities), "version": "1.0",
+        "updated": dt.date(2026, 11, 22), "review_date": dt.date(2099, 11, 22),
+        "audiences": {a: {"focus": "Everyday practice."} for a in audiences},
+        "outcomes": [{"id": "describe", "text": "Describe one benefit of working together."}],
+        "activities": [{"id": ident, "title": f"Activity {ident}", "minutes": minutes, "type": "discussion",
+                        "outcomes": ["describe"], "instructions": "Talk with a partner about it.",
+                        "facilitator_notes": "Keep time.", **extra} for ident, minutes, extra in activities],
+        "stories": [{"id": f"story-{n}", "title": f"Story {n}", "storyteller": "Sam", "attribution": "Told by Sam.",
+                     "source": "example-story", "text": " ".join(["word"] * words),
+                     "consent": {"status": "published-public", "covers": ["site", "slides", "print"],
+                                 "recorded_by": "Test team", "recorded_on": dt.date(2026, 11, 1),
+                                 "review_by": dt.date(2027, 11, 1), "attribution_form": "First name."}}
+                    for n, words in enumerate(stories, start=1)],
+        "questions": [{"id": f"q{n}", "prompt": "Why?", "outcomes": ["describe"],
+                       "options": [{"text": "Because.", "correct": True, "feedback": "Yes."},
+                                   {"text": "No reason.", "feedback": "No."}]} for n in range(questions)],
+        "reflection": [{"text": "What will you do next?"}] if reflection else [],
+        **fields,
+    }
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n## Why it matters\n\nWe work together.\n"
 
 
 def docx_blocks(path: Path) -> list[tuple[str, str]]:

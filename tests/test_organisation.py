@@ -33,7 +33,7 @@ support:
   - name: Involvement team
     how: Call 0113 000 0000.
 local:
-  organisation_name: Leeds Care
+  organisation: Leeds Care
 edition:
   version: "2.1"
   date: 2026-11-30
@@ -68,7 +68,7 @@ def test_every_key_loads_onto_the_project_and_the_brand(tmp_path):
     assert organisation.pass_mark == 75
     assert {a.id: a.pass_mark for a in project.audiences}["frontline-staff"] == 75  # for the LMS package
     assert organisation.support[0].how == "Call 0113 000 0000."
-    assert dict(project.local) == {"organisation_name": "Leeds Care"}
+    assert dict(project.local) == {"organisation": "Leeds Care"}
     brand = project.brand
     assert (brand.name, brand.primary, brand.accent, brand.logo) == (
         "Leeds Care",

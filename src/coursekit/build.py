@@ -5,14 +5,19 @@ A failed build leaves the previous output exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .courselength import course_problems, course_timeline
+from .errors import Problem
 from .model import BuildSettings, Project
+from .organisation import Brand, Release
 from .outputdir import MARKER, staged_output
 from .plan import CoursePlan, build_plan
 from .render import OUTPUTS, ordered
+from .slots import fill_plan
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,8 @@ class BuildResult:
     files: tuple[Path, ...]
     notices: tuple[str, ...] = ()
     """What the build left out and why, one line each, for the person who ran it."""
+    warnings: tuple[Problem, ...] = ()
+    """Courses whose plan is more than 10% off their stated length, modules with no activity."""
 
 
 def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
@@ -33,22 +40,41 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
     scorm_version is "12" or "2004", for the LMS packages.
     """
+    plans, warnings = [], []
+    if slides_template is None and project.organisation and project.organisation.slides_template:
+        slides_template = project.root / project.organisation.slides_template
+    for audience_id in audience_ids:
+        plan = fill_plan(build_plan(project, audience_id, outputs), dict(project.local))
+        timed = course_timeline(plan)
+        plans.append(dataclasses.replace(plan, timeline=timed))
+        warnings += course_problems(project, plan)
+    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs, scorm_version,
+                         brand=project.brand, changelog=project.changelog)
+    return dataclasses.replace(result, warnings=tuple(warnings), notices=project.notices + result.notices)
+
+
+def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Path,
+                slides_template: Path | None = None, mkdocs=None, scorm_version: str = "12",
+                session=None, brand: Brand | None = None, changelog: tuple[Release, ...] = ()) -> BuildResult:
+    """Render planned courses through every registered output into out, replacing it only on success.
+
+    session is the SessionPlan when building a session (renderers find it in settings.session);
+    brand and changelog are the organisation's (settings.brand, settings.changelog).
+    """
     out = out.resolve()
     outputs = ordered(outputs)
     if slides_template is not None and "slides" in outputs:
         from .render.slides import check_template
 
         check_template(slides_template)
-    if slides_template is None and project.organisation and project.organisation.slides_template:
-        slides_template = project.root / project.organisation.slides_template
-    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=project.mkdocs,
-                             scorm_version=scorm_version, brand=project.brand, changelog=project.changelog)
-    plans = tuple(build_plan(project, audience_id, outputs) for audience_id in audience_ids)
+    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
+                             scorm_version=scorm_version, session=session, brand=brand or Brand(),
+                             changelog=changelog)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
     files = tuple(out / f.relative_to(staging) for f in files)
-    return BuildResult(out, plans, files, project.notices + consent_notices(plans, outputs))
+    return BuildResult(out, plans, files, consent_notices(plans, outputs))
 
 
 def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ and exits 1. Heavy libraries (mkdocs, python-pptx) are imported inside the comma
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -83,6 +84,7 @@ def build(
         result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
     for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
         typer.echo(f"Warning: {warning.message}", err=True)
+    _warn(result.warnings)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
         # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
@@ -192,6 +194,88 @@ def _check_summary(report, strict: bool) -> str:
         return f"Checked {report.files} files: {counts}; passed{' (strict)' if strict else ''}."
     because = " (--strict: warnings count)" if strict and not errors else ""
     return f"Checked {report.files} files: {counts}; failed{because}."
+
+
+session_app = typer.Typer(help="Plan and build one session: a course for one group, on the clock.",
+                          no_args_is_help=True)
+app.add_typer(session_app, name="session")
+
+
+@session_app.command("new")
+def session_new(
+    name: Annotated[str, typer.Argument(help="The session's name: sessions/NAME.yml is written.")],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Write sessions/NAME.yml, commented, ready to edit (never overwrites)."""
+    from .errors import OutputError
+    from .newsession import new_session_text
+    from .schema import SLUG_PATTERN
+
+    with _reporting():
+        if not re.match(SLUG_PATTERN, name):
+            raise OutputError(f"{name!r}: a session name uses lower-case letters, digits and hyphens, "
+                              "for example 'housing-officers'")
+        path = Path("sessions") / f"{name}.yml"
+        if path.exists():
+            raise OutputError(f"{path}: already exists; edit it, or choose another name")
+        text = new_session_text(_load(project), name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    typer.echo(f"Wrote {path}. Edit it, then run: coursekit session plan {path}")
+
+
+SessionFileArgument = Annotated[Path, typer.Argument(help="The session file, such as sessions/NAME.yml.")]
+
+
+@session_app.command("plan")
+def session_plan(file: SessionFileArgument, project: ProjectOption = Path(".")) -> None:
+    """Print the run-sheet: clock time, block, minutes, who leads, materials; then what was cut."""
+    from .runsheet import runsheet
+
+    with _reporting():
+        planned = _plan_session(file, _load(project))
+    _warn(planned.warnings)
+    session = planned.session
+    heading = f"{session.title}: for {planned.plan.audience.name.lower()}, {session.mode}"
+    for line in runsheet(planned.plan, planned.timeline, heading):
+        typer.echo(line)
+
+
+@session_app.command("build")
+def session_build(
+    file: SessionFileArgument,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output folder. Default: sessions/out/<file name>/. It is replaced only if the "
+        "whole build succeeds.")] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Build everything for one session (every registered output) into its own folder."""
+    from .build import build_plans
+
+    with _reporting():
+        loaded = _load(project)
+        planned = _plan_session(file, loaded)
+        folder = out or Path("sessions") / "out" / file.stem
+        outputs = tuple(o.name for o in OUTPUTS)
+        result = build_plans((planned.plan,), outputs, folder, planned.session.template,
+                             loaded.mkdocs, session=planned, brand=loaded.brand, changelog=loaded.changelog)
+    _warn(planned.warnings)
+    for notice in result.notices:
+        typer.echo(f"Note: {notice}", err=True)
+    typer.echo(f"{planned.session.title}: {len(result.files)} files -> {_shown(result.out)}")
+    typer.echo(f"Open {_shown(result.out / planned.plan.id / output('site').main_file(planned.plan.id))} "
+               "in a browser.")
+
+
+def _plan_session(file: Path, loaded):
+    from .session import load_session, plan_session
+
+    return plan_session(loaded, load_session(file, loaded))
+
+
+def _warn(problems) -> None:
+    for problem in problems:
+        typer.echo(f"Warning: {problem}", err=True)
 
 
 def _load(project: Path):

@@ -40,10 +40,12 @@ support:
   - name: Course team
     how: Ask your trainer, or email the course team (replace this with a real address).
 
-# Local-context values: each fills the {{{{ slot }}}} of the same name in the modules, unless a
-# session gives its own. Keys are lower-case words joined by underscores.
+# Local-context values: each fills the {{{{ slot-name }}}} of the same name in the modules, unless a
+# session gives its own. Every course has organisation, area and support; a module may declare more.
 local:
-  organisation_name: {yaml_name}
+  organisation: {yaml_name}
+  area: Our area (replace this with the towns or boroughs you serve)
+  support: Your trainer, or the course team (replace this with who to contact and how)
 
 # The edition of your course. Raise the version and the date whenever you publish a change, and
 # say what changed in CHANGELOG.md under a heading '## <version> (<date>)'.

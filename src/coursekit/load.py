@@ -38,7 +38,7 @@ from .layers import (
 from .model import Project, SourceFile
 from .organisation import brand_for, load_organisation, read_changelog
 from .schema import Audience, AudienceFile, Module, ModuleMeta
-from .validation import validate
+from .validation import validate as validate_model
 from .versions import read_lock
 from .yamlfile import Loc, ParseFailure, parse_front_matter, parse_yaml, read_text
 
@@ -257,7 +257,7 @@ def _load_module(path: Path, shown: str) -> _Loaded:
     parsed = parse_front_matter(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 2, None, "front matter must be a mapping of fields")])
-    meta = _validate(ModuleMeta, parsed.data, shown, parsed.lines)
+    meta = validate(ModuleMeta, parsed.data, shown, parsed.lines)
     module = Module.model_construct(**dict(meta), body=parsed.body, path=shown, body_line=parsed.body_line)
     return _Loaded(module, shown, parsed.lines, tuple(text.splitlines()))
 
@@ -267,7 +267,7 @@ def _load_audience(path: Path, shown: str) -> _Loaded:
     parsed = parse_yaml(text, shown)
     if not isinstance(parsed.data, dict):
         raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (id, name, ...)")])
-    audience = _validate(AudienceFile, parsed.data, shown, parsed.lines)
+    audience = validate(AudienceFile, parsed.data, shown, parsed.lines)
     loaded = Audience.model_construct(**dict(audience), path=shown)
     return _Loaded(loaded, shown, parsed.lines, tuple(text.splitlines()))
 
@@ -290,8 +290,17 @@ def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]
             for i, s in enumerate(listing.sources)]
 
 
+def validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int],
+             field_names: frozenset[str] | None = None):
+    """Validate data against a model, or raise ParseFailure with a problem per error (file, line, field).
+
+    field_names are the keys an unknown key is compared with (default: every content-model field).
+    """
+    return validate_model(model, data, shown, lines, _FIELD_NAMES if field_names is None else field_names)
+
+
 def _validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int]):
-    return validate(model, data, shown, lines, _FIELD_NAMES)
+    return validate(model, data, shown, lines)
 
 
 def _collect_field_names() -> frozenset[str]:

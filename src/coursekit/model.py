@@ -107,3 +107,6 @@ class BuildSettings:
     """The project's changelog, shown on the site as 'What changed'."""
     scorm_version: str = "12"
     """The LMS package's SCORM version: "12" (SCORM 1.2) or "2004" (SCORM 2004 4th edition)."""
+    session: object | None = None
+    """The SessionPlan (session.py) when building a session: its run-sheet, facilitators and local
+    values. None for an audience's default course."""

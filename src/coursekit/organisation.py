@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from .errors import Problem
-from .schema import Contact
+from .schema import Contact, Slug
 from .validation import field_names, validate
 from .yamlfile import Loc, ParseFailure, line_of, parse_yaml, read_text
 
@@ -84,8 +84,9 @@ class Organisation(_Model):
     """The percentage a learner needs in the LMS package's checks, for every audience that does not
     set its own. None: the LMS package reports completion only."""
     support: tuple[Contact, ...] = ()
-    local: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = Field(default_factory=dict)
-    """Values for the {{ slot }} placeholders in modules: the organisation's defaults."""
+    local: dict[Slug, Text] = Field(default_factory=dict)
+    """Values for the local-context slots ({{ organisation }}, {{ area }}, {{ support }} and any a
+    module declares): the defaults for every course and session that leaves them empty."""
     edition: Edition | None = None
     co_produced_by: Text | None = None
     """Who co-produced this version of the course, in the organisation's own words."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import body as body_syntax
 from .model import Project
@@ -25,6 +26,9 @@ from .schema import (
     Source,
     Story,
 )
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class CoursePlan:
     """The outputs being built, so one output can link to another."""
     use: str | None = None
     """The output this plan was narrowed to by consent (None: not yet narrowed)."""
+    timeline: Timeline | None = None
+    """The clock-timed plan (timeline.py), once the course is planned as a session."""
 
     @property
     def withheld(self) -> tuple[Withheld, ...]:
@@ -144,9 +150,19 @@ def module_view(module: Module, audience_id: str, number: int = 1, digits: int =
 def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
     """Plan the default course of one audience."""
     audience = project.audience(audience_id)
-    modules = order_by_prerequisites([project.module(m) for m in audience.modules])
+    return plan_course(project, audience, audience.modules, audience.id, outputs)
+
+
+def plan_course(project: Project, audience: Audience, module_ids: tuple[str, ...], served_as: str,
+                outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
+    """Plan a course of the given modules for an audience that gets what audience `served_as` gets.
+
+    served_as is the audience's own id, or for a session's new audience the one it is based on:
+    the views are that audience's (their audience_id is served_as).
+    """
+    modules = order_by_prerequisites([project.module(m) for m in module_ids])
     digits = max(2, len(str(len(modules))))
-    views = tuple(module_view(m, audience_id, n, digits) for n, m in enumerate(modules, start=1))
+    views = tuple(module_view(m, served_as, n, digits) for n, m in enumerate(modules, start=1))
     return CoursePlan(
         audience=audience,
         modules=views,

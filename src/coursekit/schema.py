@@ -184,6 +184,9 @@ class AudienceUse(Model):
     """core, adapted (changed for this audience) or optional."""
     minutes: Minutes | None = None
     """Session length for this audience, if it differs from the module's minutes."""
+    input_minutes: Minutes | None = None
+    """Minutes of teaching input (talk, slides) besides the activities. Default: the minutes less
+    the activities' minutes, at least 5."""
     focus: TrainerText
     """What this audience's version concentrates on, in a sentence (shown to trainers)."""
 
@@ -426,6 +429,10 @@ class ModuleMeta(Model):
     """Examples from the organisation's own services (usually attached from additions/)."""
     support: tuple[Contact, ...] = ()
     """Local people or services to turn to about this module's subject."""
+    slots: dict[Slug, TrainerText] = Field(default_factory=dict)
+    """Local-context slots this module's text uses as {{ slot-name }}, each with what to fill in
+    (for example 'local-group: a co-production group near the participants'). Every course also
+    has organisation, area and support."""
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ModuleMeta:
@@ -457,7 +464,8 @@ class AudienceFile(Model):
     modules: tuple[Slug, ...] = Field(min_length=1)
     """Module ids of the default course, in order."""
     length_minutes: CourseMinutes
-    """Default course length in minutes of contact time (breaks not counted)."""
+    """Default course length: minutes in the room, breaks, lunch and check-in included. The
+    course is planned on the clock at this length; a plan more than 10% off it is a warning."""
     reading_level: Annotated[float, Field(ge=1, le=18)]
     """Highest Flesch-Kincaid grade for learner text (NHS aim: reading age 9-11, about grade 4-6)."""
     tone: TrainerText

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import audience_text, checked_module, module_text, require_module, require_tool, write_tree
-from test_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, Network, _axe
+from test_site_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, Network, _axe
 
 from coursekit.build import build
 from coursekit.content import builtin_root

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import audience_text, checked_module, module_text, require_module, write_tree
 from lxml import etree
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Network, _QuietHandler
+from test_site_browser import CHROMIUM, CHROMIUM_ARGS, Network, _QuietHandler
 
 from coursekit.build import build
 from coursekit.content import builtin_root

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 import subprocess
 
-from conftest import require_tool, write_tree
+from conftest import SOURCES, audience_text, require_tool, timed_module, write_tree
 from pptx import Presentation
 
 from coursekit.load import load_project
 from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
 from coursekit.render import slides
+from coursekit.render.deck import deck_slides
+from coursekit.timeline import Sitting, TimeSettings, build_timeline
 
 
 def make_deck(project, tmp_path, audience="staff"):
@@ -158,3 +162,18 @@ def test_a_template_layout_without_a_text_placeholder_is_explained(cli, project,
         "(idx 1) for the slide's text; add them to the layout in the slide master"
     )
     assert not (project / "site").exists()
+
+
+def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
+    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
+    files.update({"audiences/staff.yml": audience_text("staff", "[a, b, c]"), "sources.yml": SOURCES})
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 240),)))
+    slides_ = deck_slides(dataclasses.replace(plan, timeline=timed))
+    plan_slides = [s for s in slides_ if s.title.startswith("Course plan")]
+    assert [s.title for s in plan_slides] == ["Course plan (1 of 2)", "Course plan (2 of 2)"]
+    assert [row for s in plan_slides for row in s.body] == [
+        "09:30 Welcome and check-in (20 min)", "09:50 Module 1: Module a (45 min)", "10:54 Break (15 min)",
+        "11:09 Module 2: Module b (45 min)", "12:07 Break (15 min)", "12:22 Module 3: Module c (45 min)",
+        "13:07 Spare time and check-out (23 min), ending at 13:30"]
+    assert slides_[0].subtitle.startswith("Staff · 4 h ·")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem
 from ..model import Project
-from . import alignment, editions, gates, language, materials, provenance, selfstudy
+from . import alignment, course, editions, gates, language, materials, provenance, selfstudy, slots
 from .context import Context
 from .model import Report
 from .text import read_module
@@ -40,10 +40,15 @@ RULES = (
     provenance.own_words,
     provenance.review_date,
     selfstudy.self_study,
+    slots.unknown_slots,
     editions.replaced_behind,
     editions.version_unchanged,
 )
 """Every rule: a function (ModuleText, Context) -> findings."""
+PROJECT_RULES = (
+    course.course_lengths,             # G5
+)
+"""Rules over the whole project: a function (Context) -> findings."""
 
 
 def check_project(project: Project, sources_dir: Path | None = None, today: dt.date | None = None) -> Report:
@@ -62,5 +67,7 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
         doc = read_module(module, project)
         for rule in RULES:
             findings.update(rule(doc, ctx))
+    for project_rule in PROJECT_RULES:
+        findings.update(project_rule(ctx))
     ordered = tuple(sorted(findings, key=Problem.sort_key))
     return Report(ordered, files=len(project.modules) + len(project.audiences))

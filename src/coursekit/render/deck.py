@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..courselength import course_timeline
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
+from ..timeline import Part, Timeline
 from ..timetext import short_duration
 from .quiz import shown_order
 
@@ -35,21 +37,24 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     audience = plan.audience
     brand = brand or Brand()
     edition = brand.edition or f"edition {plan.build_date}"
+    timed = plan.timeline or course_timeline(plan)
     slides = [
         Slide(
             "Title Slide",
             audience.course_title,
             (),
             _opening_notes(plan, brand),
-            subtitle=f"{brand.name} · {audience.name} · {short_duration(plan.total_minutes)} · {edition}",
+            subtitle=f"{brand.name} · {audience.name} · {short_duration(timed.minutes)} · {edition}",
         )
     ]
     slides += _chunked(
         "Course plan",
-        [f"{v.number}. {v.title} ({short_duration(v.minutes)})" for v in plan.modules],
-        f"Total contact time: {short_duration(plan.total_minutes)}, not counting breaks. "
-        "Plan a break at least every 90 minutes (every 45 to 60 minutes for groups "
-        "with lived experience members).",
+        plan_rows(plan, timed),
+        _join(
+            f"Total time in the room: {short_duration(timed.minutes)}, breaks included, with spare time "
+            "at the end of each stretch for the discussions that run over.",
+            "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
+        ),
         "Title and Content",
     )
     for view in plan.modules:
@@ -69,6 +74,46 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         )
     )
     return _unique_titles(slides)
+
+
+def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
+    """Return the course plan on the clock: each part's start, module blocks, breaks and end."""
+    rows = []
+    for part in timed.parts:
+        when = f"{part.date:%A %d %B %Y}, " if part.date else ""
+        if len(timed.parts) > 1 or part.date:
+            rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
+        for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
+            rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)})")
+        rows[-1] += f", ending at {part.end:%H:%M}"
+    return rows
+
+
+def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
+    """Group a part's blocks into what a course plan shows: opening, modules, breaks, close."""
+    groups: list[list] = []
+    timed = part.times()
+    for index, (at, block) in enumerate(timed):
+        closing = block.kind == "check-out" or (
+            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out")
+        key = "close" if closing else block.module_id or {"welcome": "open", "check-in": "open",
+                                                          "buffer": "spare"}.get(block.kind, block.kind)
+        if block.kind == "changeover" or key == "spare":  # the run-sheet shows them; the plan need not
+            continue
+        if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
+            groups[-1][3] += block.minutes
+        else:
+            groups.append([key, at, block, block.minutes])
+    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
+              "lunch": "Lunch"}
+    result, seen = [], set()
+    for key, at, block, minutes in groups:
+        label = labels.get(key) or titles.get(key, block.title)
+        if block.module_id:
+            label += " (continued)" if key in seen else ""
+            seen.add(key)
+        result.append((at, label, minutes))
+    return result
 
 
 def module_slides(view: ModuleView) -> list[Slide]:

@@ -31,7 +31,7 @@ def render(
 ) -> list[Path]:
     """Write the course's facilitator guide into its downloads folder and return its path."""
     path = out / plan.id / output("guide").main_file(plan.id)
-    return [word.save(guide_document(plan, timeline), path)]
+    return [word.save(guide_document(plan, timeline or plan.timeline), path)]
 
 
 def guide_document(plan: CoursePlan, timeline: Timeline | None = None):

@@ -1,0 +1,16 @@
+"""Rules over an audience's whole default course: G5-course-length and G5-no-activity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..courselength import course_problems
+from ..errors import Problem
+from ..plan import build_plan
+from .context import Context
+
+
+def course_lengths(ctx: Context) -> Iterator[Problem]:
+    """Each audience's course plans to within 10% of its length_minutes, and every module gives it an activity."""
+    for audience in ctx.project.audiences:
+        yield from course_problems(ctx.project, build_plan(ctx.project, audience.id))
