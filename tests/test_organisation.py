@@ -403,8 +403,12 @@ def test_hostile_organisation_text_is_escaped_on_the_welcome_and_landing_pages(p
 
 @pytest.mark.browser
 def test_branded_pages_pass_axe_and_show_the_logo_from_disk(branded):
+    import sys
+
     from conftest import require_module, require_tool
-    from test_browser import CHROMIUM, CHROMIUM_ARGS, _axe
+
+    sys.path.insert(0, str(Path(__file__).parent / "render"))  # the browser helpers live there
+    from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _axe
 
     require_tool(CHROMIUM, "the browser tests drive Debian's Chromium (apt-get install chromium)")
     api = require_module("playwright.sync_api", "the browser tests drive Chromium through Playwright")

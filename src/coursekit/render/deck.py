@@ -37,6 +37,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     audience = plan.audience
     brand = brand or Brand()
     edition = brand.edition or f"edition {plan.build_date}"
+    owner = "" if brand.builtin else f"{brand.name} · "
     timed = plan.timeline or course_timeline(plan)
     slides = [
         Slide(
@@ -44,7 +45,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
             audience.course_title,
             (),
             _opening_notes(plan, brand),
-            subtitle=f"{brand.name} · {audience.name} · {short_duration(timed.minutes)} · {edition}",
+            subtitle=f"{owner}{audience.name} · {short_duration(timed.minutes)} · {edition}",
         )
     ]
     slides += _chunked(
