@@ -84,7 +84,9 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
         when = f"{part.date:%A %d %B %Y}, " if part.date else ""
         if len(timed.parts) > 1 or part.date:
             rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
-        for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
+        for at, label, minutes in _plan_groups(
+            part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
+        ):
             rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)})")
         rows[-1] += f", ending at {part.end:%H:%M}"
     return rows
@@ -96,17 +98,26 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     timed = part.times()
     for index, (at, block) in enumerate(timed):
         closing = block.kind == "check-out" or (
-            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out")
-        key = "close" if closing else block.module_id or {"welcome": "open", "check-in": "open",
-                                                          "buffer": "spare"}.get(block.kind, block.kind)
+            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out"
+        )
+        key = (
+            "close"
+            if closing
+            else block.module_id
+            or {"welcome": "open", "check-in": "open", "buffer": "spare"}.get(block.kind, block.kind)
+        )
         if block.kind == "changeover" or key == "spare":  # the run-sheet shows them; the plan need not
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
         else:
             groups.append([key, at, block, block.minutes])
-    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
-              "lunch": "Lunch"}
+    labels = {
+        "open": "Welcome and check-in",
+        "close": "Spare time and check-out",
+        "break": "Break",
+        "lunch": "Lunch",
+    }
     result, seen = [], set()
     for key, at, block, minutes in groups:
         label = labels.get(key) or titles.get(key, block.title)
