@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
-from conftest import module_text, tree_bytes, write_tree
+from conftest import checked_files, checked_module, module_text, tree_bytes, write_tree
 
 from coursekit import __version__
 
@@ -134,3 +135,48 @@ def test_misspelt_audience_suggests_the_closest(cli, tmp_path):
     assert "no audience 'comissioners'; did you mean 'commissioners'? choose from: commissioners," in " ".join(
         result.stderr.split())
     assert not (tmp_path / "site").exists()
+
+
+# --- check findings in build, and JSON load problems -------------------------------------------
+
+def _flawed_files() -> dict[str, str]:
+    module = checked_module(("We work best when we work together.", "We work best with addicts."))
+    return dict(checked_files(module))
+
+
+def test_build_warns_about_every_check_finding_on_stderr(cli, tmp_path):
+    root = write_tree(tmp_path / "p", _flawed_files())
+    result = cli(["build", "--only", "slides"], root)
+    assert result.exit_code == 0, result.stderr
+    lines = _flawed_files()["modules/intro.md"].splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "addicts" in text)
+    assert result.stderr.splitlines() == [
+        (
+            f"Warning: modules/intro.md: line {line}: body: 'addicts' is stigmatising or deficit language: use "
+            "'people who use drugs' (put it in quotation marks if you are discussing the word itself) [language]"
+        )
+    ]
+
+
+def test_build_strict_refuses_to_build_when_check_fails(cli, tmp_path):
+    root = write_tree(tmp_path / "p", checked_files())
+    assert cli(["build", "--strict", "--only", "slides"], root).exit_code == 0
+    before = tree_bytes(root / "site")
+    write_tree(root, _flawed_files())
+    result = cli(["build", "--strict", "--only", "slides"], root)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Checked 3 files: 0 errors, 1 warning; failed (--strict: warnings count). Nothing was built "
+        "or changed (--strict). Run 'coursekit check' for details.")
+    assert tree_bytes(root / "site") == before
+
+
+def test_check_json_reports_load_problems_as_findings(cli, project):
+    (project / "modules/intro.md").write_text(module_text().replace("summary:", "sumary:"))
+    result = cli(["check", "--format", "json"], project)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["findings"][0] == {"path": "modules/intro.md", "line": 2, "field": "summary", "rule": "load",
+                                     "severity": "error", "message": "is required but missing; add it"}
+    assert report["summary"] == {"errors": 2, "warnings": 0, "files": 0, "strict": False, "failed": True}

@@ -12,3 +12,14 @@ def test_markdown_marks_go_but_blanks_to_fill_stay():
 
 def test_links_keep_their_words_and_wrapped_lines_join():
     assert plain("Read [the guide](https://x.example/)\nfrom SCIE") == "Read the guide from SCIE."
+
+
+def test_plain_joins_wrapped_lines_and_ends_units():
+    markdown = (
+        "## A heading\n\nA sentence that is\nwrapped over lines. And another\none\n\n"
+        "- a list item\n  carried on\n- second item;\n1. third\n\n```\ncode\n```\n"
+    )
+    assert plain(markdown) == (
+        "A heading. A sentence that is wrapped over lines. And another one. "
+        "a list item carried on. second item. third."
+    )

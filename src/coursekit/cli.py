@@ -69,21 +69,34 @@ def build(
     scorm: Annotated[ScormVersion, typer.Option(
         "--scorm", help="LMS package format: SCORM 1.2 (most LMSs, the default) or SCORM 2004 4th edition.")
     ] = ScormVersion.v12,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Build each audience's course site, slide deck and LMS package into the output folder."""
+    """Build each audience's course site, slide deck and LMS package into the output folder.
+
+    Every problem 'coursekit check' finds is shown as a warning after the build.
+    """
     import warnings
 
     from .build import build as run_build
+    from .check import check_project
 
     with _reporting(), warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
+        report = check_project(loaded)
+        if strict and report.failed(strict=True):
+            _echo_check_warnings(report)
+            typer.echo(f"Error: {_check_summary(report, True)} Nothing was built or changed "
+                       "(--strict). Run 'coursekit check' for details.", err=True)
+            raise typer.Exit(code=1)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
         result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
-    for warning in (w for w in warned if w.category.__module__.startswith("coursekit")):
-        typer.echo(f"Warning: {warning.message}", err=True)
+    build_warnings = [str(w.message) for w in warned if w.category.__module__.startswith("coursekit")]
+    for warning in build_warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     _warn(result.warnings)
     for plan in result.plans:
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
@@ -94,6 +107,15 @@ def build(
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
+    _echo_check_warnings(report, already={*build_warnings, *(str(p) for p in result.warnings)})
+
+
+def _echo_check_warnings(report, already: set[str] = frozenset()) -> None:
+    """Show every problem `coursekit check` finds, one line each on stderr, except those the build
+    itself has just warned about."""
+    for finding in report.findings:
+        if str(finding) not in already:
+            typer.echo(f"Warning: {finding}", err=True)
 
 
 @app.command()
@@ -152,19 +174,21 @@ def check(
         "coursekit.lock (commit it), so a later change without a new version is caught.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Check the modules against the quality standard (hard gates, alignment, language, readability)."""
-    import json
-
+    """Check the modules and audiences against the quality standard (hard gates, alignment, language,
+    readability, safety)."""
     from .check import check_project
 
-    with _reporting():
-        loaded = _load(project)
-        if update_versions:
+    if output_format is Format.json:
+        loaded = _load_for_json(project, strict)
+    else:
+        with _reporting():
+            loaded = _load(project)
+    if update_versions:
+        with _reporting():
             loaded = _update_versions(loaded)
     report = check_project(loaded, sources_dir)
     if output_format is Format.json:
-        typer.echo(json.dumps({"findings": [f.as_dict() for f in report.findings],
-                               "summary": report.summary(strict)}, indent=2))
+        _echo_json(report.findings, report.summary(strict))
     else:
         for finding in report.findings:
             typer.echo(f"{finding.severity.capitalize()}: {finding}")
@@ -173,8 +197,6 @@ def check(
 
 
 def _update_versions(loaded):
-    import dataclasses
-
     from .errors import CourseKitError
     from .load import load_project
     from .versions import write_lock
@@ -184,7 +206,28 @@ def _update_versions(loaded):
                              "this folder has none")
     path = write_lock(loaded)
     typer.echo(f"Recorded module versions in {_shown(path)}.", err=True)
-    return dataclasses.replace(load_project(loaded.root))
+    return load_project(loaded.root)
+
+
+def _load_for_json(project: Path, strict: bool):
+    """Load the project; if it cannot be loaded, print the load problems as JSON findings and exit 1."""
+    from .errors import ContentError, CourseKitError, Problem
+
+    try:
+        return _load(project)
+    except ContentError as error:
+        problems = error.problems
+    except CourseKitError as error:
+        problems = [Problem(str(project), None, None, str(error).removeprefix(f"{project}: "))]
+    summary = {"errors": len(problems), "warnings": 0, "files": 0, "strict": strict, "failed": True}
+    _echo_json(problems, summary)
+    raise typer.Exit(code=1)
+
+
+def _echo_json(findings, summary: dict) -> None:
+    import json
+
+    typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": summary}, indent=2))
 
 
 def _check_summary(report, strict: bool) -> str:

@@ -76,6 +76,7 @@ def _kind(line: str) -> str:
     return "paragraph"
 
 
+@functools.lru_cache(maxsize=8192)
 def prose(markdown: str) -> str:
     """Strip Markdown from one unit (or any text), leaving plain words on one line."""
     text = markdown
@@ -84,6 +85,7 @@ def prose(markdown: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(markdown: str) -> str:
     """Strip Markdown so that only prose is left; every unit (and table cell) ends a sentence.
 
@@ -107,9 +109,16 @@ def _textstat():
     return textstat
 
 
+@functools.lru_cache(maxsize=4096)
 def grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade of plain text."""
+    """Return the Flesch-Kincaid grade of plain text (cached: check scores a passage per audience)."""
     return float(_textstat().flesch_kincaid_grade(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def syllables(word: str) -> int:
+    """Return the number of syllables in a word."""
+    return int(_textstat().syllable_count(word))
 
 
 def word_count(text: str) -> int:

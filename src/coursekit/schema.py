@@ -368,6 +368,9 @@ class Source(Model):
     time_sensitive: StrictBool = False
     """True for rates, thresholds and rules that change (check before each delivery)."""
     note: str | None = None
+    transcript: Annotated[str, Field(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")] | None = None
+    """File name of the source's transcript in the sources folder (`coursekit check --sources-dir`):
+    every name and number in a story from this source must appear in it."""
 
 
 class SourceList(Model):

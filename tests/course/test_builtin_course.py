@@ -61,3 +61,17 @@ def test_two_builds_of_the_built_in_course_are_byte_identical(library, tmp_path)
     first, second = tree_bytes(tmp_path / "one"), tree_bytes(tmp_path / "two")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+SHARED_SOURCES = builtin_root().parent / "shared" / "sources"
+
+
+def test_the_built_in_library_passes_strict(cli, tmp_path):
+    args = ["check", "--strict", "--project", str(builtin_root())]
+    if SHARED_SOURCES.is_dir():
+        args += ["--sources-dir", str(SHARED_SOURCES)]
+    result = cli(args, tmp_path)
+    findings = [line for line in result.stdout.splitlines() if line.startswith(("Error:", "Warning:"))]
+    # The built-in courses run far over their stated lengths (issue 8); their content is being
+    # revised, and tests/course/test_builtin_course.py holds them to their lengths with a strict xfail.
+    assert [f for f in findings if not f.endswith("[G5-course-length]")] == [], result.stdout

@@ -15,21 +15,44 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem
 from ..model import Project
-from . import alignment, course, editions, gates, language, materials, provenance, selfstudy, slots
+from . import (
+    alignment,
+    course,
+    editions,
+    fidelity,
+    gates,
+    language,
+    markup,
+    materials,
+    provenance,
+    selfstudy,
+    slots,
+    wellbeing,
+)
 from .context import Context
 from .model import Report
-from .text import read_module
+from .text import read_audience, read_module
 
-__all__ = ["ERROR", "RULES", "WARNING", "Problem", "Report", "check_project"]
+__all__ = [
+    "AUDIENCE_RULES",
+    "ERROR",
+    "PROJECT_RULES",
+    "RULES",
+    "WARNING",
+    "Problem",
+    "Report",
+    "check_project",
+]
 
 RULES = (
-    provenance.story_sources,          # G1
-    provenance.third_parties,          # G1
-    provenance.invented_outcomes,      # G1
-    gates.sensitive_material,          # G2
-    gates.claims,                      # G3
-    gates.measurable_outcomes,         # G4
-    gates.timings,                     # G5
+    provenance.story_sources,  # G1
+    provenance.third_parties,  # G1
+    provenance.invented_outcomes,  # G1
+    fidelity.story_fidelity,  # G1
+    gates.sensitive_material,  # G2
+    gates.claims,  # G3
+    gates.measurable_outcomes,  # G4
+    gates.timings,  # G5
     alignment.alignment,
     alignment.counts,
     materials.materials,
@@ -37,6 +60,12 @@ RULES = (
     language.deficit_language,
     language.transcription_errors,
     language.reading_level,
+    language.hard_passages,
+    language.plain_words,
+    markup.raw_html,
+    markup.links,
+    wellbeing.disclosure_pressure,
+    wellbeing.unpaid_co_delivery,
     provenance.own_words,
     provenance.review_date,
     selfstudy.self_study,
@@ -44,9 +73,25 @@ RULES = (
     editions.replaced_behind,
     editions.version_unchanged,
 )
-"""Every rule: a function (ModuleText, Context) -> findings."""
+"""Every module rule: a function (ModuleText, Context) -> findings."""
+
+AUDIENCE_RULES = (
+    gates.claims,  # G3
+    gates.course_outcomes,  # G4
+    language.glossary,
+    language.deficit_language,
+    language.transcription_errors,
+    language.audience_reading_level,
+    markup.raw_html,
+    markup.links,
+    wellbeing.disclosure_pressure,
+    wellbeing.unpaid_co_delivery,
+    provenance.third_parties,
+)
+"""Every audience rule: a function (AudienceText, Context) -> findings."""
+
 PROJECT_RULES = (
-    course.course_lengths,             # G5
+    course.course_lengths,  # G5: each course's planned length against its stated length_minutes
 )
 """Rules over the whole project: a function (Context) -> findings."""
 
@@ -57,15 +102,22 @@ def check_project(project: Project, sources_dir: Path | None = None, today: dt.d
     Args:
         project: a project that loaded without errors.
         sources_dir: a folder of source transcripts (*.txt); text repeating nine or more of
-            their words in a row is reported. None skips that check.
+            their words in a row is reported, and every name and number in a story must be in
+            its source's transcript. None skips those checks.
         today: the date review dates are compared with (default: today).
     """
-    transcripts = provenance.read_transcripts(sources_dir) if sources_dir else None
-    ctx = Context(project, today or dt.date.today(), transcripts)
+    texts = provenance.read_sources(sources_dir) if sources_dir else None
+    ctx = Context(
+        project, today or dt.date.today(), provenance.word_runs(texts) if texts is not None else None, texts
+    )
     findings: set[Problem] = set()
     for module in project.modules:
         doc = read_module(module, project)
         for rule in RULES:
+            findings.update(rule(doc, ctx))
+    for audience in project.audiences:
+        doc = read_audience(audience, project)
+        for rule in AUDIENCE_RULES:
             findings.update(rule(doc, ctx))
     for project_rule in PROJECT_RULES:
         findings.update(project_rule(ctx))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .context import Context
 from ..errors import WARNING, Problem
+from .context import Context
 from .text import ModuleText
 
 OUTCOMES_PER_VIEW = (3, 5)
@@ -18,22 +18,38 @@ def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     index = {item.id: i for i, item in enumerate(module.outcomes)}
     for i, activity in enumerate(module.activities):
         if not activity.outcomes:
-            yield doc.finding(("activities", i, "outcomes"), "alignment", WARNING,
-                              "activity serves no outcome: list the outcomes it helps learners reach")
+            yield doc.finding(
+                ("activities", i, "outcomes"),
+                "alignment",
+                WARNING,
+                "activity serves no outcome: list the outcomes it helps learners reach",
+            )
     for view in ctx.views(module):
         seen = {o.id for o in view.outcomes}
         for outcome in view.outcomes:
             for what, items in (("activity", view.activities), ("question", view.questions)):
                 if not any(outcome.id in item.outcomes for item in items):
-                    yield doc.finding(("outcomes", index[outcome.id]), "alignment", WARNING, (
-                        f"{view.audience_id} sees outcome {outcome.id!r} but gets no {what} for it: "
-                        f"add one, or link an existing {what} to it in its 'outcomes'"))
+                    yield doc.finding(
+                        ("outcomes", index[outcome.id]),
+                        "alignment",
+                        WARNING,
+                        (
+                            f"{view.audience_id} sees outcome {outcome.id!r} but gets no {what} for it: "
+                            f"add one, or link an existing {what} to it in its 'outcomes'"
+                        ),
+                    )
         for activity in view.activities:
             if activity.outcomes and not seen & set(activity.outcomes):
                 where = next(i for i, a in enumerate(module.activities) if a.id == activity.id)
-                yield doc.finding(("activities", where, "outcomes"), "alignment", WARNING, (
-                    f"{view.audience_id} gets this activity but none of its outcomes "
-                    f"({', '.join(activity.outcomes)}): link it to an outcome that audience sees"))
+                yield doc.finding(
+                    ("activities", where, "outcomes"),
+                    "alignment",
+                    WARNING,
+                    (
+                        f"{view.audience_id} gets this activity but none of its outcomes "
+                        f"({', '.join(activity.outcomes)}): link it to an outcome that audience sees"
+                    ),
+                )
 
 
 def counts(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -42,9 +58,21 @@ def counts(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     for view in ctx.views(doc.module):
         where = ("audiences", view.audience_id)
         if not low <= len(view.outcomes) <= high:
-            yield doc.finding(where, "outcome-count", WARNING, (
-                f"{view.audience_id} sees {len(view.outcomes)} outcomes: give each audience {low} to {high}"))
+            yield doc.finding(
+                where,
+                "outcome-count",
+                WARNING,
+                (
+                    f"{view.audience_id} sees {len(view.outcomes)} outcomes: give each audience {low} to {high}"
+                ),
+            )
         if len(view.questions) < MIN_QUESTIONS:
-            yield doc.finding(where, "question-count", WARNING, (
-                f"{view.audience_id} gets {len(view.questions)} knowledge-check questions: "
-                f"give each audience at least {MIN_QUESTIONS}"))
+            yield doc.finding(
+                where,
+                "question-count",
+                WARNING,
+                (
+                    f"{view.audience_id} gets {len(view.questions)} knowledge-check questions: "
+                    f"give each audience at least {MIN_QUESTIONS}"
+                ),
+            )

@@ -11,6 +11,9 @@ from ..model import Project
 from ..plan import ModuleView, module_view
 from ..schema import Module
 
+_YEAR = re.compile(r"\b\d{4}\b")
+"""Every named source has a year: text without one names none (a quick test before the slow one)."""
+
 
 @dataclass(frozen=True)
 class Context:
@@ -21,10 +24,17 @@ class Context:
     transcripts: dict[tuple[str, ...], str] | None = None
     """Each run of OWN_WORDS_RUN words in the source transcripts -> the file it is in; None when
     no sources folder is given."""
+    source_texts: dict[str, str] | None = None
+    """The text of each source transcript by file name; None when no sources folder is given."""
 
     def views(self, module: Module) -> list[ModuleView]:
         """Return the module as each of its audiences gets it."""
         return [module_view(module, audience_id) for audience_id in module.audiences]
+
+    def course(self, audience_id: str) -> list[ModuleView]:
+        """Return the modules of an audience's default course as that audience gets them."""
+        audience = self.project.audience(audience_id)
+        return [module_view(self.project.module(m), audience_id) for m in audience.modules]
 
     def dated(self, source_id: str) -> bool:
         """Return True if the source exists and has a date (not 'n.d.')."""
@@ -36,14 +46,21 @@ class Context:
         For fields where a [@id] citation is not rendered: '(SCIE, 2021)', 'NHS England (2022)'
         or "NHS England's 2022 guidance" all name a source whose author and year match.
         """
-        return any(pattern.search(text) for pattern in self._author_years)
+        return bool(_YEAR.search(text) and self._author_years.search(text))
+
+    def without_citations(self, text: str) -> str:
+        """Blank out every named dated source ('SCIE, 2021'), keeping the other characters in place."""
+        if not _YEAR.search(text):
+            return text
+        return self._author_years.sub(lambda m: " " * len(m[0]), text)
 
     @functools.cached_property
     def _dated_ids(self) -> frozenset[str]:
         return frozenset(s.id for s in self.project.sources if s.date != "n.d.")
 
     @functools.cached_property
-    def _author_years(self) -> tuple[re.Pattern, ...]:
+    def _author_years(self) -> re.Pattern:
+        """One pattern for every dated source's author (or its short form) followed by its year."""
         patterns = []
         for source in self.project.sources:
             if source.date == "n.d.":
@@ -52,5 +69,5 @@ class Context:
             names = {author, re.sub(r"\s*\([^)]*\)", "", author), *re.findall(r"\(([^)]+)\)", author)}
             alternatives = "|".join(re.escape(n.strip()) for n in sorted(names) if n.strip())
             year = source.date[:4]
-            patterns.append(re.compile(rf"(?<!\w)(?:{alternatives})(?:['’]s)?(?:,\s*|\s*\(|\s+){year}\b"))
-        return tuple(patterns)
+            patterns.append(rf"(?<!\w)(?:{alternatives})(?:['’]s)?(?:,\s*|\s*\(|\s+){year}\b")
+        return re.compile("|".join(patterns) or r"(?!x)x")

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import ERROR, WARNING, Problem
 from . import patterns, wordlists
 from .context import Context
-from ..errors import ERROR, WARNING, Problem
-from .text import ModuleText, Passage
+from .text import Document, ModuleText, Passage
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -19,18 +19,30 @@ def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     for i, story in enumerate(doc.module.stories):
         source = ctx.project.source(story.source)
         if source.kind != "story" and not (source.url or (source.note or "").strip()):
-            yield doc.finding(("stories", i, "source"), "G1-story-source", ERROR, (
-                f"source {source.id!r} is a {source.kind} with no URL or note: a story needs a source "
-                "someone can trace; add a url or a note saying where it was published"))
+            yield doc.finding(
+                ("stories", i, "source"),
+                "G1-story-source",
+                ERROR,
+                (
+                    f"source {source.id!r} is a {source.kind} with no URL or note: a story needs a source "
+                    "someone can trace; add a url or a note saying where it was published"
+                ),
+            )
 
 
-def third_parties(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+def third_parties(doc: Document, ctx: Context) -> Iterator[Problem]:
     """No one named in passing in the sources, who did not consent, is named in the module."""
     for passage in doc.passages:
         for match in patterns.THIRD_PARTY.finditer(passage.text):
-            yield passage.finding(match.start(), "G1-third-party", ERROR, (
-                f"names {match[0]!r}, a third party named in passing in the sources who did not "
-                "consent (or a name not verified): leave the name out"))
+            yield passage.finding(
+                match.start(),
+                "G1-third-party",
+                ERROR,
+                (
+                    f"names {match[0]!r}, a third party named in passing in the sources who did not "
+                    "consent (or a name not verified): leave the name out"
+                ),
+            )
 
 
 def invented_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -39,9 +51,15 @@ def invented_outcomes(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
         for sentence in patterns.SENTENCE.finditer(passage.text, start, end):
             claim = patterns.OUTCOME_CLAIM.search(sentence[0])
             if claim and not patterns.DISCLAIMER.search(sentence[0]):
-                yield passage.finding(sentence.start() + claim.start(), "G1-invented-outcome", ERROR, (
-                    f"{claim[0]!r} claims a result for the WY-FI recovery-friendly workplace case, but "
-                    "the source's list of outcomes is empty: say no outcomes are reported, add none"))
+                yield passage.finding(
+                    sentence.start() + claim.start(),
+                    "G1-invented-outcome",
+                    ERROR,
+                    (
+                        f"{claim[0]!r} claims a result for the WY-FI recovery-friendly workplace case, but "
+                        "the source's list of outcomes is empty: say no outcomes are reported, add none"
+                    ),
+                )
 
 
 def _topic_spans(doc: ModuleText) -> Iterator[tuple[Passage, int, int]]:
@@ -71,31 +89,49 @@ def own_words(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     for passage in doc.passages:
         words = [(m.start(), m[0]) for m in _WORD.finditer(_normalise(passage.text))]
         for i in range(len(words) - size + 1):
-            run = tuple(w for _, w in words[i:i + size])
+            run = tuple(w for _, w in words[i : i + size])
             if run in ctx.transcripts:
-                yield passage.finding(words[i][0], "own-words", WARNING, (
-                    f"repeats {size} or more words of the source {ctx.transcripts[run]} word for word "
-                    f"(\"{' '.join(run)} ...\"): write it in your own words"))
+                yield passage.finding(
+                    words[i][0],
+                    "own-words",
+                    WARNING,
+                    (
+                        f"repeats {size} or more words of the source {ctx.transcripts[run]} word for word "
+                        f'("{" ".join(run)} ..."): write it in your own words'
+                    ),
+                )
                 break
 
 
-def read_transcripts(folder: Path) -> dict[tuple[str, ...], str]:
-    """Return every run of OWN_WORDS_RUN words in the source transcripts (*.txt) of a folder,
-    with the name of the file it comes from."""
+def read_sources(folder: Path) -> dict[str, str]:
+    """Return the text of every source transcript (*.txt) of a folder, by file name."""
+    return {
+        path.name: path.read_text(encoding="utf-8", errors="ignore") for path in sorted(folder.glob("*.txt"))
+    }
+
+
+def word_runs(texts: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """Return every run of OWN_WORDS_RUN words in the source texts, with the file it comes from."""
     size, runs = wordlists.OWN_WORDS_RUN, {}
-    for path in sorted(folder.glob("*.txt")):
-        words = _WORD.findall(_normalise(path.read_text(encoding="utf-8", errors="ignore")))
+    for name, text in texts.items():
+        words = _WORD.findall(_normalise(text))
         for i in range(len(words) - size + 1):
-            runs.setdefault(tuple(words[i:i + size]), path.name)
+            runs.setdefault(tuple(words[i : i + size]), name)
     return runs
 
 
 def review_date(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     """The module's review date has not passed."""
     if doc.module.review_date < ctx.today:
-        yield doc.finding(("review_date",), "review-date", WARNING, (
-            f"review date {doc.module.review_date} has passed: review the module, check its "
-            "time-sensitive sources, then set 'updated' and a new 'review_date'"))
+        yield doc.finding(
+            ("review_date",),
+            "review-date",
+            WARNING,
+            (
+                f"review date {doc.module.review_date} has passed: review the module, check its "
+                "time-sensitive sources, then set 'updated' and a new 'review_date'"
+            ),
+        )
 
 
 def _normalise(text: str) -> str:

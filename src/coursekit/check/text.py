@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from .. import readability
+from ..errors import Problem
 from ..model import Project
-from ..schema import Module, Seen, Shown
+from ..schema import Audience, Module, Seen, Shown
 from ..textfields import text_fields
 from ..yamlfile import Loc, dotted, line_of
-from ..errors import Problem
 
 LEARNER = "learner"
 """Running text a learner reads: readability is scored on it."""
@@ -24,7 +24,7 @@ TRAINER = "trainer"
 _KEY = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:(?=\s|$))?\s*(?:[|>][-+0-9]*\s*$)?")
 _ITEM = re.compile(r"^\s*-\s+(?:[|>][-+0-9]*\s*$)?")
 """What comes before a value on its first line: a key (or a list dash) and any block indicator."""
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'])'(?:[^']|'\w)*'(?![\w])", re.S)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w'])'(?:[^']|'\w)*'(?![\w])", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -77,39 +77,95 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class ModuleText:
-    """A module with its passages and the line of every front-matter field."""
+class Document:
+    """A checked file: its passages and the line of every field."""
 
-    module: Module
+    path: str
     passages: tuple[Passage, ...]
     lines: dict[Loc, int]
 
-    @property
-    def path(self) -> str:
-        return self.module.path
-
     def line(self, *loc: str | int) -> int | None:
-        """Return the line of a front-matter field (or of its nearest known parent)."""
+        """Return the line of a field (or of its nearest known parent)."""
         return line_of(self.lines, loc)
 
     def passage(self, *loc: str | int) -> Passage:
-        """Return the passage of a front-matter field."""
+        """Return the passage of a field."""
         return next(p for p in self.passages if p.field == dotted(loc))
 
     def finding(self, loc: tuple, rule: str, severity: str, message: str) -> Problem:
-        """Return a finding about a front-matter field."""
+        """Return a finding about a field."""
         return Problem(self.path, self.line(*loc), dotted(loc) or None, message, rule, severity)
+
+
+@dataclass(frozen=True)
+class ModuleText(Document):
+    """A module with its passages and the line of every front-matter field."""
+
+    module: Module | None = None
+
+    @property
+    def glossary_terms(self) -> tuple[str, ...]:
+        return tuple(t.term for t in self.module.glossary)
+
+    @property
+    def glossary_definitions(self) -> tuple[str, ...]:
+        return tuple(t.definition for t in self.module.glossary)
+
+
+@dataclass(frozen=True)
+class AudienceText(Document):
+    """An audience file with its passages; its text is read before any module of its course."""
+
+    audience: Audience | None = None
+    glossary_terms: tuple[str, ...] = ()
+    """The terms of its course's glossary (every glossary of its modules)."""
+    glossary_definitions: tuple[str, ...] = ()
 
 
 def read_module(module: Module, project: Project) -> ModuleText:
     """Cut a loaded module's text into passages that know their line, field, audiences and role."""
     where = project.file(module.path)
     fields = [
-        Passage(module.path, dotted(f.loc), where.line(f.loc) or 1, f.text, f.audiences, _role(f.shown),
-                asserts=f.asserts, file_lines=where.text_lines)
+        Passage(
+            module.path,
+            dotted(f.loc),
+            where.line(f.loc) or 1,
+            f.text,
+            f.audiences,
+            _role(f.shown),
+            asserts=f.asserts,
+            file_lines=where.text_lines,
+        )
         for f in text_fields(module)
     ]
-    return ModuleText(module, tuple(fields) + _body(module), dict(where.lines))
+    return ModuleText(module.path, tuple(fields) + _body(module), dict(where.lines), module)
+
+
+def read_audience(audience: Audience, project: Project) -> AudienceText:
+    """Cut an audience file's text into passages that know their line, field and role."""
+    where = project.file(audience.path)
+    fields = tuple(
+        Passage(
+            audience.path,
+            dotted(f.loc),
+            where.line(f.loc) or 1,
+            f.text,
+            (audience.id,),
+            _role(f.shown),
+            asserts=f.asserts,
+            file_lines=where.text_lines,
+        )
+        for f in text_fields(audience)
+    )
+    entries = [t for m in audience.modules for t in project.module(m).glossary]
+    return AudienceText(
+        audience.path,
+        fields,
+        dict(where.lines),
+        audience,
+        tuple(t.term for t in entries),
+        tuple(t.definition for t in entries),
+    )
 
 
 def _role(shown: Shown) -> str:
@@ -122,7 +178,15 @@ def _body(module: Module) -> tuple[Passage, ...]:
     passages = []
     for block in body_syntax.blocks(module.body)[0]:
         for unit in readability.units("\n".join(block.lines)):
-            passages.append(Passage(module.path, "body", module.body_line + block.start + unit.offset,
-                                    unit.text, block.audiences, LEARNER, unit.kind))
+            passages.append(
+                Passage(
+                    module.path,
+                    "body",
+                    module.body_line + block.start + unit.offset,
+                    unit.text,
+                    block.audiences,
+                    LEARNER,
+                    unit.kind,
+                )
+            )
     return tuple(passages)
-

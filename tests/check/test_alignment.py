@@ -1,0 +1,42 @@
+"""Constructive alignment and counts per audience."""
+
+from __future__ import annotations
+
+from checking import MODULE, caught, findings, line_of
+from conftest import checked_module
+
+
+def test_alignment_gaps(tmp_path):
+    module = checked_module(
+        (
+            "    outcomes: [describe]\n    options:\n      - text: People know",
+            "    outcomes: [plan]\n    options:\n      - text: People know",
+        ),
+        ("    outcomes: [describe, plan, name]\n    instructions: Work out", "    instructions: Work out"),
+    )
+    found = findings(tmp_path, module)
+    rules = sorted((f.field, f.message.split(":")[0]) for f in found if f.rule == "alignment")
+    assert rules == sorted(
+        [
+            ("activities[1].outcomes", "activity serves no outcome"),
+            ("outcomes[0]", "bosses sees outcome 'describe' but gets no activity for it"),
+            ("outcomes[0]", "bosses sees outcome 'describe' but gets no question for it"),
+            ("outcomes[0]", "staff sees outcome 'describe' but gets no question for it"),
+            ("outcomes[1]", "bosses sees outcome 'plan' but gets no activity for it"),
+            ("outcomes[2]", "bosses sees outcome 'name' but gets no activity for it"),
+        ]
+    )
+
+
+def test_outcome_and_question_counts_per_audience(tmp_path):
+    module = checked_module(
+        (
+            "  - id: name\n    text: Name two people who should be in the room.\n",
+            ("  - id: name\n    text: Name two people who should be in the room.\n    audiences: [staff]\n"),
+        ),
+        ("  - id: q-name\n", "  - id: q-name\n    audiences: [staff]\n"),
+    )
+    found = findings(tmp_path, module)
+    bosses = (MODULE, line_of(module, "  bosses:"), "audiences.bosses", "warning")
+    assert caught(found, "outcome-count") == [bosses]
+    assert caught(found, "question-count") == [bosses]
