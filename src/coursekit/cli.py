@@ -125,7 +125,7 @@ def init(
 ) -> None:
     """Start your organisation's own course on the built-in library, ready to build and keep in git."""
     from .build import build as run_build
-    from .init import create_project
+    from .newproject import create_project
 
     with _reporting():
         create_project(folder, name)

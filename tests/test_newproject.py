@@ -6,7 +6,7 @@ import datetime as dt
 
 import yaml
 
-from coursekit.init import create_project
+from coursekit.newproject import create_project
 from coursekit.load import load_project
 
 
