@@ -6,8 +6,8 @@ import datetime as dt
 
 import yaml
 
-from coursekit.newproject import create_project
 from coursekit.load import load_project
+from coursekit.newproject import create_project
 
 
 def test_init_makes_a_project_and_builds_it(cli, tmp_path):
