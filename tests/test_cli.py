@@ -86,7 +86,8 @@ def test_help_does_not_import_the_renderers():
 def test_built_in_course_is_used_outside_a_project(cli, tmp_path):
     result = cli(["list"], tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert "No modules/ folder here, so using the built-in co-production course." in result.stderr
+    assert ("No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course."
+            in result.stderr)
     assert "frontline-staff" in result.stdout and "commissioners" in result.stdout
 
 
@@ -115,8 +116,8 @@ def test_bad_scorm_version_is_a_usage_error(cli, project):
 def test_project_that_does_not_exist(cli, tmp_path):
     result = cli(["build", "--project", str(tmp_path / "nowhere")], tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {tmp_path / 'nowhere'}: no such folder; --project must be the folder "
-                             "that holds modules/ and audiences/\n")
+    assert result.stderr == (f"Error: {tmp_path / 'nowhere'}: no such folder; --project must be a course "
+                             "project folder (make one with: coursekit init FOLDER)\n")
     assert not (tmp_path / "site").exists()
 
 
@@ -124,8 +125,8 @@ def test_project_folder_without_modules(cli, tmp_path):
     (tmp_path / "notes").mkdir()
     result = cli(["list", "--project", "notes"], tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == ("Error: notes: has no modules/ folder; --project must be the folder that holds "
-                             "modules/ and audiences/\n")
+    assert result.stderr == ("Error: notes: has no organisation.yml, modules/ or audiences/; --project must be "
+                             "a course project folder (make one with: coursekit init FOLDER)\n")
 
 
 def test_misspelt_audience_suggests_the_closest(cli, tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 from .courselength import course_problems, course_timeline
 from .errors import Problem
 from .model import BuildSettings, Project
+from .organisation import Brand, Release
 from .outputdir import MARKER, staged_output
 from .plan import CoursePlan, build_plan
 from .render import OUTPUTS, ordered
@@ -40,21 +41,25 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
     scorm_version is "12" or "2004", for the LMS packages.
     """
     plans, warnings = [], []
+    if slides_template is None and project.organisation and project.organisation.slides_template:
+        slides_template = project.root / project.organisation.slides_template
     for audience_id in audience_ids:
-        plan = fill_plan(build_plan(project, audience_id, outputs), {})
+        plan = fill_plan(build_plan(project, audience_id, outputs), dict(project.local))
         timed = course_timeline(plan)
         plans.append(dataclasses.replace(plan, timeline=timed))
         warnings += course_problems(project, plan)
-    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs, scorm_version)
-    return dataclasses.replace(result, warnings=tuple(warnings))
+    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs, scorm_version,
+                         brand=project.brand, changelog=project.changelog)
+    return dataclasses.replace(result, warnings=tuple(warnings), notices=project.notices + result.notices)
 
 
 def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Path,
                 slides_template: Path | None = None, mkdocs=None, scorm_version: str = "12",
-                session=None) -> BuildResult:
+                session=None, brand: Brand | None = None, changelog: tuple[Release, ...] = ()) -> BuildResult:
     """Render planned courses through every registered output into out, replacing it only on success.
 
-    session is the SessionPlan when building a session (renderers find it in settings.session).
+    session is the SessionPlan when building a session (renderers find it in settings.session);
+    brand and changelog are the organisation's (settings.brand, settings.changelog).
     """
     out = out.resolve()
     outputs = ordered(outputs)
@@ -63,7 +68,8 @@ def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Pa
 
         check_template(slides_template)
     settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
-                             scorm_version=scorm_version, session=session)
+                             scorm_version=scorm_version, session=session, brand=brand or Brand(),
+                             changelog=changelog)
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
@@ -97,7 +103,7 @@ def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
         for output in OUTPUTS:
             if output.name in settings.outputs:
                 files += output.render(plan, staging, settings)
-    files.append(landing.render(plans, staging))
+    files += landing.render(plans, staging, settings.brand)
     return files
 
 

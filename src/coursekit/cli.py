@@ -118,6 +118,26 @@ def _echo_check_warnings(report, already: set[str] = frozenset()) -> None:
             typer.echo(f"Warning: {finding}", err=True)
 
 
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the project.")],
+    name: Annotated[str, typer.Option("--name", help="Your organisation's name.")] = "Our organisation",
+) -> None:
+    """Start your organisation's own course on the built-in library, ready to build and keep in git."""
+    from .build import build as run_build
+    from .newproject import create_project
+
+    with _reporting():
+        create_project(folder, name)
+        loaded = _load(folder)
+        result = run_build(loaded, [a.id for a in loaded.audiences], tuple(o.name for o in OUTPUTS),
+                           folder / "site")
+    typer.echo(f"Made {_shown(folder)}: organisation.yml, modules/, audiences/, additions/, README.md, "
+               "CHANGELOG.md and a CI workflow.")
+    typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser. "
+               f"Next: read {_shown(folder / 'README.md')}.")
+
+
 @app.command("list")
 def list_content(project: ProjectOption = Path(".")) -> None:
     """List the modules and audiences, with their minutes."""
@@ -127,7 +147,8 @@ def list_content(project: ProjectOption = Path(".")) -> None:
         loaded = _load(project)
     typer.echo(f"Modules ({len(loaded.modules)}):")
     for module in loaded.modules:
-        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  {module.title}")
+        origin = loaded.origins[module.id].kind if module.id in loaded.origins else ""
+        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<21} {module.title}")
     typer.echo(f"Audiences ({len(loaded.audiences)}):")
     for audience in loaded.audiences:
         plan = build_plan(loaded, audience.id)
@@ -148,6 +169,9 @@ def check(
     sources_dir: Annotated[Optional[Path], typer.Option(
         "--sources-dir", exists=True, file_okay=False, help="Folder of source transcripts (*.txt): "
         "report text that repeats nine or more of their words in a row. Default: not checked.")] = None,
+    update_versions: Annotated[bool, typer.Option(
+        "--update-versions", help="Record each of your own modules' current version and content in "
+        "coursekit.lock (commit it), so a later change without a new version is caught.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Check the modules and audiences against the quality standard (hard gates, alignment, language,
@@ -159,6 +183,9 @@ def check(
     else:
         with _reporting():
             loaded = _load(project)
+    if update_versions:
+        with _reporting():
+            loaded = _update_versions(loaded)
     report = check_project(loaded, sources_dir)
     if output_format is Format.json:
         _echo_json(report.findings, report.summary(strict))
@@ -167,6 +194,19 @@ def check(
             typer.echo(f"{finding.severity.capitalize()}: {finding}")
         typer.echo(_check_summary(report, strict))
     raise typer.Exit(code=1 if report.failed(strict) else 0)
+
+
+def _update_versions(loaded):
+    from .errors import CourseKitError
+    from .load import load_project
+    from .versions import write_lock
+
+    if not loaded.layered:
+        raise CourseKitError("--update-versions is for an organisation's project (with organisation.yml); "
+                             "this folder has none")
+    path = write_lock(loaded)
+    typer.echo(f"Recorded module versions in {_shown(path)}.", err=True)
+    return load_project(loaded.root)
 
 
 def _load_for_json(project: Path, strict: bool):
@@ -261,7 +301,7 @@ def session_build(
         folder = out or Path("sessions") / "out" / file.stem
         outputs = tuple(o.name for o in OUTPUTS)
         result = build_plans((planned.plan,), outputs, folder, planned.session.template,
-                             loaded.mkdocs, session=planned)
+                             loaded.mkdocs, session=planned, brand=loaded.brand, changelog=loaded.changelog)
     _warn(planned.warnings)
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
@@ -283,17 +323,19 @@ def _warn(problems) -> None:
 
 def _load(project: Path):
     from .content import builtin_root
+    from .layers import is_project
     from .load import load_project
 
-    if (project / "modules").is_dir():
+    if is_project(project):
         return load_project(project)
     if project != Path("."):
         from .errors import CourseKitError
 
-        found = "has no modules/ folder" if project.is_dir() else "no such folder"
-        raise CourseKitError(f"{project}: {found}; --project must be the folder that holds modules/ "
-                             "and audiences/")
-    typer.echo("No modules/ folder here, so using the built-in co-production course.", err=True)
+        found = "has no organisation.yml, modules/ or audiences/" if project.is_dir() else "no such folder"
+        raise CourseKitError(f"{project}: {found}; --project must be a course project folder "
+                             "(make one with: coursekit init FOLDER)")
+    typer.echo("No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course.",
+               err=True)
     return load_project(builtin_root())
 
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layers import Origin
+from .organisation import Brand, Organisation, Release
 from .schema import Audience, Module, Source
 
 Loc = tuple[str | int, ...]
@@ -49,6 +51,27 @@ class Project:
     """Every loaded file by its path relative to the root."""
     mkdocs: Mapping = field(default_factory=lambda: types.MappingProxyType({}))
     """The site settings read from mkdocs.yml, already checked."""
+    organisation: Organisation | None = None
+    """organisation.yml, checked; None for a project without one, such as the built-in course."""
+    origins: Mapping[str, Origin] = field(default_factory=lambda: types.MappingProxyType({}))
+    """Where each module came from (built-in, replaced, local, built-in + additions), by module id."""
+    notices: tuple[str, ...] = ()
+    """What the project replaces in the built-in library, one line each, for the person building."""
+    brand: Brand = field(default_factory=Brand)
+    """The name, logo, colours and edition every output shows."""
+    changelog: tuple[Release, ...] = ()
+    """The project's CHANGELOG.md sections, as written (newest first)."""
+    library: Path | None = None
+    """The built-in library's folder, where files shown as 'built-in:...' are."""
+    layered: bool = False
+    """True for an organisation's project on the built-in library."""
+    version_lock: Mapping[tuple[str, str], str] = field(default_factory=lambda: types.MappingProxyType({}))
+    """coursekit.lock: (module id, version) -> the content hash recorded for that version."""
+
+    @property
+    def local(self) -> Mapping[str, str]:
+        """The organisation's local-context values ({{ slot }} defaults); empty without one."""
+        return types.MappingProxyType(dict(self.organisation.local) if self.organisation else {})
 
     def module(self, module_id: str) -> Module:
         """Return the module with this id."""
@@ -77,6 +100,11 @@ class BuildSettings:
     """An organisation's .pptx (layouts, no slides) to build the decks on."""
     mkdocs: Mapping = field(default_factory=dict)
     """The site settings read from the project's mkdocs.yml."""
+    brand: Brand = field(default_factory=Brand)
+    """The organisation's name, logo, colours and edition: for the site, landing page, decks,
+    certificate, LMS package title and trainer documents."""
+    changelog: tuple[Release, ...] = ()
+    """The project's changelog, shown on the site as 'What changed'."""
     scorm_version: str = "12"
     """The LMS package's SCORM version: "12" (SCORM 1.2) or "2004" (SCORM 2004 4th edition)."""
     session: object | None = None

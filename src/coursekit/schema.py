@@ -379,6 +379,24 @@ class SourceList(Model):
     sources: tuple[Source, ...]
 
 
+class Contact(Model):
+    """Someone learners or trainers can turn to."""
+
+    name: Label
+    """Who: a person, a team or a service."""
+    how: Aside
+    """How to reach them: a phone number, an email address, a room."""
+
+
+class LocalExample(Model):
+    """An example from the organisation's own services, shown with the module."""
+
+    title: Label
+    text: Prose
+    trainer_notes: TrainerText | None = None
+    """How to use the example in the session (speaker notes only)."""
+
+
 class ModuleMeta(Model):
     """The YAML front matter of a module file. The Markdown after it is the module body."""
 
@@ -410,6 +428,10 @@ class ModuleMeta(Model):
     """Ids of modules to take first."""
     co_delivery: TrainerText | None = None
     """How a trainer with lived experience co-delivers this module, and how they are paid."""
+    local_examples: tuple[LocalExample, ...] = ()
+    """Examples from the organisation's own services (usually attached from additions/)."""
+    support: tuple[Contact, ...] = ()
+    """Local people or services to turn to about this module's subject."""
     slots: dict[Slug, TrainerText] = Field(default_factory=dict)
     """Local-context slots this module's text uses as {{ slot-name }}, each with what to fill in
     (for example 'local-group: a co-production group near the participants'). Every course also
@@ -453,6 +475,9 @@ class AudienceFile(Model):
     """Notes on tone for writers and trainers."""
     support: Aside
     """How learners on this course get support (shown on the welcome page)."""
+    based_on: Slug | None = None
+    """An audience whose share of each module this audience gets, where a module does not name it:
+    how an organisation's own audience uses built-in modules without copying them."""
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
     in an LMS. None: the LMS package reports completion only."""

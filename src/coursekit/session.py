@@ -351,7 +351,7 @@ def plan_session(
     course = plan_course(
         project, audience, session_module_ids(session, project), served_audience(session), outputs
     )
-    local, warnings = _slot_values(session, project, course, defaults or {})
+    local, warnings = _slot_values(session, project, course, project.local if defaults is None else defaults)
     course = slots.fill_plan(course, local)
     settings = time_settings(session, audience)
     try:

@@ -18,6 +18,7 @@ from ..model import Project
 from . import (
     alignment,
     course,
+    editions,
     fidelity,
     gates,
     language,
@@ -69,6 +70,8 @@ RULES = (
     provenance.review_date,
     selfstudy.self_study,
     slots.unknown_slots,
+    editions.replaced_behind,
+    editions.version_unchanged,
 )
 """Every module rule: a function (ModuleText, Context) -> findings."""
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..courselength import course_timeline
+from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
 from ..timeline import Part, Timeline
@@ -31,17 +32,20 @@ class Slide:
     subtitle: str = ""
 
 
-def deck_slides(plan: CoursePlan) -> list[Slide]:
+def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     """Return every slide of the course deck, titles made unique."""
     audience = plan.audience
+    brand = brand or Brand()
+    edition = brand.edition or f"edition {plan.build_date}"
+    owner = "" if brand.builtin else f"{brand.name} · "
     timed = plan.timeline or course_timeline(plan)
     slides = [
         Slide(
             "Title Slide",
             audience.course_title,
             (),
-            _opening_notes(plan),
-            subtitle=f"{audience.name} · {short_duration(timed.minutes)} · edition {plan.build_date}",
+            _opening_notes(plan, brand),
+            subtitle=f"{owner}{audience.name} · {short_duration(timed.minutes)} · {edition}",
         )
     ]
     slides += _chunked(
@@ -80,7 +84,9 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
         when = f"{part.date:%A %d %B %Y}, " if part.date else ""
         if len(timed.parts) > 1 or part.date:
             rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
-        for at, label, minutes in _plan_groups(part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}):
+        for at, label, minutes in _plan_groups(
+            part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
+        ):
             rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)})")
         rows[-1] += f", ending at {part.end:%H:%M}"
     return rows
@@ -92,17 +98,26 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     timed = part.times()
     for index, (at, block) in enumerate(timed):
         closing = block.kind == "check-out" or (
-            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out")
-        key = "close" if closing else block.module_id or {"welcome": "open", "check-in": "open",
-                                                          "buffer": "spare"}.get(block.kind, block.kind)
+            block.kind == "buffer" and index + 1 < len(timed) and timed[index + 1][1].kind == "check-out"
+        )
+        key = (
+            "close"
+            if closing
+            else block.module_id
+            or {"welcome": "open", "check-in": "open", "buffer": "spare"}.get(block.kind, block.kind)
+        )
         if block.kind == "changeover" or key == "spare":  # the run-sheet shows them; the plan need not
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
         else:
             groups.append([key, at, block, block.minutes])
-    labels = {"open": "Welcome and check-in", "close": "Spare time and check-out", "break": "Break",
-              "lunch": "Lunch"}
+    labels = {
+        "open": "Welcome and check-in",
+        "close": "Spare time and check-out",
+        "break": "Break",
+        "lunch": "Lunch",
+    }
     result, seen = [], set()
     for key, at, block, minutes in groups:
         label = labels.get(key) or titles.get(key, block.title)
@@ -126,6 +141,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
                 f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
                 f"Focus for this audience: {view.focus}",
                 f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
+                _local_support(module),
             ),
             subtitle=f"{short_duration(view.minutes)} · {module.summary}",
         )
@@ -151,6 +167,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
         "Key messages, with their sources in the course site's Sources page.",
         "Teaching Point",
     )
+    slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         slides += _activity_slides(view, index, activity)
     for index, question in enumerate(view.questions, start=1):
@@ -219,7 +236,6 @@ def _pieces(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
-
 def _unique_titles(slides: list[Slide]) -> list[Slide]:
     seen: dict[str, int] = {}
     unique = []
@@ -231,15 +247,39 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
     return unique
 
 
-def _opening_notes(plan: CoursePlan) -> str:
+def _local_examples(view: ModuleView) -> list[Slide]:
+    """A slide per example from the organisation's own services, with how to use it in the notes."""
+    return [
+        Slide(
+            "Teaching Point",
+            f"Module {view.number}: local example: {example.title}",
+            (plain(example.text),),
+            _join(
+                "A local example from our own services.",
+                f"How to use it: {plain(example.trainer_notes)}" if example.trainer_notes else "",
+            ),
+        )
+        for example in view.module.local_examples
+    ]
+
+
+def _local_support(module) -> str:
+    if not module.support:
+        return ""
+    return "Local support: " + "; ".join(f"{c.name}: {plain(c.how)}" for c in module.support)
+
+
+def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
     return _join(
+        f"Course {brand.edition}, {brand.name}." if brand.edition else "",
+        f"Co-produced by: {brand.co_produced_by}" if brand.co_produced_by else "",
+        f"Co-delivered by: {brand.co_delivered_by}" if brand.co_delivered_by else "",
         f"Welcome everyone. This course is for {plan.audience.name.lower()}: {plan.audience.description}",
         "Agree ground rules together: respect, confidentiality, nobody has to share their own story, "
         "anyone can step out at any time.",
         f"Tone for this group: {plan.audience.tone}",
         f"Support: {plan.audience.support}",
     )
-
 
 
 def _join(*parts: str) -> str:

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from ..organisation import Brand
 from ..plan import CoursePlan
 from . import link
 from .templates import render_template
 
 
-def render(plans: tuple[CoursePlan, ...], out: Path) -> Path:
-    """Write out/index.html listing the courses, and return its path."""
+def render(plans: tuple[CoursePlan, ...], out: Path, brand: Brand | None = None) -> list[Path]:
+    """Write out/index.html listing the courses, with the brand's logo beside it; return the files."""
+    brand = brand or Brand()
+    files = []
+    if brand.logo:
+        logo = out / "assets" / brand.logo_name
+        logo.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(brand.logo, logo)
+        files.append(logo)
     path = out / "index.html"
-    path.write_text(landing_html(plans), encoding="utf-8")
-    return path
+    path.write_text(landing_html(plans, brand), encoding="utf-8")
+    return [path, *files]
 
 
-def landing_html(plans: tuple[CoursePlan, ...]) -> str:
+def landing_html(plans: tuple[CoursePlan, ...], brand: Brand | None = None) -> str:
     """Return the landing page's HTML."""
-    return render_template("landing.html", courses=[_course(plan) for plan in plans])
+    brand = brand or Brand()
+    logo = f"assets/{brand.logo_name}" if brand.logo else None
+    return render_template("landing.html", courses=[_course(plan) for plan in plans], brand=brand, logo=logo)
 
 
 def _course(plan: CoursePlan) -> dict:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..body import FENCE
+from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
 from ..timetext import duration
@@ -23,14 +24,17 @@ class Page:
     text: str
 
 
-def course_pages(plan: CoursePlan, slides_href: str | None) -> list[Page]:
+def course_pages(plan: CoursePlan, slides_href: str | None, brand: Brand | None = None,
+                 changelog: tuple[Release, ...] = ()) -> list[Page]:
     """Return every page of one course site, in navigation order."""
     from .certificate import certificate_page
 
-    pages = [welcome_page(plan, slides_href)]
+    brand = brand or Brand()
+    pages = [welcome_page(plan, slides_href, brand, bool(changelog))]
     pages += [module_page(plan, view) for view in plan.modules]
-    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan), print_page(plan),
-              sources_page(plan)]
+    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan), print_page(plan)]
+    pages += [changes_page(brand, changelog)] if changelog else []
+    pages += [sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)
     return [Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
             for p in pages]
@@ -46,7 +50,8 @@ def nav(pages: list[Page]) -> list:
     return [{theme_text(p.title): p.path} for p in pages]
 
 
-def welcome_page(plan: CoursePlan, slides_href: str | None) -> Page:
+def welcome_page(plan: CoursePlan, slides_href: str | None, brand: Brand | None = None,
+                 changes: bool = False) -> Page:
     audience = plan.audience
     rows = "\n".join(f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |"
                      for v in plan.modules)
@@ -54,7 +59,10 @@ def welcome_page(plan: CoursePlan, slides_href: str | None) -> Page:
     if slides_href:
         link = render_template("slides-link.html", href=slides_href, name=slides_href.rsplit("/", 1)[-1])
         trainers = f"\n## For trainers\n\n{link}"
+    brand = brand or Brand()
     text = f"""# {esc(audience.course_title)}
+
+{_edition_line(brand, changes)}
 
 **Who this course is for:** {esc(audience.description)}
 
@@ -79,15 +87,72 @@ them, tap them, or move to them with the Tab key. All the words are also in the
 ## Getting support
 
 {esc(audience.support)}
+{_contacts(brand.support)}
 
 Some modules include stories about hard times. Before each one there is a content note that says
 what is in it, so you can choose to read it now, later, or not at all.
+
+## Who made this course
+
+{_made_by(brand)}
 {trainers}"""
     return Page("index.md", "Welcome", text)
 
 
+def _edition_line(brand: Brand, changes: bool) -> str:
+    edition = f" · Course {esc(brand.edition)}" if brand.edition else ""
+    what_changed = " See [what changed](changes.md) since the last edition." if changes else ""
+    return f"*{esc(brand.name)}{edition}.{what_changed}*"
+
+
+def _contacts(contacts) -> str:
+    return "\n\n" + "\n".join(f"- **{esc(c.name)}**: {esc(_one_line(c.how))}" for c in contacts) if contacts else ""
+
+
+BUILT_IN_MADE = (
+    "The built-in course was written from stories that people with lived experience and staff have "
+    "published (see the [sources](sources.md)). It has not yet been co-produced with the people who told "
+    "those stories.")
+NOT_RECORDED = (
+    "An organisation that runs this course can record who co-produced its version and who co-delivers it, "
+    "and that is shown here.")
+
+
+def _made_by(brand: Brand) -> str:
+    """Who co-produced and co-delivers the course, in the organisation's own words, or honestly none."""
+    parts = []
+    if brand.co_produced_by:
+        parts.append(f"**Co-produced by:** {esc(_one_line(brand.co_produced_by))}")
+    elif brand.on_library:
+        parts.append(BUILT_IN_MADE)
+    if brand.co_delivered_by:
+        parts.append(f"**Co-delivered by:** {esc(_one_line(brand.co_delivered_by))}")
+    missing = [what for what, given in (("who co-produced its version", brand.co_produced_by),
+                                        ("who co-delivers it", brand.co_delivered_by)) if not given]
+    if missing and brand.builtin and not brand.on_library:
+        parts.append(f"This course does not yet record {' or '.join(missing).replace('its version', 'it')}.")
+    elif missing:
+        parts.append(NOT_RECORDED if brand.builtin else
+                     f"{esc(brand.name)} has not yet recorded {' or '.join(missing)}.")
+    return "\n\n".join(parts)
+
+
+def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
+    """'What changed': the project's changelog, the newest edition first."""
+    sections = []
+    for number, release in enumerate(changelog):
+        since = ": new since the last edition" if number == 0 and len(changelog) > 1 else ""
+        sections.append(f"## {esc(release.version)} ({esc(release.date)}){since}\n\n"
+                        + _demote(esc(release.text)).strip())
+    intro = (f"# What changed\n\nThis is {esc(brand.edition) or 'the current edition'} of the course. The "
+             "newest changes come first: if you took the course before, read down to the edition you took.")
+    return Page("changes.md", "What changed", intro + "\n\n" + "\n\n".join(sections) + "\n")
+
+
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
-    parts = [f"# {view.number}. {esc(view.title)}", f"*{esc(view.module.summary)}* About {duration(view.minutes)}."]
+    module = view.module
+    parts = [f"# {view.number}. {esc(view.title)}", f"*{esc(module.summary)}* About {duration(view.minutes)}.",
+             _review_line(module)]
     parts.append("## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
                  + _bullets(o.text for o in view.outcomes))
     skip = _skip_module(plan, view)
@@ -98,6 +163,9 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     stories = [_story(s) for s in view.stories] + [t for w in view.withheld if (t := _withheld(w))]
     if stories:
         parts.append("## Stories\n\n" + "\n\n".join(stories))
+    if module.local_examples:
+        parts.append("## Local examples\n\n" + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}"
+                                                            for e in module.local_examples))
     if view.activities:
         parts.append("## Activities\n\n" + "\n\n".join(_activity(a, view) for a in view.activities))
     if view.reflection:
@@ -108,10 +176,17 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
                      "feedback. You can try as many times as you like.\n\n"
                      + "\n\n".join(quiz.question_html(plan.id, view.slug, n, q)
                                    for n, q in enumerate(view.questions, start=1)))
+    if module.support:
+        parts.append("## Local support" + _contacts(module.support))
     parts.append(_module_sources(view, plan.sources))
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
     text = with_wayfinding("\n\n".join(parts) + "\n", view)
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+def _review_line(module) -> str:
+    return (f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
+            f"{module.review_date.isoformat()}.*")
 
 
 READING_WORDS_PER_MINUTE = 150

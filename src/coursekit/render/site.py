@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..model import BuildSettings
+from ..organisation import Brand
 from ..plan import CoursePlan
 from . import link
 from . import pages as page_text
@@ -33,9 +34,11 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     # removing the staging root after a kill or a signal removes it too. It is gone before this returns.
     with tempfile.TemporaryDirectory(prefix=".coursekit-docs-", dir=out) as staging:
         docs = Path(staging) / "docs"
-        pages = page_text.course_pages(plan, link(plan, "slides"))
+        pages = page_text.course_pages(plan, link(plan, "slides"), settings.brand, settings.changelog)
         _write_docs(docs, pages)
+        _write_brand(docs, settings.brand)
         config = _config(plan, settings.mkdocs, Path(staging), docs, site_dir, page_text.nav(pages))
+        _brand_config(config, settings.brand)
         _build(config, plan)
     # The theme's 404 page links with root-absolute paths ("/assets/..."), so it is broken from
     # file:// and whenever a course is served below the web root, as site/<audience>/ always is.
@@ -50,6 +53,56 @@ def _write_docs(docs: Path, pages: list) -> None:
         path.write_text(page.text, encoding="utf-8")
     # The SCORM schemas are for LMS packages, not for the site.
     shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True, ignore=shutil.ignore_patterns("scorm"))
+
+
+BRAND_CSS = "assets/brand.css"
+
+
+def _write_brand(docs: Path, brand: Brand) -> None:
+    """Copy the logo into the site's assets and write the stylesheet that carries the brand colours."""
+    if brand.logo:
+        shutil.copyfile(brand.logo, docs / "assets" / brand.logo_name)
+    # Without an organisation the stylesheet is empty, so the palette of mkdocs.yml stays.
+    (docs / BRAND_CSS).write_text("" if brand.builtin else brand_css(brand), encoding="utf-8")
+
+
+def brand_css(brand: Brand) -> str:
+    """Return the stylesheet that gives the theme the brand's colours (white text on both)."""
+    return f"""/* The organisation's colours, from organisation.yml. */
+:root, [data-md-color-scheme] {{
+  --md-primary-fg-color: {brand.primary};
+  --md-primary-fg-color--light: {brand.primary};
+  --md-primary-fg-color--dark: {brand.primary};
+  --md-primary-bg-color: #ffffff;
+  --md-primary-bg-color--light: #ffffffb3;
+  --md-accent-fg-color: {brand.accent};
+  --md-accent-fg-color--transparent: {brand.accent}1a;
+  --md-accent-bg-color: #ffffff;
+  --md-accent-bg-color--light: #ffffffb3;
+  --md-typeset-a-color: {brand.primary};
+}}
+"""
+
+
+def _brand_config(config, brand: Brand) -> None:
+    # Set after validation: MkDocs would otherwise check theme.logo against the docs folder
+    # before the theme has it, and palettes named 'custom' take their colours from brand.css.
+    edition = f"{brand.name} · course {brand.edition}" if brand.edition else brand.name
+    owner = config.get("copyright")
+    config["copyright"] = f"{owner} · {page_text.theme_text(edition)}" if owner else page_text.theme_text(edition)
+    if brand.builtin:
+        return  # no organisation: the palette of mkdocs.yml stays as it is
+    try:
+        palettes = config.theme["palette"]
+    except KeyError:
+        palettes = None
+    if not palettes:
+        config.theme["palette"] = palettes = {}
+    for palette in palettes if isinstance(palettes, list) else [palettes]:
+        if isinstance(palette, dict):
+            palette.update(primary="custom", accent="custom")
+    if brand.logo:
+        config.theme["logo"] = f"assets/{brand.logo_name}"
 
 
 def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: Path, nav: list):
@@ -74,7 +127,7 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
         extra=extra,
         markdown_extensions=extensions,
         plugins=_plugins(user.get("plugins")),
-        extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css"],
+        extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css", BRAND_CSS],
         extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
         hooks=[str(HOOKS)],
     )

@@ -12,6 +12,7 @@ from ..templatefile import open_template
 from . import link
 from .deck import LAYOUTS, Slide, deck_slides
 from .deck_theme import OFFICE_FALLBACK, build_theme
+from .deck_theme import Brand as ThemeBrand
 
 if TYPE_CHECKING:
     from .pptx_writer import SlideSpec
@@ -52,18 +53,24 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     from .pptx_writer import DeckProperties, write_deck
 
     template = settings.slides_template
-    presentation = open_template(template) if template is not None else build_theme()
+    presentation = open_template(template) if template is not None else build_theme(_theme_brand(settings))
     names = {layout.name for layout in presentation.slide_layouts}
     properties = DeckProperties(
         title=plan.audience.course_title,
         subject=f"Trainer slides for {plan.audience.name}",
         date=plan.build_date,
     )
-    data = write_deck(presentation, [_spec(slide, names) for slide in deck_slides(plan)], properties)
+    slides = deck_slides(plan, settings.brand)
+    data = write_deck(presentation, [_spec(slide, names) for slide in slides], properties)
     path = out / plan.id / link(plan, "slides")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return [path]
+
+
+def _theme_brand(settings: BuildSettings) -> ThemeBrand:
+    """The organisation's name and primary colour for the built-in theme (a given template wins)."""
+    return ThemeBrand(name=settings.brand.name, primary=settings.brand.primary.removeprefix("#"))
 
 
 def _spec(slide: Slide, layouts: set[str]) -> SlideSpec:
