@@ -159,7 +159,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
     return root
 
 
@@ -371,10 +373,20 @@ def run_coursekit(args: list[str], cwd: Path, timeout: float = 120) -> subproces
     For inputs that once hung or exhausted memory: a regression fails the test, never hangs it.
     """
     source = str(Path(coursekit.__file__).resolve().parent.parent)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
-               NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "coursekit", *args], check=False, cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])),
+        NO_MKDOCS_2_WARNING="1",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit", *args],
+        check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -406,8 +418,15 @@ def refused_build(tmp_path, built_site):
     return run
 
 
-def timed_module(module_id: str, activities=(("talk", 30, {}),), questions: int = 0, reflection: bool = False,
-                 stories: tuple[int, ...] = (), audiences=("staff",), **fields) -> str:
+def timed_module(
+    module_id: str,
+    activities=(("talk", 30, {}),),
+    questions: int = 0,
+    reflection: bool = False,
+    stories: tuple[int, ...] = (),
+    audiences=("staff",),
+    **fields,
+) -> str:
     """Return a module file with the given activities (id, minutes, extra fields), `questions`
     knowledge-check questions, an optional reflection and stories of the given word counts."""
     import datetime as dt
@@ -415,23 +434,59 @@ def timed_module(module_id: str, activities=(("talk", 30, {}),), questions: int 
     import yaml
 
     meta = {
-        "id": module_id, "title": f"Module {module_id}", "summary": "Why we work together.",
-        "minutes": sum(minutes for _, minutes, _ in activities), "version": "1.0",
-        "updated": dt.date(2026, 11, 22), "review_date": dt.date(2099, 11, 22),
+        "id": module_id,
+        "title": f"Module {module_id}",
+        "summary": "Why we work together.",
+        "minutes": sum(minutes for _, minutes, _ in activities),
+        "version": "1.0",
+        "updated": dt.date(2026, 11, 22),
+        "review_date": dt.date(2099, 11, 22),
         "audiences": {a: {"focus": "Everyday practice."} for a in audiences},
         "outcomes": [{"id": "describe", "text": "Describe one benefit of working together."}],
-        "activities": [{"id": ident, "title": f"Activity {ident}", "minutes": minutes, "type": "discussion",
-                        "outcomes": ["describe"], "instructions": "Talk with a partner about it.",
-                        "facilitator_notes": "Keep time.", **extra} for ident, minutes, extra in activities],
-        "stories": [{"id": f"story-{n}", "title": f"Story {n}", "storyteller": "Sam", "attribution": "Told by Sam.",
-                     "source": "example-story", "text": " ".join(["word"] * words),
-                     "consent": {"status": "published-public", "covers": ["site", "slides", "print"],
-                                 "recorded_by": "Test team", "recorded_on": dt.date(2026, 11, 1),
-                                 "review_by": dt.date(2027, 11, 1), "attribution_form": "First name."}}
-                    for n, words in enumerate(stories, start=1)],
-        "questions": [{"id": f"q{n}", "prompt": "Why?", "outcomes": ["describe"],
-                       "options": [{"text": "Because.", "correct": True, "feedback": "Yes."},
-                                   {"text": "No reason.", "feedback": "No."}]} for n in range(questions)],
+        "activities": [
+            {
+                "id": ident,
+                "title": f"Activity {ident}",
+                "minutes": minutes,
+                "type": "discussion",
+                "outcomes": ["describe"],
+                "instructions": "Talk with a partner about it.",
+                "facilitator_notes": "Keep time.",
+                **extra,
+            }
+            for ident, minutes, extra in activities
+        ],
+        "stories": [
+            {
+                "id": f"story-{n}",
+                "title": f"Story {n}",
+                "storyteller": "Sam",
+                "attribution": "Told by Sam.",
+                "source": "example-story",
+                "text": " ".join(["word"] * words),
+                "consent": {
+                    "status": "published-public",
+                    "covers": ["site", "slides", "print"],
+                    "recorded_by": "Test team",
+                    "recorded_on": dt.date(2026, 11, 1),
+                    "review_by": dt.date(2027, 11, 1),
+                    "attribution_form": "First name.",
+                },
+            }
+            for n, words in enumerate(stories, start=1)
+        ],
+        "questions": [
+            {
+                "id": f"q{n}",
+                "prompt": "Why?",
+                "outcomes": ["describe"],
+                "options": [
+                    {"text": "Because.", "correct": True, "feedback": "Yes."},
+                    {"text": "No reason.", "feedback": "No."},
+                ],
+            }
+            for n in range(questions)
+        ],
         "reflection": [{"text": "What will you do next?"}] if reflection else [],
         **fields,
     }
@@ -450,7 +505,9 @@ def docx_blocks(path: Path) -> list[tuple[str, str]]:
         if isinstance(item, Paragraph):
             blocks.append((item.style.name, item.text))
         elif isinstance(item, Table):
-            blocks += [(p.style.name, p.text) for row in item.rows for cell in row.cells for p in cell.paragraphs]
+            blocks += [
+                (p.style.name, p.text) for row in item.rows for cell in row.cells for p in cell.paragraphs
+            ]
     return blocks
 
 
@@ -486,9 +543,23 @@ def pdf_text(document: Path, tmp_path: Path) -> str:
     pdftotext = require_tool("pdftotext", "the converted document is read back as text (poppler-utils)")
     out = tmp_path / "pdf"
     env = dict(os.environ, HOME=str(tmp_path))
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(out), str(document)],
-                   check=True, capture_output=True, timeout=180, env=env)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(document),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
     pdf = out / (document.stem + ".pdf")
     text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     return " ".join(text.split())
@@ -504,5 +575,8 @@ def assert_fixed_stamps(path: Path, date) -> None:
     assert {info.date_time for info in zipfile.ZipFile(path).infolist()} == {(1980, 1, 1, 0, 0, 0)}
     props = Document(str(path)).core_properties
     moment = dt.datetime(date.year, date.month, date.day)
-    assert {props.created.replace(tzinfo=None), props.modified.replace(tzinfo=None),
-            props.last_printed.replace(tzinfo=None)} == {moment}
+    assert {
+        props.created.replace(tzinfo=None),
+        props.modified.replace(tzinfo=None),
+        props.last_printed.replace(tzinfo=None),
+    } == {moment}

@@ -21,10 +21,19 @@ def built(project, tmp_path) -> Path:
 
 
 def test_build_writes_landing_page_sites_and_decks(built):
-    for name in ["index.html", "staff/index.html", "bosses/index.html", "staff/01-intro.html",
-                 "staff/glossary.html", "staff/progress.html", "staff/print.html", "staff/sources.html",
-                 "staff/search/search_index.js", "staff/downloads/staff-slides.pptx",
-                 "bosses/downloads/bosses-slides.pptx"]:
+    for name in [
+        "index.html",
+        "staff/index.html",
+        "bosses/index.html",
+        "staff/01-intro.html",
+        "staff/glossary.html",
+        "staff/progress.html",
+        "staff/print.html",
+        "staff/sources.html",
+        "staff/search/search_index.js",
+        "staff/downloads/staff-slides.pptx",
+        "bosses/downloads/bosses-slides.pptx",
+    ]:
         assert (built / name).is_file(), name
     landing = (built / "index.html").read_text()
     assert 'href="staff/index.html"' in landing and 'href="bosses/index.html"' in landing

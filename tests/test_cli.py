@@ -68,17 +68,20 @@ def test_only_and_audience_options(cli, project):
 
 def test_no_traceback_in_a_real_process(project):
     (project / "audiences/staff.yml").write_text("id: [unclosed\n")
-    result = subprocess.run([sys.executable, "-m", "coursekit", "build"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "coursekit", "build"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("Error: audiences/staff.yml: line 2: malformed YAML")
 
 
 def test_help_does_not_import_the_renderers():
-    code = ("import sys; from typer.testing import CliRunner; from coursekit.cli import app; "
-            "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output; "
-            "print(sorted(m for m in ('mkdocs', 'pptx', 'pydantic') if m in sys.modules))")
+    code = (
+        "import sys; from typer.testing import CliRunner; from coursekit.cli import app; "
+        "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output; "
+        "print(sorted(m for m in ('mkdocs', 'pptx', 'pydantic') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -86,8 +89,10 @@ def test_help_does_not_import_the_renderers():
 def test_built_in_course_is_used_outside_a_project(cli, tmp_path):
     result = cli(["list"], tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert ("No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course."
-            in result.stderr)
+    assert (
+        "No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course."
+        in result.stderr
+    )
     assert "frontline-staff" in result.stdout and "commissioners" in result.stdout
 
 
@@ -99,7 +104,9 @@ def test_bad_option_value_is_a_usage_error(cli, project):
 
 
 def test_only_scorm_with_scorm_2004(cli, project):
-    result = cli(["build", "--audience", "staff", "--only", "scorm", "--scorm", "2004", "--out", "lms"], project)
+    result = cli(
+        ["build", "--audience", "staff", "--only", "scorm", "--scorm", "2004", "--out", "lms"], project
+    )
     assert result.exit_code == 0, result.stderr
     assert "staff: 1 modules, 30 min, 1 files -> lms/staff/downloads/staff-scorm2004.zip" in result.stdout
     made = sorted(p.relative_to(project / "lms/staff").as_posix() for p in (project / "lms/staff").rglob("*"))
@@ -116,8 +123,10 @@ def test_bad_scorm_version_is_a_usage_error(cli, project):
 def test_project_that_does_not_exist(cli, tmp_path):
     result = cli(["build", "--project", str(tmp_path / "nowhere")], tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {tmp_path / 'nowhere'}: no such folder; --project must be a course "
-                             "project folder (make one with: coursekit init FOLDER)\n")
+    assert result.stderr == (
+        f"Error: {tmp_path / 'nowhere'}: no such folder; --project must be a course "
+        "project folder (make one with: coursekit init FOLDER)\n"
+    )
     assert not (tmp_path / "site").exists()
 
 
@@ -125,19 +134,24 @@ def test_project_folder_without_modules(cli, tmp_path):
     (tmp_path / "notes").mkdir()
     result = cli(["list", "--project", "notes"], tmp_path)
     assert result.exit_code == 1
-    assert result.stderr == ("Error: notes: has no organisation.yml, modules/ or audiences/; --project must be "
-                             "a course project folder (make one with: coursekit init FOLDER)\n")
+    assert result.stderr == (
+        "Error: notes: has no organisation.yml, modules/ or audiences/; --project must be "
+        "a course project folder (make one with: coursekit init FOLDER)\n"
+    )
 
 
 def test_misspelt_audience_suggests_the_closest(cli, tmp_path):
     result = cli(["build", "--audience", "comissioners"], tmp_path)
     assert result.exit_code == 2
-    assert "no audience 'comissioners'; did you mean 'commissioners'? choose from: commissioners," in " ".join(
-        result.stderr.split())
+    assert (
+        "no audience 'comissioners'; did you mean 'commissioners'? choose from: commissioners,"
+        in " ".join(result.stderr.split())
+    )
     assert not (tmp_path / "site").exists()
 
 
 # --- check findings in build, and JSON load problems -------------------------------------------
+
 
 def _flawed_files() -> dict[str, str]:
     module = checked_module(("We work best when we work together.", "We work best with addicts."))
@@ -168,7 +182,8 @@ def test_build_strict_refuses_to_build_when_check_fails(cli, tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
         "Error: Checked 3 files: 0 errors, 1 warning; failed (--strict: warnings count). Nothing was built "
-        "or changed (--strict). Run 'coursekit check' for details.")
+        "or changed (--strict). Run 'coursekit check' for details."
+    )
     assert tree_bytes(root / "site") == before
 
 
@@ -177,6 +192,12 @@ def test_check_json_reports_load_problems_as_findings(cli, project):
     result = cli(["check", "--format", "json"], project)
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["findings"][0] == {"path": "modules/intro.md", "line": 2, "field": "summary", "rule": "load",
-                                     "severity": "error", "message": "is required but missing; add it"}
+    assert report["findings"][0] == {
+        "path": "modules/intro.md",
+        "line": 2,
+        "field": "summary",
+        "rule": "load",
+        "severity": "error",
+        "message": "is required but missing; add it",
+    }
     assert report["summary"] == {"errors": 2, "warnings": 0, "files": 0, "strict": False, "failed": True}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from conftest import module_text, valid_files, write_tree
 
 from coursekit.discover import find_file, find_files
@@ -104,10 +103,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
     # Tests run as root, who can read any file, so the permission check itself is the seam.
     root = write_tree(tmp_path / "p", valid_files())
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda path, mode: not str(path).endswith("intro.md")
-                        and real_access(path, mode))
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: not str(path).endswith("intro.md") and real_access(path, mode)
+    )
     assert find_files(root, "modules", ("*.md",))[1] == [
-        Problem("modules/intro.md", None, None, "cannot be read (permission denied); check its permissions")]
+        Problem("modules/intro.md", None, None, "cannot be read (permission denied); check its permissions")
+    ]
 
 
 def test_missing_optional_file_is_not_a_problem(tmp_path):

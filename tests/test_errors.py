@@ -11,7 +11,9 @@ def test_a_load_problem_reads_file_line_field_message():
 
 
 def test_a_check_problem_names_its_rule():
-    problem = Problem("modules/a.md", 3, "outcomes[0].text", "uses 'understand'", "G4-outcome-verb", "warning")
+    problem = Problem(
+        "modules/a.md", 3, "outcomes[0].text", "uses 'understand'", "G4-outcome-verb", "warning"
+    )
     assert str(problem).endswith("uses 'understand' [G4-outcome-verb]")
     assert problem.as_dict()["severity"] == "warning"
 

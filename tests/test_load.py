@@ -53,25 +53,36 @@ def test_wrong_type_for_minutes(tmp_path):
     text = module_text().replace("    minutes: 30\n    type: pairs", "    minutes: ten\n    type: pairs")
     errors = load_errors(tmp_path, {"modules/intro.md": text})
     line = line_no(text, "minutes: ten")
-    assert errors == [f"modules/intro.md: line {line}: activities[0].minutes: must be a whole number, not 'ten'"]
+    assert errors == [
+        f"modules/intro.md: line {line}: activities[0].minutes: must be a whole number, not 'ten'"
+    ]
 
 
 def test_duplicate_module_ids(tmp_path):
     errors = load_errors(tmp_path, {"modules/intro-copy.md": module_text(title="Copy")})
-    assert errors == [("modules/intro.md: line 2: id: module id 'intro' is already used by "
-                      "modules/intro-copy.md; ids must be unique")]
+    assert errors == [
+        (
+            "modules/intro.md: line 2: id: module id 'intro' is already used by "
+            "modules/intro-copy.md; ids must be unique"
+        )
+    ]
 
 
 def test_audience_naming_a_missing_module(tmp_path):
     errors = load_errors(tmp_path, {"audiences/staff.yml": audience_text("staff", "[intro, intr]")})
-    assert errors == ["audiences/staff.yml: line 5: modules[1]: no module has id 'intr'; did you mean 'intro'?"]
+    assert errors == [
+        "audiences/staff.yml: line 5: modules[1]: no module has id 'intr'; did you mean 'intro'?"
+    ]
 
 
 def test_prerequisite_cycle(tmp_path):
-    errors = load_errors(tmp_path, {
-        "modules/intro.md": module_text(prerequisites="[second]"),
-        "modules/second.md": module_text("second", "Second", prerequisites="[intro]"),
-    })
+    errors = load_errors(
+        tmp_path,
+        {
+            "modules/intro.md": module_text(prerequisites="[second]"),
+            "modules/second.md": module_text("second", "Second", prerequisites="[intro]"),
+        },
+    )
     assert len(errors) == 1
     assert "prerequisites form a cycle" in errors[0]
     assert "intro" in errors[0] and "second" in errors[0]
@@ -92,18 +103,29 @@ def test_empty_file(tmp_path, name):
 @pytest.mark.parametrize("bad_id", ["../escape", "a/b"])
 def test_id_with_slash_or_dotdot(tmp_path, bad_id):
     errors = load_errors(tmp_path, {"modules/intro.md": module_text(module_id=bad_id)})
-    assert any(e.startswith("modules/intro.md: line 2: id: ") and "must not contain '/', '\\' or '..'" in e
-               for e in errors)
+    assert any(
+        e.startswith("modules/intro.md: line 2: id: ") and "must not contain '/', '\\' or '..'" in e
+        for e in errors
+    )
 
 
 def test_every_problem_reported_in_one_run(tmp_path):
-    errors = load_errors(tmp_path, {
-        "modules/intro.md": module_text().replace("summary:", "sumary:"),
-        "audiences/staff.yml": audience_text("staff").replace("length_minutes: 30", "length_minutes: long"),
-        "audiences/bosses.yml": audience_text("bosses", "[intro, missing]"),
-    })
+    errors = load_errors(
+        tmp_path,
+        {
+            "modules/intro.md": module_text().replace("summary:", "sumary:"),
+            "audiences/staff.yml": audience_text("staff").replace(
+                "length_minutes: 30", "length_minutes: long"
+            ),
+            "audiences/bosses.yml": audience_text("bosses", "[intro, missing]"),
+        },
+    )
     assert len(errors) == 4  # the misspelt key is unknown, and 'summary' is then missing
-    assert {e.split(":")[0] for e in errors} == {"modules/intro.md", "audiences/staff.yml", "audiences/bosses.yml"}
+    assert {e.split(":")[0] for e in errors} == {
+        "modules/intro.md",
+        "audiences/staff.yml",
+        "audiences/bosses.yml",
+    }
 
 
 def test_broken_module_is_not_also_reported_as_missing(tmp_path):
@@ -112,31 +134,51 @@ def test_broken_module_is_not_also_reported_as_missing(tmp_path):
 
 
 def test_references_inside_a_module_are_checked(tmp_path):
-    text = (module_text()
-            .replace("    outcomes: [describe]\n    instructions: Talk", "    outcomes: [describ]\n    instructions: Talk")
-            .replace("sources: [example-story]", "sources: [nowhere]")
-            .replace("[@example-story]", "[@nowhere-else]"))
+    text = (
+        module_text()
+        .replace(
+            "    outcomes: [describe]\n    instructions: Talk",
+            "    outcomes: [describ]\n    instructions: Talk",
+        )
+        .replace("sources: [example-story]", "sources: [nowhere]")
+        .replace("[@example-story]", "[@nowhere-else]")
+    )
     errors = load_errors(tmp_path, {"modules/intro.md": text})
-    assert (f"modules/intro.md: line {line_no(text, '[describ]')}: activities[0].outcomes[0]: no outcome of this "
-            "module has id 'describ'; did you mean 'describe'?") in errors
-    assert any(f"line {line_no(text, '[nowhere]')}: key_messages[0].sources[0]: no source has id 'nowhere'" in e
-               for e in errors)
-    assert any(f"line {line_no(text, 'nowhere-else')}: body: no source has id 'nowhere-else'" in e for e in errors)
+    assert (
+        f"modules/intro.md: line {line_no(text, '[describ]')}: activities[0].outcomes[0]: no outcome of this "
+        "module has id 'describ'; did you mean 'describe'?"
+    ) in errors
+    assert any(
+        f"line {line_no(text, '[nowhere]')}: key_messages[0].sources[0]: no source has id 'nowhere'" in e
+        for e in errors
+    )
+    assert any(
+        f"line {line_no(text, 'nowhere-else')}: body: no source has id 'nowhere-else'" in e for e in errors
+    )
 
 
 def test_audience_block_mistakes_in_body(tmp_path):
-    text = module_text().replace("::: only bosses", "::: only managers").replace("BOSSES-ONLY budget paragraph.\n:::\n",
-                                                                                 "text\n")
+    text = (
+        module_text()
+        .replace("::: only bosses", "::: only managers")
+        .replace("BOSSES-ONLY budget paragraph.\n:::\n", "text\n")
+    )
     errors = load_errors(tmp_path, {"modules/intro.md": text})
     assert any("body: '::: only' block is never closed" in e for e in errors)
 
 
 def test_module_must_serve_the_audiences_that_use_it(tmp_path):
     text = module_text().replace("  bosses:\n    focus: Budgets and decisions.\n    minutes: 20\n", "")
-    text = text.replace("    audiences: [bosses]\n", "").replace("::: only bosses\nBOSSES-ONLY budget paragraph.\n:::\n", "")
+    text = text.replace("    audiences: [bosses]\n", "").replace(
+        "::: only bosses\nBOSSES-ONLY budget paragraph.\n:::\n", ""
+    )
     errors = load_errors(tmp_path, {"modules/intro.md": text})
-    assert errors == [("audiences/bosses.yml: line 5: modules[0]: module 'intro' does not say how it serves "
-                      "'bosses': add 'bosses' under 'audiences' in modules/intro.md")]
+    assert errors == [
+        (
+            "audiences/bosses.yml: line 5: modules[0]: module 'intro' does not say how it serves "
+            "'bosses': add 'bosses' under 'audiences' in modules/intro.md"
+        )
+    ]
 
 
 def test_question_needs_exactly_one_right_answer(tmp_path):
@@ -149,15 +191,24 @@ def test_missing_folders(tmp_path):
     root = write_tree(tmp_path / "p", {"sources.yml": "sources: []\n"})
     with pytest.raises(ContentError) as caught:
         load_project(root)
-    assert caught.value.lines() == [f"audiences: folder not found in {root}", f"modules: folder not found in {root}"]
+    assert caught.value.lines() == [
+        f"audiences: folder not found in {root}",
+        f"modules: folder not found in {root}",
+    ]
 
 
 def test_a_control_character_in_text_is_refused(tmp_path):
-    text = module_text().replace("instructions: Talk with a partner about a time someone listened to you.",
-                                 'instructions: "Talk with \\x0b a partner."')
+    text = module_text().replace(
+        "instructions: Talk with a partner about a time someone listened to you.",
+        'instructions: "Talk with \\x0b a partner."',
+    )
     errors = load_errors(tmp_path, {"modules/intro.md": text})
-    assert errors == [(f"modules/intro.md: line {line_no(text, 'Talk with')}: activities[0].instructions: "
-                      "contains the control character U+000B, which documents cannot show; remove it")]
+    assert errors == [
+        (
+            f"modules/intro.md: line {line_no(text, 'Talk with')}: activities[0].instructions: "
+            "contains the control character U+000B, which documents cannot show; remove it"
+        )
+    ]
 
 
 def test_pass_mark_over_100_is_refused(tmp_path):

@@ -39,15 +39,15 @@ def test_glossary_sources_and_build_date(project):
     assert plan.outputs == ("site", "slides")
 
 
-
 def consent_covering(covers: str) -> str:
     """Return the sample module with its story's consent covering only the given outputs."""
     text = module_text()
     old = "      covers: [site, slides, print]\n"
     assert old in text
     return text.replace(old, f"      covers: [{covers}]\n").replace(
-        "    text: Sam joined a group", "    replacement: Groups change services when members set the agenda.\n"
-        "    text: Sam joined a group")
+        "    text: Sam joined a group",
+        "    replacement: Groups change services when members set the agenda.\n    text: Sam joined a group",
+    )
 
 
 def test_a_story_is_withheld_from_outputs_its_consent_does_not_cover(tmp_path):
@@ -67,8 +67,9 @@ def test_the_build_says_which_stories_it_left_out(tmp_path, cli):
     root = write_tree(tmp_path / "p", files)
     result = cli(["build", "--audience", "staff"], root)
     assert result.exit_code == 0, result.stderr
-    assert ("Note: staff: the learner website leaves out 1 story whose consent does not cover site: "
-            "sams-story") in result.stderr.splitlines()
+    assert (
+        "Note: staff: the learner website leaves out 1 story whose consent does not cover site: sams-story"
+    ) in result.stderr.splitlines()
     page = (root / "site" / "staff" / "01-intro.html").read_text(encoding="utf-8")
     assert "Sam joined a group" not in page
     assert "Groups change services when members set the agenda." in page

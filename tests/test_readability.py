@@ -7,7 +7,8 @@ from coursekit.readability import plain, prose
 
 def test_markdown_marks_go_but_blanks_to_fill_stay():
     assert prose("Co-production is when **staff** and ____ share power [@scie].") == (
-        "Co-production is when staff and ____ share power.")
+        "Co-production is when staff and ____ share power."
+    )
 
 
 def test_links_keep_their_words_and_wrapped_lines_join():

@@ -7,7 +7,10 @@ from coursekit.suggest import closest, did_you_mean
 
 def test_a_close_name_is_suggested():
     assert closest("comissioners", ["commissioners", "frontline-staff"]) == "commissioners"
-    assert did_you_mean("facilitator_note", ["facilitator_notes", "focus"]) == "; did you mean 'facilitator_notes'?"
+    assert (
+        did_you_mean("facilitator_note", ["facilitator_notes", "focus"])
+        == "; did you mean 'facilitator_notes'?"
+    )
 
 
 def test_nothing_is_suggested_when_nothing_is_close():

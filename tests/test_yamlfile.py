@@ -45,7 +45,9 @@ def test_line_map_names_every_key_and_item():
 def test_alias_bomb_is_refused_without_expanding(refused_build):
     # Nine levels of nine aliases: a billion strings if expanded.
     levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n']
-    levels += [f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")]
+    levels += [
+        f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=False)
+    ]
     bomb = "".join(levels)
     assert len(bomb) < 600
     text = front_matter_with(bomb)

@@ -47,28 +47,47 @@ def blocks(body: str) -> tuple[list[Block], list[BodyIssue]]:
     issues: list[BodyIssue] = []
     current: list[str] = []
     start, audiences, opened_at, fenced = 0, None, None, False
-    too_deep = next((offset for offset, line in enumerate(body.splitlines()) if _indent(line) > MAX_INDENT), None)
+    too_deep = next(
+        (offset for offset, line in enumerate(body.splitlines()) if _indent(line) > MAX_INDENT), None
+    )
     if too_deep is not None:
-        issues.append(BodyIssue(too_deep, f"is indented more than {MAX_INDENT} columns; Markdown can nest lists "
-                                          f"at most {MAX_INDENT // 4} levels deep: indent it less"))
+        issues.append(
+            BodyIssue(
+                too_deep,
+                f"is indented more than {MAX_INDENT} columns; Markdown can nest lists "
+                f"at most {MAX_INDENT // 4} levels deep: indent it less",
+            )
+        )
     for offset, line in enumerate(body.splitlines()):
         fenced = fenced != bool(FENCE.match(line))
         opening, closing = OPEN.match(line), CLOSE.match(line)
         if fenced or FENCE.match(line):
             current.append(line)
         elif opening and audiences is not None:
-            issues.append(BodyIssue(offset, "'::: only' blocks cannot be nested; close the one "
-                                            f"opened on the line {opened_at + 1} of the body first"))
+            issues.append(
+                BodyIssue(
+                    offset,
+                    "'::: only' blocks cannot be nested; close the one "
+                    f"opened on the line {opened_at + 1} of the body first",
+                )
+            )
         elif opening or (closing and audiences is not None):
             result.append(Block(start, tuple(current), audiences))
             current, start = [], offset + 1
             audiences = tuple(opening["ids"].split()) if opening else None
             opened_at = offset if opening else None
         elif closing:
-            issues.append(BodyIssue(offset, "':::' closes nothing; remove it or add '::: only <audience>' above"))
+            issues.append(
+                BodyIssue(offset, "':::' closes nothing; remove it or add '::: only <audience>' above")
+            )
         elif line.startswith(":::"):
-            issues.append(BodyIssue(offset, f"unknown block marker {line.strip()!r}; "
-                                            "write '::: only <audience-id> ...' and close with ':::'"))
+            issues.append(
+                BodyIssue(
+                    offset,
+                    f"unknown block marker {line.strip()!r}; "
+                    "write '::: only <audience-id> ...' and close with ':::'",
+                )
+            )
         else:
             current.append(line)
     if audiences is not None:
@@ -90,5 +109,6 @@ def for_audience(body: str, audience_id: str) -> str:
 
 def citations(text: str) -> list[tuple[int, str]]:
     """Return (0-based line offset, source id) for every citation in the text."""
-    return [(offset, m["id"]) for offset, line in enumerate(text.splitlines())
-            for m in CITATION.finditer(line)]
+    return [
+        (offset, m["id"]) for offset, line in enumerate(text.splitlines()) for m in CITATION.finditer(line)
+    ]

@@ -33,8 +33,14 @@ class BuildResult:
     """Courses whose plan is more than 10% off their stated length, modules with no activity."""
 
 
-def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], out: Path,
-          slides_template: Path | None = None, scorm_version: str = "12") -> BuildResult:
+def build(
+    project: Project,
+    audience_ids: list[str],
+    outputs: tuple[str, ...],
+    out: Path,
+    slides_template: Path | None = None,
+    scorm_version: str = "12",
+) -> BuildResult:
     """Build the given audiences' courses into out, replacing what was there only on success.
 
     slides_template is an organisation's .pptx (layouts, no slides) to build the decks on;
@@ -48,14 +54,30 @@ def build(project: Project, audience_ids: list[str], outputs: tuple[str, ...], o
         timed = course_timeline(plan)
         plans.append(dataclasses.replace(plan, timeline=timed))
         warnings += course_problems(project, plan)
-    result = build_plans(tuple(plans), outputs, out, slides_template, project.mkdocs, scorm_version,
-                         brand=project.brand, changelog=project.changelog)
+    result = build_plans(
+        tuple(plans),
+        outputs,
+        out,
+        slides_template,
+        project.mkdocs,
+        scorm_version,
+        brand=project.brand,
+        changelog=project.changelog,
+    )
     return dataclasses.replace(result, warnings=tuple(warnings), notices=project.notices + result.notices)
 
 
-def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Path,
-                slides_template: Path | None = None, mkdocs=None, scorm_version: str = "12",
-                session=None, brand: Brand | None = None, changelog: tuple[Release, ...] = ()) -> BuildResult:
+def build_plans(
+    plans: tuple[CoursePlan, ...],
+    outputs: tuple[str, ...],
+    out: Path,
+    slides_template: Path | None = None,
+    mkdocs=None,
+    scorm_version: str = "12",
+    session=None,
+    brand: Brand | None = None,
+    changelog: tuple[Release, ...] = (),
+) -> BuildResult:
     """Render planned courses through every registered output into out, replacing it only on success.
 
     session is the SessionPlan when building a session (renderers find it in settings.session);
@@ -67,9 +89,15 @@ def build_plans(plans: tuple[CoursePlan, ...], outputs: tuple[str, ...], out: Pa
         from .render.slides import check_template
 
         check_template(slides_template)
-    settings = BuildSettings(outputs=outputs, slides_template=slides_template, mkdocs=mkdocs or {},
-                             scorm_version=scorm_version, session=session, brand=brand or Brand(),
-                             changelog=changelog)
+    settings = BuildSettings(
+        outputs=outputs,
+        slides_template=slides_template,
+        mkdocs=mkdocs or {},
+        scorm_version=scorm_version,
+        session=session,
+        brand=brand or Brand(),
+        changelog=changelog,
+    )
     with staged_output(out) as staging:
         files = _render_all(plans, settings, staging)
         _write_marker(staging, plans, outputs)
@@ -89,9 +117,11 @@ def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
             withheld = for_use(plan, output.use).withheld
             if withheld:
                 names = ", ".join(w.story.id for w in withheld)
-                notices.append(f"{plan.id}: {output.description} leaves out {len(withheld)} "
-                               f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
-                               f"{output.use}: {names}")
+                notices.append(
+                    f"{plan.id}: {output.description} leaves out {len(withheld)} "
+                    f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
+                    f"{output.use}: {names}"
+                )
     return tuple(notices)
 
 
@@ -110,6 +140,10 @@ def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
 def _write_marker(staging: Path, plans, outputs) -> None:
     from . import __version__
 
-    record = {"generator": "coursekit", "version": __version__,
-              "courses": [p.id for p in plans], "outputs": list(outputs)}
+    record = {
+        "generator": "coursekit",
+        "version": __version__,
+        "courses": [p.id for p in plans],
+        "outputs": list(outputs),
+    }
     (staging / MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

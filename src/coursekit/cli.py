@@ -10,7 +10,7 @@ import re
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -43,34 +43,63 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[Optional[bool], typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
 ) -> None:
     """coursekit: co-production training courses from reusable modules."""
 
 
-ProjectOption = Annotated[Path, typer.Option(
-    "--project", "-p", help="Folder holding modules/ and audiences/. Default: this folder, or the "
-    "built-in co-production course if this folder has no modules/.")]
+ProjectOption = Annotated[
+    Path,
+    typer.Option(
+        "--project",
+        "-p",
+        help="Folder holding modules/ and audiences/. Default: this folder, or the "
+        "built-in co-production course if this folder has no modules/.",
+    ),
+]
 
 
 @app.command()
 def build(
-    audience: Annotated[Optional[list[str]], typer.Option(
-        "--audience", "-a", help="Build only this audience's course (repeat for more). Default: all.")] = None,
-    only: Annotated[Optional[Output], typer.Option(
-        "--only", help="Build only one output: " + ", ".join(o.name for o in OUTPUTS) + ".")] = None,
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", help="Output folder. It is replaced only if the whole build succeeds.")] = Path("site"),
-    slides_template: Annotated[Optional[Path], typer.Option(
-        "--slides-template", help="Your organisation's PowerPoint (.pptx with its slide masters and no "
-        "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
-        "'Section Header'.")] = None,
-    scorm: Annotated[ScormVersion, typer.Option(
-        "--scorm", help="LMS package format: SCORM 1.2 (most LMSs, the default) or SCORM 2004 4th edition.")
+    audience: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--audience", "-a", help="Build only this audience's course (repeat for more). Default: all."
+        ),
+    ] = None,
+    only: Annotated[
+        Output | None,
+        typer.Option("--only", help="Build only one output: " + ", ".join(o.name for o in OUTPUTS) + "."),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Output folder. It is replaced only if the whole build succeeds."),
+    ] = Path("site"),
+    slides_template: Annotated[
+        Path | None,
+        typer.Option(
+            "--slides-template",
+            help="Your organisation's PowerPoint (.pptx with its slide masters and no "
+            "slides) to build the decks on. It needs layouts named 'Title Slide', 'Title and Content' and "
+            "'Section Header'.",
+        ),
+    ] = None,
+    scorm: Annotated[
+        ScormVersion,
+        typer.Option(
+            "--scorm",
+            help="LMS package format: SCORM 1.2 (most LMSs, the default) or SCORM 2004 4th edition.",
+        ),
     ] = ScormVersion.v12,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes."
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Build each audience's course site, slide deck and LMS package into the output folder.
@@ -89,8 +118,11 @@ def build(
         report = check_project(loaded)
         if strict and report.failed(strict=True):
             _echo_check_warnings(report)
-            typer.echo(f"Error: {_check_summary(report, True)} Nothing was built or changed "
-                       "(--strict). Run 'coursekit check' for details.", err=True)
+            typer.echo(
+                f"Error: {_check_summary(report, True)} Nothing was built or changed "
+                "(--strict). Run 'coursekit check' for details.",
+                err=True,
+            )
             raise typer.Exit(code=1)
         outputs = (only.value,) if only else tuple(o.name for o in OUTPUTS)
         result = run_build(loaded, audience_ids, outputs, out, slides_template, scorm.value)
@@ -102,8 +134,10 @@ def build(
         made = [f for f in result.files if f.is_relative_to(result.out / plan.id)]
         # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
         main_file = output(plan.outputs[0]).main_file(plan.id).replace("scorm12", f"scorm{scorm.value}")
-        typer.echo(f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
-                   f"-> {_shown(result.out / plan.id / main_file)}")
+        typer.echo(
+            f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
+            f"-> {_shown(result.out / plan.id / main_file)}"
+        )
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
@@ -130,12 +164,17 @@ def init(
     with _reporting():
         create_project(folder, name)
         loaded = _load(folder)
-        result = run_build(loaded, [a.id for a in loaded.audiences], tuple(o.name for o in OUTPUTS),
-                           folder / "site")
-    typer.echo(f"Made {_shown(folder)}: organisation.yml, modules/, audiences/, additions/, README.md, "
-               "CHANGELOG.md and a CI workflow.")
-    typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser. "
-               f"Next: read {_shown(folder / 'README.md')}.")
+        result = run_build(
+            loaded, [a.id for a in loaded.audiences], tuple(o.name for o in OUTPUTS), folder / "site"
+        )
+    typer.echo(
+        f"Made {_shown(folder)}: organisation.yml, modules/, audiences/, additions/, README.md, "
+        "CHANGELOG.md and a CI workflow."
+    )
+    typer.echo(
+        f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser. "
+        f"Next: read {_shown(folder / 'README.md')}."
+    )
 
 
 @app.command("list")
@@ -148,11 +187,15 @@ def list_content(project: ProjectOption = Path(".")) -> None:
     typer.echo(f"Modules ({len(loaded.modules)}):")
     for module in loaded.modules:
         origin = loaded.origins[module.id].kind if module.id in loaded.origins else ""
-        typer.echo(f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<21} {module.title}")
+        typer.echo(
+            f"  {module.id:<45} {module.minutes:>4} min  v{module.version:<6} {origin:<21} {module.title}"
+        )
     typer.echo(f"Audiences ({len(loaded.audiences)}):")
     for audience in loaded.audiences:
         plan = build_plan(loaded, audience.id)
-        typer.echo(f"  {audience.id:<45} {plan.total_minutes:>4} min  {len(plan.modules)} modules  {audience.name}")
+        typer.echo(
+            f"  {audience.id:<45} {plan.total_minutes:>4} min  {len(plan.modules)} modules  {audience.name}"
+        )
 
 
 class Format(str, Enum):
@@ -162,16 +205,30 @@ class Format(str, Enum):
 
 @app.command()
 def check(
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Fail on warnings too, not only on errors.")] = False,
-    output_format: Annotated[Format, typer.Option(
-        "--format", help="text: one line per finding; json: findings and a summary.")] = Format.text,
-    sources_dir: Annotated[Optional[Path], typer.Option(
-        "--sources-dir", exists=True, file_okay=False, help="Folder of source transcripts (*.txt): "
-        "report text that repeats nine or more of their words in a row. Default: not checked.")] = None,
-    update_versions: Annotated[bool, typer.Option(
-        "--update-versions", help="Record each of your own modules' current version and content in "
-        "coursekit.lock (commit it), so a later change without a new version is caught.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too, not only on errors.")
+    ] = False,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="text: one line per finding; json: findings and a summary.")
+    ] = Format.text,
+    sources_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources-dir",
+            exists=True,
+            file_okay=False,
+            help="Folder of source transcripts (*.txt): "
+            "report text that repeats nine or more of their words in a row. Default: not checked.",
+        ),
+    ] = None,
+    update_versions: Annotated[
+        bool,
+        typer.Option(
+            "--update-versions",
+            help="Record each of your own modules' current version and content in "
+            "coursekit.lock (commit it), so a later change without a new version is caught.",
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Check the modules and audiences against the quality standard (hard gates, alignment, language,
@@ -202,8 +259,9 @@ def _update_versions(loaded):
     from .versions import write_lock
 
     if not loaded.layered:
-        raise CourseKitError("--update-versions is for an organisation's project (with organisation.yml); "
-                             "this folder has none")
+        raise CourseKitError(
+            "--update-versions is for an organisation's project (with organisation.yml); this folder has none"
+        )
     path = write_lock(loaded)
     typer.echo(f"Recorded module versions in {_shown(path)}.", err=True)
     return load_project(loaded.root)
@@ -239,8 +297,9 @@ def _check_summary(report, strict: bool) -> str:
     return f"Checked {report.files} files: {counts}; failed{because}."
 
 
-session_app = typer.Typer(help="Plan and build one session: a course for one group, on the clock.",
-                          no_args_is_help=True)
+session_app = typer.Typer(
+    help="Plan and build one session: a course for one group, on the clock.", no_args_is_help=True
+)
 app.add_typer(session_app, name="session")
 
 
@@ -256,8 +315,10 @@ def session_new(
 
     with _reporting():
         if not re.match(SLUG_PATTERN, name):
-            raise OutputError(f"{name!r}: a session name uses lower-case letters, digits and hyphens, "
-                              "for example 'housing-officers'")
+            raise OutputError(
+                f"{name!r}: a session name uses lower-case letters, digits and hyphens, "
+                "for example 'housing-officers'"
+            )
         path = Path("sessions") / f"{name}.yml"
         if path.exists():
             raise OutputError(f"{path}: already exists; edit it, or choose another name")
@@ -287,9 +348,15 @@ def session_plan(file: SessionFileArgument, project: ProjectOption = Path(".")) 
 @session_app.command("build")
 def session_build(
     file: SessionFileArgument,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Output folder. Default: sessions/out/<file name>/. It is replaced only if the "
-        "whole build succeeds.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output folder. Default: sessions/out/<file name>/. It is replaced only if the "
+            "whole build succeeds.",
+        ),
+    ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Build everything for one session (every registered output) into its own folder."""
@@ -300,14 +367,24 @@ def session_build(
         planned = _plan_session(file, loaded)
         folder = out or Path("sessions") / "out" / file.stem
         outputs = tuple(o.name for o in OUTPUTS)
-        result = build_plans((planned.plan,), outputs, folder, planned.session.template,
-                             loaded.mkdocs, session=planned, brand=loaded.brand, changelog=loaded.changelog)
+        result = build_plans(
+            (planned.plan,),
+            outputs,
+            folder,
+            planned.session.template,
+            loaded.mkdocs,
+            session=planned,
+            brand=loaded.brand,
+            changelog=loaded.changelog,
+        )
     _warn(planned.warnings)
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"{planned.session.title}: {len(result.files)} files -> {_shown(result.out)}")
-    typer.echo(f"Open {_shown(result.out / planned.plan.id / output('site').main_file(planned.plan.id))} "
-               "in a browser.")
+    typer.echo(
+        f"Open {_shown(result.out / planned.plan.id / output('site').main_file(planned.plan.id))} "
+        "in a browser."
+    )
 
 
 def _plan_session(file: Path, loaded):
@@ -332,10 +409,14 @@ def _load(project: Path):
         from .errors import CourseKitError
 
         found = "has no organisation.yml, modules/ or audiences/" if project.is_dir() else "no such folder"
-        raise CourseKitError(f"{project}: {found}; --project must be a course project folder "
-                             "(make one with: coursekit init FOLDER)")
-    typer.echo("No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course.",
-               err=True)
+        raise CourseKitError(
+            f"{project}: {found}; --project must be a course project folder "
+            "(make one with: coursekit init FOLDER)"
+        )
+    typer.echo(
+        "No organisation.yml, modules/ or audiences/ here, so using the built-in co-production course.",
+        err=True,
+    )
     return load_project(builtin_root())
 
 
@@ -347,8 +428,10 @@ def _audience_ids(project, wanted: list[str] | None) -> list[str]:
         if audience_id not in known:
             match = closest(audience_id, known)
             hint = f"did you mean {match!r}? " if match else ""
-            raise typer.BadParameter(f"no audience {audience_id!r}; {hint}choose from: {', '.join(known)}",
-                                     param_hint="'--audience'")
+            raise typer.BadParameter(
+                f"no audience {audience_id!r}; {hint}choose from: {', '.join(known)}",
+                param_hint="'--audience'",
+            )
     return list(dict.fromkeys(wanted)) if wanted else known
 
 
@@ -377,6 +460,7 @@ def _reporting():
             typer.echo(f"Error: {line}", err=True)
         if isinstance(error, ContentError):
             count = len(error.problems)
-            typer.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was built or changed.",
-                       err=True)
+            typer.echo(
+                f"{count} problem{'s' if count != 1 else ''} found; nothing was built or changed.", err=True
+            )
         raise typer.Exit(code=1) from None

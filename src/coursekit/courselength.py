@@ -23,7 +23,9 @@ LENGTH_TOLERANCE = 0.10
 def natural_timeline(plan: CoursePlan) -> timeline.Timeline:
     """Return the course as long as its content needs: every block, breaks, lunch and a 10% buffer."""
     settings = timeline.natural_settings(
-        DEFAULT_START, expected=plan.audience.length_minutes, break_every=timeline.break_every(plan.audience.id)
+        DEFAULT_START,
+        expected=plan.audience.length_minutes,
+        break_every=timeline.break_every(plan.audience.id),
     )
     return timeline.build_timeline(plan, settings)
 

@@ -37,16 +37,33 @@ def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
         if module_id in broken and module_id not in by_id:
             continue
         if module_id not in by_id:
-            problems.append(Problem(entry.shown, line, field,
-                                    f"no module has id {module_id!r}{_hint(module_id, set(by_id))}"))
+            problems.append(
+                Problem(
+                    entry.shown, line, field, f"no module has id {module_id!r}{_hint(module_id, set(by_id))}"
+                )
+            )
         elif audience.id not in by_id[module_id].item.audiences:
-            problems.append(Problem(entry.shown, line, field, (
-                f"module {module_id!r} does not say how it serves {audience.id!r}: "
-                f"add '{audience.id}' under 'audiences' in {by_id[module_id].shown}")))
+            problems.append(
+                Problem(
+                    entry.shown,
+                    line,
+                    field,
+                    (
+                        f"module {module_id!r} does not say how it serves {audience.id!r}: "
+                        f"add '{audience.id}' under 'audiences' in {by_id[module_id].shown}"
+                    ),
+                )
+            )
     repeated = sorted({m for m in audience.modules if audience.modules.count(m) > 1})
     if repeated:
-        problems.append(Problem(entry.shown, entry.lines.get(("modules",)), "modules",
-                                f"module {repeated[0]!r} is listed more than once"))
+        problems.append(
+            Problem(
+                entry.shown,
+                entry.lines.get(("modules",)),
+                "modules",
+                f"module {repeated[0]!r} is listed more than once",
+            )
+        )
     return problems
 
 
@@ -59,21 +76,31 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
 
     for audience_id in module.audiences:
         if audience_id not in audience_ids:
-            bad(("audiences", audience_id), f"no audience has id {audience_id!r}{_hint(audience_id, audience_ids)}")
+            bad(
+                ("audiences", audience_id),
+                f"no audience has id {audience_id!r}{_hint(audience_id, audience_ids)}",
+            )
     for index, prereq in enumerate(module.prerequisites):
         if prereq not in module_ids or prereq == module.id:
-            bad(("prerequisites", index), f"no other module has id {prereq!r}{_hint(prereq, module_ids - {module.id})}")
+            bad(
+                ("prerequisites", index),
+                f"no other module has id {prereq!r}{_hint(prereq, module_ids - {module.id})}",
+            )
     outcome_ids = {o.id for o in module.outcomes}
     for name in ITEM_LISTS:
         for index, item in enumerate(getattr(module, name)):
             for a_index, audience_id in enumerate(item.audiences or ()):
                 if audience_id not in module.audiences:
-                    bad((name, index, "audiences", a_index),
-                        f"{audience_id!r} is not one of this module's audiences ({', '.join(module.audiences)})")
+                    bad(
+                        (name, index, "audiences", a_index),
+                        f"{audience_id!r} is not one of this module's audiences ({', '.join(module.audiences)})",
+                    )
             for o_index, outcome_id in enumerate(getattr(item, "outcomes", ()) if name != "outcomes" else ()):
                 if outcome_id not in outcome_ids:
-                    bad((name, index, "outcomes", o_index),
-                        f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}")
+                    bad(
+                        (name, index, "outcomes", o_index),
+                        f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}",
+                    )
     for index, message in enumerate(module.key_messages):
         for s_index, source_id in enumerate(message.sources):
             if source_id not in source_ids:
@@ -82,9 +109,13 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
     for index, activity in enumerate(module.activities):
         for m_index, material_id in enumerate(activity.materials):
             if material_id not in material_ids:
-                bad(("activities", index, "materials", m_index), (
-                    f"no material of this module has id {material_id!r}{_hint(material_id, material_ids)}; "
-                    "add it under 'materials' with its full content"))
+                bad(
+                    ("activities", index, "materials", m_index),
+                    (
+                        f"no material of this module has id {material_id!r}{_hint(material_id, material_ids)}; "
+                        "add it under 'materials' with its full content"
+                    ),
+                )
     for index, story in enumerate(module.stories):
         if story.source not in source_ids:
             bad(("stories", index, "source"), _unknown_source(story.source, source_ids))
@@ -100,18 +131,29 @@ def _body_problems(entry, audiences: set, source_ids: set) -> list[Problem]:
     for part in parts:
         for audience_id in part.audiences or ():
             if audience_id not in audiences:
-                problems.append(Problem(entry.shown, module.body_line + part.start - 1, "body", (
-                    f"'::: only' names {audience_id!r}, which is not one of this module's audiences")))
+                problems.append(
+                    Problem(
+                        entry.shown,
+                        module.body_line + part.start - 1,
+                        "body",
+                        (f"'::: only' names {audience_id!r}, which is not one of this module's audiences"),
+                    )
+                )
     for offset, source_id in body_syntax.citations(module.body):
         if source_id not in source_ids:
-            problems.append(Problem(entry.shown, module.body_line + offset, "body",
-                                    _unknown_source(source_id, source_ids)))
+            problems.append(
+                Problem(
+                    entry.shown, module.body_line + offset, "body", _unknown_source(source_id, source_ids)
+                )
+            )
     return problems
 
 
 def _unknown_source(source_id: str, source_ids: set) -> str:
-    return (f"no source has id {source_id!r}{_hint(source_id, source_ids)}; "
-            "add it to sources.yml or to this module's 'sources'")
+    return (
+        f"no source has id {source_id!r}{_hint(source_id, source_ids)}; "
+        "add it to sources.yml or to this module's 'sources'"
+    )
 
 
 def _source_clashes(modules: list, shared: list) -> list[Problem]:
@@ -120,8 +162,14 @@ def _source_clashes(modules: list, shared: list) -> list[Problem]:
     for entry in modules:
         for index, source in enumerate(entry.item.sources):
             if source.id in seen:
-                problems.append(Problem(entry.shown, entry.lines.get(("sources", index, "id")), f"sources[{index}].id",
-                                        f"source id {source.id!r} is already defined in {seen[source.id]}"))
+                problems.append(
+                    Problem(
+                        entry.shown,
+                        entry.lines.get(("sources", index, "id")),
+                        f"sources[{index}].id",
+                        f"source id {source.id!r} is already defined in {seen[source.id]}",
+                    )
+                )
             seen[source.id] = entry.shown
     return problems
 
@@ -133,6 +181,12 @@ def _prerequisite_cycles(modules: list, module_ids: set) -> list[Problem]:
     except CycleError as exc:
         cycle = exc.args[1]
         where = {m.item.id: m for m in modules}[cycle[0]]
-        return [Problem(where.shown, where.lines.get(("prerequisites",)), "prerequisites",
-                        "prerequisites form a cycle: " + " -> ".join(cycle) + "; remove one of them")]
+        return [
+            Problem(
+                where.shown,
+                where.lines.get(("prerequisites",)),
+                "prerequisites",
+                "prerequisites form a cycle: " + " -> ".join(cycle) + "; remove one of them",
+            )
+        ]
     return []

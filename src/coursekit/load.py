@@ -116,8 +116,9 @@ def _load_layered(root: Path, library: Path) -> Project:
 def _finish(root: Path, library: Path, merged: _Merged, problems: list[Problem], organisation) -> Project:
     mkdocs, mkdocs_problems = mkdocsconf.load(root)
     problems += mkdocs_problems
-    problems += check_references(merged.modules, merged.audiences, merged.shared,
-                                 _broken_ids(problems, root, library))
+    problems += check_references(
+        merged.modules, merged.audiences, merged.shared, _broken_ids(problems, root, library)
+    )
     changelog = _load_changelog(root, library, problems)
     if problems:
         raise ContentError(problems)
@@ -188,8 +189,11 @@ def _merge_modules(library: list[_Loaded], own: list[_Loaded]):
 
 def _merge_audiences(library: list[_Loaded], own: list[_Loaded]):
     by_id = {entry.item.id: entry for entry in library}
-    notices = [f"{entry.shown} replaces the built-in audience {entry.item.id!r}"
-               for entry in own if entry.item.id in by_id]
+    notices = [
+        f"{entry.shown} replaces the built-in audience {entry.item.id!r}"
+        for entry in own
+        if entry.item.id in by_id
+    ]
     by_id.update({entry.item.id: entry for entry in own})
     return list(by_id.values()), notices
 
@@ -223,8 +227,9 @@ def _attach_additions(root: Path, modules: list[_Loaded], origins: dict, problem
 
 def _serve_based_on(modules: list[_Loaded], audiences: list[_Loaded], problems: list[Problem]) -> None:
     items = [a.item for a in audiences]
-    found = based_on_problems(items, {a.item.id: a.shown for a in audiences},
-                              {a.item.id: a.lines for a in audiences})
+    found = based_on_problems(
+        items, {a.item.id: a.shown for a in audiences}, {a.item.id: a.lines for a in audiences}
+    )
     problems += found
     bases = {a.id for a in items if a.based_on is None}
     for audience in items:
@@ -234,8 +239,15 @@ def _serve_based_on(modules: list[_Loaded], audiences: list[_Loaded], problems: 
                 modules[position] = dataclasses.replace(entry, item=module)
 
 
-def _load_all(root: Path, folder: str, globs: Iterable[str], loader, problems: list, prefix: str = "",
-              required: bool = True) -> list[_Loaded]:
+def _load_all(
+    root: Path,
+    folder: str,
+    globs: Iterable[str],
+    loader,
+    problems: list,
+    prefix: str = "",
+    required: bool = True,
+) -> list[_Loaded]:
     if not required and not (root / folder).is_dir():
         return []
     paths, unusable = find_files(root, folder, globs)
@@ -286,12 +298,19 @@ def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]
     except ParseFailure as failure:
         problems.extend(failure.problems)
         return []
-    return [_Loaded(s, shown, {k[2:]: v for k, v in parsed.lines.items() if k[:2] == ("sources", i)})
-            for i, s in enumerate(listing.sources)]
+    return [
+        _Loaded(s, shown, {k[2:]: v for k, v in parsed.lines.items() if k[:2] == ("sources", i)})
+        for i, s in enumerate(listing.sources)
+    ]
 
 
-def validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int],
-             field_names: frozenset[str] | None = None):
+def validate(
+    model: type[BaseModel],
+    data: dict,
+    shown: str,
+    lines: dict[Loc, int],
+    field_names: frozenset[str] | None = None,
+):
     """Validate data against a model, or raise ParseFailure with a problem per error (file, line, field).
 
     field_names are the keys an unknown key is compared with (default: every content-model field).
@@ -320,8 +339,14 @@ def _unique_ids(loaded: list[_Loaded], what: str) -> list[Problem]:
     for entry in loaded:
         ident = entry.item.id
         if ident in first:
-            problems.append(Problem(entry.shown, entry.lines.get(("id",)), "id",
-                                    f"{what} id {ident!r} is already used by {first[ident]}; ids must be unique"))
+            problems.append(
+                Problem(
+                    entry.shown,
+                    entry.lines.get(("id",)),
+                    "id",
+                    f"{what} id {ident!r} is already used by {first[ident]}; ids must be unique",
+                )
+            )
         else:
             first[ident] = entry.shown
     return problems

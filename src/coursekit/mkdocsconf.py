@@ -153,10 +153,10 @@ def _strings(value: Any, loc: Loc):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, loc + (str(key),))
+            yield from _strings(item, (*loc, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,))
+            yield from _strings(item, (*loc, index))
 
 
 def _markdown_extensions(settings: dict, root: Path) -> list[tuple[Loc, str]]:

@@ -327,5 +327,6 @@ def read_changelog(root: Path) -> tuple[Release, ...]:
     matches = list(_RELEASE.finditer(text))
     ends = [m.start() for m in matches[1:]] + [len(text)]
     return tuple(
-        Release(m["version"], m["date"], text[m.end() : end].strip()) for m, end in zip(matches, ends)
+        Release(m["version"], m["date"], text[m.end() : end].strip())
+        for m, end in zip(matches, ends, strict=False)
     )

@@ -13,6 +13,7 @@ back or removes whatever a killed build left behind (see recover).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -156,10 +157,9 @@ def _swap(staging: Path, out: Path) -> None:
 
 def _discard(out: Path) -> None:
     """After a failed or stopped build: put the old output back and remove the staging folder."""
-    try:
+    # The error being raised says what went wrong; the next build's recover() retries.
+    with contextlib.suppress(OSError, OutputError):
         recover(out)
-    except (OSError, OutputError):
-        pass  # The error being raised says what went wrong; the next build's recover() retries.
 
 
 def _rename(source: Path, target: Path) -> None:

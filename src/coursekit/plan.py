@@ -147,14 +147,21 @@ def module_view(module: Module, audience_id: str, number: int = 1, digits: int =
     )
 
 
-def build_plan(project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
+def build_plan(
+    project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")
+) -> CoursePlan:
     """Plan the default course of one audience."""
     audience = project.audience(audience_id)
     return plan_course(project, audience, audience.modules, audience.id, outputs)
 
 
-def plan_course(project: Project, audience: Audience, module_ids: tuple[str, ...], served_as: str,
-                outputs: tuple[str, ...] = ("site", "slides")) -> CoursePlan:
+def plan_course(
+    project: Project,
+    audience: Audience,
+    module_ids: tuple[str, ...],
+    served_as: str,
+    outputs: tuple[str, ...] = ("site", "slides"),
+) -> CoursePlan:
     """Plan a course of the given modules for an audience that gets what audience `served_as` gets.
 
     served_as is the audience's own id, or for a session's new audience the one it is based on:
@@ -190,8 +197,9 @@ def order_by_prerequisites(modules: list[Module]) -> list[Module]:
     waiting = list(modules)
     while waiting:
         done = {m.id for m in placed}
-        ready = next((m for m in waiting if all(p in done or p not in ids for p in m.prerequisites)),
-                     waiting[0])  # a cycle cannot reach here: loading rejects cycles
+        ready = next(
+            (m for m in waiting if all(p in done or p not in ids for p in m.prerequisites)), waiting[0]
+        )  # a cycle cannot reach here: loading rejects cycles
         placed.append(ready)
         waiting.remove(ready)
     return placed
@@ -214,4 +222,3 @@ def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
         ids.update(story.source for story in view.stories)
         ids.update(source_id for _, source_id in body_syntax.citations(view.body))
     return ids
-

@@ -52,11 +52,11 @@ def units(markdown: str) -> list[Unit]:
     """
     found: list[Unit] = []
     kind, start, lines, in_code = None, 0, [], False
-    for offset, line in enumerate(markdown.splitlines() + [""]):
+    for offset, line in enumerate([*markdown.splitlines(), ""]):
         fence = bool(FENCE.match(line))
         in_code = in_code != fence
         new = None if (in_code or fence or not line.strip() or _SKIP.match(line)) else _kind(line)
-        if lines and not (new == "paragraph" and kind in ("paragraph", "item") or new == kind == "quote"):
+        if lines and not ((new == "paragraph" and kind in ("paragraph", "item")) or new == kind == "quote"):
             found.append(Unit(start, kind, "\n".join(lines)))
             kind, lines = None, []
         if new and not lines:
@@ -92,8 +92,11 @@ def plain(markdown: str) -> str:
     Lines wrapped inside a paragraph or list item are joined, so they do not count as
     sentences of their own. A unit without closing punctuation gets a full stop.
     """
-    texts = [prose(part).rstrip(",;") for unit in units(markdown)
-             for part in (unit.text.strip().strip("|").split("|") if unit.kind == "row" else [unit.text])]
+    texts = [
+        prose(part).rstrip(",;")
+        for unit in units(markdown)
+        for part in (unit.text.strip().strip("|").split("|") if unit.kind == "row" else [unit.text])
+    ]
     return " ".join(t if t.rstrip("\"'”’)")[-1:] in (".", "!", "?", ":") else t + "." for t in texts if t)
 
 

@@ -77,8 +77,9 @@ def _check_text(value: str) -> str:
         raise ValueError("must not be empty")
     control = CONTROL_CHARACTER.search(value)
     if control:
-        raise ValueError(f"contains the control character U+{ord(control[0]):04X}, which documents cannot "
-                         "show; remove it")
+        raise ValueError(
+            f"contains the control character U+{ord(control[0]):04X}, which documents cannot show; remove it"
+        )
     return value.strip()
 
 

@@ -46,7 +46,7 @@ def _local_text(value) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"must be text, not {value!r}")  # noqa: TRY004 (pydantic reports ValueError only)
+        raise ValueError(f"must be text, not {value!r}")
     if re.search(r"[<>{}]", value):
         raise ValueError("must be plain text: no '<', '>', '{' or '}'")
     return " ".join(value.split())
@@ -255,7 +255,7 @@ def _reference_problems(session: Session, project: Project) -> list[Problem]:
     lists += [(("parts", i, "modules"), part.modules or ()) for i, part in enumerate(session.parts or ())]
     for loc, ids in lists:
         for index, module_id in enumerate(ids):
-            where = loc + (index,)
+            where = (*loc, index)
             if module_id not in module_ids:
                 bad(where, f"no module has id {module_id!r}{did_you_mean(module_id, module_ids)}")
             elif served_as not in project.module(module_id).audiences:

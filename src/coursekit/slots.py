@@ -111,7 +111,7 @@ def _set(value, loc: tuple, new):
     if isinstance(value, BaseModel):
         return value.model_copy(update={head: _set(getattr(value, head), rest, new)})
     if isinstance(value, tuple):
-        return value[:head] + (_set(value[head], rest, new),) + value[head + 1 :]
+        return (*value[:head], _set(value[head], rest, new), *value[head + 1 :])
     if isinstance(value, dict):
         return {**value, head: _set(value[head], rest, new)}
     raise TypeError(f"cannot set {loc!r} in {type(value).__name__}")

@@ -39,13 +39,15 @@ class TextField:
         return self.shown.asserts
 
 
-def text_fields(item: BaseModel, loc: Loc = (), audiences: tuple[str, ...] | None = None) -> Iterator[TextField]:
+def text_fields(
+    item: BaseModel, loc: Loc = (), audiences: tuple[str, ...] | None = None
+) -> Iterator[TextField]:
     """Yield every marked text field of item and of the items inside it, in schema order."""
     if isinstance(item, ForAudiences) and item.audiences is not None:
         audiences = item.audiences
     for name, marks in _marked_fields(type(item)).items():
         value = getattr(item, name)
-        yield from _values(value, marks, loc + (name,), audiences, item)
+        yield from _values(value, marks, (*loc, name), audiences, item)
 
 
 def _values(value, shown: Shown | None, loc: Loc, audiences, parent) -> Iterator[TextField]:
@@ -58,11 +60,11 @@ def _values(value, shown: Shown | None, loc: Loc, audiences, parent) -> Iterator
         yield from text_fields(value, loc, audiences)
     elif isinstance(value, tuple):
         for index, entry in enumerate(value):
-            yield from _values(entry, shown, loc + (index,), audiences, parent)
+            yield from _values(entry, shown, (*loc, index), audiences, parent)
     elif isinstance(value, dict):
         for key, entry in value.items():
             own = (key,) if isinstance(entry, BaseModel) and loc[-1:] == ("audiences",) else audiences
-            yield from _values(entry, shown, loc + (key,), own, parent)
+            yield from _values(entry, shown, (*loc, key), own, parent)
 
 
 def _for_answer(shown: Shown, parent, loc: Loc) -> Shown:

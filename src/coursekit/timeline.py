@@ -239,7 +239,7 @@ class _Cuts:
         if trim.action == "drop":
             return replace(self, dropped=self.dropped | {key})
         if trim.action == "shorten":
-            return replace(self, shortened=self.shortened + ((key, trim.minutes),))
+            return replace(self, shortened=(*self.shortened, (key, trim.minutes)))
         return replace(self, checks_moved=self.checks_moved | {trim.module_id})
 
 
@@ -247,7 +247,7 @@ def build_timeline(plan: CoursePlan, settings: TimeSettings) -> Timeline:
     """Time every block of the plan over the settings' parts, trimming to fit; raise DoesNotFit."""
     groups = _assign(plan.modules, settings)
     parts, trims = [], []
-    for index, (sitting, views) in enumerate(zip(settings.sittings, groups)):
+    for index, (sitting, views) in enumerate(zip(settings.sittings, groups, strict=False)):
         part, part_trims = _fit_part(index, sitting, views, settings)
         parts.append(part)
         if len(settings.sittings) > 1:
@@ -636,7 +636,7 @@ def _lunch(blocks: list[Block], length: int) -> list[Block]:
         return blocks
     at = min(starts)[1]
     minutes = LONG_LUNCH_MINUTES if length >= LONG_LUNCH_FROM else LUNCH_MINUTES
-    return blocks[:at] + [Block("lunch", minutes, "Lunch")] + blocks[at + 1 :]
+    return [*blocks[:at], Block("lunch", minutes, "Lunch"), *blocks[at + 1 :]]
 
 
 def _fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Block]:

@@ -207,7 +207,7 @@ def _line_map(root: yaml.Node, shown: str, first: int) -> dict[Loc, int]:
         if isinstance(node, yaml.MappingNode):
             stack += reversed(_mapping_children(node, loc, depth, lines, problems, shown, first))
         elif isinstance(node, yaml.SequenceNode):
-            stack += reversed([(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)])
+            stack += reversed([(item, (*loc, index), depth + 1) for index, item in enumerate(node.value)])
     if problems:
         raise ParseFailure(problems)
     return lines
@@ -233,11 +233,11 @@ def _mapping_children(
         key = key_node.value
         if key in seen:
             problems.append(
-                Problem(shown, key_line, _dotted(loc + (key,)), "appears twice in the same place; keep one")
+                Problem(shown, key_line, _dotted((*loc, key)), "appears twice in the same place; keep one")
             )
         seen.add(key)
-        lines[loc + (key,)] = key_line
-        children.append((value_node, loc + (key,), depth + 1))
+        lines[(*loc, key)] = key_line
+        children.append((value_node, (*loc, key), depth + 1))
     return children
 
 

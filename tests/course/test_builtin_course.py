@@ -24,20 +24,26 @@ def library():
 def test_library_size_and_audiences(library):
     assert len(library.modules) >= 16
     assert {a.id for a in library.audiences} == {
-        "frontline-staff", "commissioners", "senior-leaders", "lived-experience-members"}
+        "frontline-staff",
+        "commissioners",
+        "senior-leaders",
+        "lived-experience-members",
+    }
     assert set(NAMED) <= {m.id for m in library.modules}
 
 
-@pytest.mark.parametrize("audience_id", ["frontline-staff", "commissioners", "senior-leaders",
-                                         "lived-experience-members"])
+@pytest.mark.parametrize(
+    "audience_id", ["frontline-staff", "commissioners", "senior-leaders", "lived-experience-members"]
+)
 def test_module_timings_add_up_for_the_audience(library, audience_id):
     plan = build_plan(library, audience_id)
     for view in plan.modules:
         assert abs(view.activity_minutes - view.minutes) <= view.minutes * 0.1, view.id
 
 
-@pytest.mark.parametrize("audience_id", ["frontline-staff", "commissioners", "senior-leaders",
-                                         "lived-experience-members"])
+@pytest.mark.parametrize(
+    "audience_id", ["frontline-staff", "commissioners", "senior-leaders", "lived-experience-members"]
+)
 def test_course_plans_to_its_stated_length_with_breaks(library, audience_id):
     plan = build_plan(library, audience_id)
     assert course_problems(library, plan) == []

@@ -23,8 +23,15 @@ def test_only_what_was_built_is_linked(project):
 
 
 def test_audience_text_is_escaped(tmp_path):
-    files = dict(valid_files(), **{"audiences/staff.yml": audience_text("staff").replace(
-        "description: People who work in services.", "description: '<img src=x onerror=alert(1)> staff'")})
+    files = dict(
+        valid_files(),
+        **{
+            "audiences/staff.yml": audience_text("staff").replace(
+                "description: People who work in services.",
+                "description: '<img src=x onerror=alert(1)> staff'",
+            )
+        },
+    )
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     html = landing_html((plan,))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt; staff" in html

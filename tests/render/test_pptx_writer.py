@@ -171,4 +171,4 @@ def test_libreoffice_converts_a_template_deck(tmp_path):
     assert max(w.page for w in words) == 3
     text = " ".join(w.text for w in words)
     assert "Our course" in text and "Share power" in text and "Pay people" in text
-    assert all(0 <= w.y_min and w.y_max <= w.page_height for w in words)
+    assert all(w.y_min >= 0 and w.y_max <= w.page_height for w in words)

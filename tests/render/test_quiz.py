@@ -19,7 +19,8 @@ def test_the_order_is_the_same_on_every_build():
 
 def test_the_right_answer_moves_between_questions():
     positions = Counter(
-        next(i for i, o in enumerate(shown_order(question(f"q-{n}"))) if o.correct) for n in range(40))
+        next(i for i, o in enumerate(shown_order(question(f"q-{n}"))) if o.correct) for n in range(40)
+    )
     assert len(positions) == 4 and max(positions.values()) < 20
 
 

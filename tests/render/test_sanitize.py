@@ -15,7 +15,7 @@ from coursekit.render.sanitize import clean
         '<img src="//evil.example/x.png" alt="x">',
         '<iframe src="https://evil.example/"></iframe>',
         '<link rel="stylesheet" href="https://evil.example/x.css">',
-        '<style>body { background: url(https://evil.example/x.png) }</style>',
+        "<style>body { background: url(https://evil.example/x.png) }</style>",
         '<p style="background: url(https://evil.example/x.png)">x</p>',
         '<a href="javascript:alert(1)">x</a>',
         '<a href="data:text/html,<script>alert(1)</script>">x</a>',
@@ -25,7 +25,16 @@ from coursekit.render.sanitize import clean
 )
 def test_nothing_runs_or_loads_from_outside(dirty):
     cleaned = clean(dirty).lower()
-    for danger in ("<script", "javascript:", "evil.example", "onclick", "<iframe", "<link", "<style", "data:"):
+    for danger in (
+        "<script",
+        "javascript:",
+        "evil.example",
+        "onclick",
+        "<iframe",
+        "<link",
+        "<style",
+        "data:",
+    ):
         assert danger not in cleaned
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import html
 import importlib.resources
+import itertools
 import os
 import re
 import socket
@@ -32,8 +33,14 @@ from coursekit.load import load_project
 from coursekit.render.pages import two_way_tables
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 667}}
 # axe runs every rule it runs by default (WCAG and best practice) plus every rule with these tags,
 # some of which (target-size, for one) are off by default. Nothing is excluded.
@@ -250,7 +257,7 @@ def expect(playwright_api):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -308,8 +315,10 @@ def _start_axe(page) -> None:
 
 
 def _axe_results(page) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes'][:3]}"
-            for v in page.evaluate("() => window.__coursekitAxe")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes'][:3]}"
+        for v in page.evaluate("() => window.__coursekitAxe")
+    ]
 
 
 def _axe(page) -> list[str]:
@@ -353,7 +362,7 @@ def _local_file(site: Site, url: str) -> Path | None:
     return Path(unquote(parts.path)) if parts.scheme == "file" else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _ids(path: Path) -> frozenset[str]:
     text = path.read_text(encoding="utf-8")
     return frozenset(html.unescape(found) for found in re.findall(r'\bid="([^"]+)"', text))
@@ -395,13 +404,23 @@ def _walk_focus(page, limit: int = 300) -> tuple[int, list[str]]:
         if state is None:
             break
         stops += 1
-        if not (state["inView"] and state["onTop"] and state["opacity"] >= 0.5 and state["ring"]
-                and state["visibility"] == "visible"):
+        if not (
+            state["inView"]
+            and state["onTop"]
+            and state["opacity"] >= 0.5
+            and state["ring"]
+            and state["visibility"] == "visible"
+        ):
             # The theme opens search, and scrolls, a moment after focus arrives: look again.
             page.wait_for_timeout(450)
             state = page.evaluate(FOCUS_STATE)
-        if not (state["inView"] and state["onTop"] and state["opacity"] >= 0.5 and state["ring"]
-                and state["visibility"] == "visible"):
+        if not (
+            state["inView"]
+            and state["onTop"]
+            and state["opacity"] >= 0.5
+            and state["ring"]
+            and state["visibility"] == "visible"
+        ):
             problems.append(str(state))
     return stops, problems
 
@@ -414,8 +433,12 @@ def _walk_focus(page, limit: int = 300) -> tuple[int, list[str]]:
 @browser_test
 def test_axe_finds_no_violations_on_any_page_at_desktop_or_phone_size(site, sweep):
     assert len(sweep) == len(site.pages) > 4 * len(site.plans)
-    problems = [f"{viewport} {rel}: {problem}" for rel, report in sweep.items()
-                for viewport, found in report.axe.items() for problem in found]
+    problems = [
+        f"{viewport} {rel}: {problem}"
+        for rel, report in sweep.items()
+        for viewport, found in report.axe.items()
+        for problem in found
+    ]
     assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
 
 
@@ -426,13 +449,18 @@ def test_keyboard_focus_is_always_visible(site, pages, viewport):
     plan, view = _module_with_questions(site)
     page.emulate_media(reduced_motion="reduce")
     try:
-        for rel in ["index.html", f"{plan.id}/index.html", f"{plan.id}/{view.slug}.html",
-                    f"{plan.id}/progress.html"]:
+        for rel in [
+            "index.html",
+            f"{plan.id}/index.html",
+            f"{plan.id}/{view.slug}.html",
+            f"{plan.id}/progress.html",
+        ]:
             page.goto(site.file(rel))
             stops, problems = _walk_focus(page)
             assert stops > 3, rel
-            assert not problems, (f"{rel} at {viewport} size: focus lands where it cannot be seen:\n"
-                                  + "\n".join(problems))
+            assert not problems, (
+                f"{rel} at {viewport} size: focus lands where it cannot be seen:\n" + "\n".join(problems)
+            )
     finally:
         page.emulate_media(reduced_motion="no-preference")
 
@@ -451,8 +479,10 @@ def test_page_list_works_by_keyboard_on_a_phone(site, phone, expect):
         raise AssertionError("Tab never reached the menu button")
     phone.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
-    focused = phone.evaluate("() => [document.activeElement.closest('.md-sidebar--primary') !== null,"
-                             " document.activeElement.textContent.trim()]")
+    focused = phone.evaluate(
+        "() => [document.activeElement.closest('.md-sidebar--primary') !== null,"
+        " document.activeElement.textContent.trim()]"
+    )
     assert focused == [True, "Welcome"], "opening the menu moves focus to its first link"
     phone.keyboard.press("Tab")
     target = phone.evaluate("() => document.activeElement.getAttribute('href')")
@@ -473,7 +503,7 @@ def test_pages_are_british_english_with_headings_in_order(sweep):
         assert report.lang == "en-GB", rel
         levels = report.headings
         assert levels and levels[0] == 1 and levels.count(1) == 1, (rel, levels)
-        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not jumps, f"{rel}: heading levels skip {jumps}"
 
 
@@ -485,7 +515,8 @@ def test_reduced_motion_is_respected(site, desktop):
         durations = desktop.evaluate(
             "() => [getComputedStyle(document.querySelector('.md-search__output')).transitionDuration,"
             " getComputedStyle(document.querySelector('.md-sidebar')).transitionDuration,"
-            " getComputedStyle(document.documentElement).scrollBehavior]")
+            " getComputedStyle(document.documentElement).scrollBehavior]"
+        )
         assert all(float(d.split(",")[0].rstrip("s")) < 0.001 for d in durations[:2]), durations
         assert durations[2] == "auto"
     finally:
@@ -497,8 +528,10 @@ def test_a_table_too_wide_for_a_phone_can_be_scrolled_by_keyboard(site, phone, e
     phone.goto(site.file(f"{site.plans[0].id}/index.html"))
     wrap = phone.locator(".md-typeset__scrollwrap").first
     expect(wrap).not_to_have_attribute("tabindex", "0")
-    phone.evaluate("() => { document.querySelector('article table').style.minWidth = '900px';"
-                   " window.dispatchEvent(new Event('resize')); }")
+    phone.evaluate(
+        "() => { document.querySelector('article table').style.minWidth = '900px';"
+        " window.dispatchEvent(new Event('resize')); }"
+    )
     expect(wrap).to_have_attribute("tabindex", "0")
     expect(wrap).to_have_attribute("role", "region")
     expect(wrap).to_have_attribute("aria-label", re.compile(r"^Table: The modules"))
@@ -509,8 +542,10 @@ def test_a_table_too_wide_for_a_phone_can_be_scrolled_by_keyboard(site, phone, e
 
 
 def test_tables_with_an_empty_corner_get_row_headers():
-    text = ("Intro.\n\n| | Support group | Co-production group |\n|---|---|:-:|\n"
-            "| Purpose | *Support* | Decisions |\n\nAfter.\n")
+    text = (
+        "Intro.\n\n| | Support group | Co-production group |\n|---|---|:-:|\n"
+        "| Purpose | *Support* | Decisions |\n\nAfter.\n"
+    )
     table = two_way_tables(text)
     assert '<tr markdown="1"><td></td><th scope="col" markdown="span">Support group</th>' in table
     assert '<th scope="row" markdown="span">Purpose</th><td markdown="span">*Support*</td>' in table
@@ -547,7 +582,8 @@ def test_welcome_page_says_who_how_long_what_and_where_to_get_support(site, desk
         expect(article).to_contain_text("Who this course is for:")
         expect(article).to_contain_text("How long it takes:")
         expect(article.locator("h2")).to_contain_text(
-            ["What you will be able to do", "The modules", "Getting support"])
+            ["What you will be able to do", "The modules", "Getting support"]
+        )
         links = article.locator("table a")
         expect(links).to_have_count(len(plan.modules))
         for number, view in enumerate(plan.modules):
@@ -556,8 +592,12 @@ def test_welcome_page_says_who_how_long_what_and_where_to_get_support(site, desk
 
 @browser_test
 def test_module_page_outcomes_first_then_content_note_and_folded_stories(site, desktop, expect):
-    found = [(plan, view) for plan in site.plans for view in plan.modules
-             if view.module.content_notes and any(s.content_note for s in view.stories)]
+    found = [
+        (plan, view)
+        for plan in site.plans
+        for view in plan.modules
+        if view.module.content_notes and any(s.content_note for s in view.stories)
+    ]
     assert found, "the built-in course has a module with a content note and a story behind one"
     plan, view = found[0]
     desktop.goto(site.file(f"{plan.id}/{view.slug}.html"))
@@ -595,7 +635,8 @@ def test_glossary_terms_have_tooltips_on_every_use(site, desktop, expect):
     plan, view = next((p, v) for p in site.plans for v in p.modules if p.glossary)
     desktop.goto(site.file(f"{plan.id}/{view.slug}.html"))
     terms = {t.term.lower() for t in plan.glossary}
-    missed = desktop.evaluate("""(terms) => {
+    missed = desktop.evaluate(
+        """(terms) => {
       const skip = 'abbr, code, pre, script, style, noscript, .headerlink, .ck-result, '
         + '.ck-option-feedback, [hidden]';
       const article = document.querySelector('article');
@@ -614,7 +655,9 @@ def test_glossary_terms_have_tooltips_on_every_use(site, desktop, expect):
         }
       }
       return found;
-    }""", sorted(terms))
+    }""",
+        sorted(terms),
+    )
     assert not missed, "glossary terms without a tooltip:\n" + "\n".join(missed)
     abbrs = desktop.locator("article abbr")
     assert abbrs.count() > 0
@@ -821,8 +864,9 @@ def test_screenshots(site, pages, viewport, expect):
     form.get_by_role("button", name="Check my answer").click()
     expect(form.locator(".ck-result")).to_have_text(RIGHT)
     page.locator(".ck-page").scroll_into_view_if_needed()
-    page.wait_for_function("(key) => localStorage.getItem(key) === 'yes'",
-                           arg=f"coursekit:{plan.id}:read:{view.slug}")
+    page.wait_for_function(
+        "(key) => localStorage.getItem(key) === 'yes'", arg=f"coursekit:{plan.id}:read:{view.slug}"
+    )
 
     page.goto(site.file(f"{plan.id}/progress.html"))
     expect(page.locator(".ck-summary")).to_contain_text("You have read 1 of")

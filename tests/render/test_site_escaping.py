@@ -8,15 +8,21 @@ from conftest import audience_text, module_text, valid_files, write_tree
 
 HOSTILE_TITLE = '</title><script>alert("title")</script> Intro & <b>bold</b>'
 HOSTILE_STORY = 'Sam [click](javascript:alert(2)) <img src="http://evil.example/x.png"> joined a group'
-REMOTE = re.compile(r"""<(?:img|script|link|iframe|source|video|audio)\b[^>]*\s(?:src|href)=["']?(?:https?:)?//""")
+REMOTE = re.compile(
+    r"""<(?:img|script|link|iframe|source|video|audio)\b[^>]*\s(?:src|href)=["']?(?:https?:)?//"""
+)
 
 
 def hostile_project(tmp_path):
     module = module_text(title=HOSTILE_TITLE.replace('"', '\\"').join('""'))
     module = module.replace("Sam joined a group", HOSTILE_STORY).replace(
-        "Talk with a partner about", "<iframe src='https://evil.example/'></iframe> Talk with a partner about")
-    audience = audience_text("staff").replace("name: Staff", "name: '<i>Staff</i>'").replace(
-        "course_title: Staff course", "course_title: '<script>alert(3)</script> Course'")
+        "Talk with a partner about", "<iframe src='https://evil.example/'></iframe> Talk with a partner about"
+    )
+    audience = (
+        audience_text("staff")
+        .replace("name: Staff", "name: '<i>Staff</i>'")
+        .replace("course_title: Staff course", "course_title: '<script>alert(3)</script> Course'")
+    )
     files = dict(valid_files(), **{"modules/intro.md": module, "audiences/staff.yml": audience})
     return write_tree(tmp_path / "p", files)
 

@@ -12,7 +12,7 @@ from coursekit.load import load_project
 pytestmark = pytest.mark.browser
 
 
-def test_no_script_runs_and_nothing_leaves_the_machine(tmp_path, chromium, playwright_api):
+def test_no_script_runs_and_nothing_leaves_the_machine(tmp_path, chromium, playwright_api):  # noqa: F811
     root = hostile_project(tmp_path)
     out = root / "site"
     build(load_project(root), ["staff"], ("site",), out)

@@ -173,7 +173,12 @@ def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
     plan_slides = [s for s in slides_ if s.title.startswith("Course plan")]
     assert [s.title for s in plan_slides] == ["Course plan (1 of 2)", "Course plan (2 of 2)"]
     assert [row for s in plan_slides for row in s.body] == [
-        "09:30 Welcome and check-in (20 min)", "09:50 Module 1: Module a (45 min)", "10:54 Break (15 min)",
-        "11:09 Module 2: Module b (45 min)", "12:07 Break (15 min)", "12:22 Module 3: Module c (45 min)",
-        "13:07 Spare time and check-out (23 min), ending at 13:30"]
+        "09:30 Welcome and check-in (20 min)",
+        "09:50 Module 1: Module a (45 min)",
+        "10:54 Break (15 min)",
+        "11:09 Module 2: Module b (45 min)",
+        "12:07 Break (15 min)",
+        "12:22 Module 3: Module c (45 min)",
+        "13:07 Spare time and check-out (23 min), ending at 13:30",
+    ]
     assert slides_[0].subtitle.startswith("Staff · 4 h ·")

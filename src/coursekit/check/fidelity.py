@@ -55,10 +55,15 @@ _UNITS = dict(
             "nineteen",
         ],
         range(20),
+        strict=False,
     )
 )
 _TENS = dict(
-    zip(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], range(20, 100, 10))
+    zip(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+        range(20, 100, 10),
+        strict=False,
+    )
 )
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _NUMBER_WORD = r"(?:" + "|".join([*_TENS, *_UNITS, *_SCALES]) + r")(?!\w)"
@@ -156,7 +161,7 @@ def names(text: str) -> Iterator[tuple[int, str]]:
                 continue  # one capitalised word opening a sentence: an ordinary word
             if not _is_name_word(first):
                 run, start = rest, start + len(first) + 1
-        if run.isupper() and len(run) == 1 or run == "I":
+        if (run.isupper() and len(run) == 1) or run == "I":
             continue
         yield start, run
 

@@ -41,16 +41,41 @@ class Output:
 OUTPUTS: tuple[Output, ...] = (
     # The site goes first: MkDocs empties its site folder, which would delete anything before it.
     Output("site", "coursekit.render.site", lambda course: "index.html", "the learner website", "site"),
-    Output("slides", "coursekit.render.slides", lambda course: f"downloads/{course}-slides.pptx",
-           "the trainer's PowerPoint deck", "slides"),
-    Output("guide", "coursekit.render.guide", lambda course: f"downloads/{course}-facilitator-guide.docx",
-           "the facilitator guide (Word)", "print"),
-    Output("handout", "coursekit.render.handout", lambda course: f"downloads/{course}-handout.docx",
-           "the participant handout and materials pack (Word)", "print"),
-    Output("evaluation", "coursekit.render.evaluation", lambda course: f"downloads/{course}-evaluation.docx",
-           "the evaluation form (Word)", "print"),
-    Output("scorm", "coursekit.render.scorm", lambda course: f"downloads/{course}-scorm12.zip",
-           "the LMS package", "lms"),
+    Output(
+        "slides",
+        "coursekit.render.slides",
+        lambda course: f"downloads/{course}-slides.pptx",
+        "the trainer's PowerPoint deck",
+        "slides",
+    ),
+    Output(
+        "guide",
+        "coursekit.render.guide",
+        lambda course: f"downloads/{course}-facilitator-guide.docx",
+        "the facilitator guide (Word)",
+        "print",
+    ),
+    Output(
+        "handout",
+        "coursekit.render.handout",
+        lambda course: f"downloads/{course}-handout.docx",
+        "the participant handout and materials pack (Word)",
+        "print",
+    ),
+    Output(
+        "evaluation",
+        "coursekit.render.evaluation",
+        lambda course: f"downloads/{course}-evaluation.docx",
+        "the evaluation form (Word)",
+        "print",
+    ),
+    Output(
+        "scorm",
+        "coursekit.render.scorm",
+        lambda course: f"downloads/{course}-scorm12.zip",
+        "the LMS package",
+        "lms",
+    ),
 )
 DEFAULT_OUTPUTS = tuple(output.name for output in OUTPUTS)
 

@@ -179,7 +179,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
             Slide(
                 "Check",
                 f"Module {n} check: question {index}",
-                (plain(question.prompt),) + options,
+                (plain(question.prompt), *options),
                 f"Right answer: {answer}. Feedback: {feedback}",
             )
         )

@@ -165,7 +165,9 @@ def _luminance(colour: str) -> float:
 
 
 def _mix(colour: str, other: str, share_of_other: float) -> str:
-    mixed = (round(a + (b - a) * share_of_other) for a, b in zip(_channels(colour), _channels(other)))
+    mixed = (
+        round(a + (b - a) * share_of_other) for a, b in zip(_channels(colour), _channels(other), strict=False)
+    )
     return "".join(f"{c:02X}" for c in mixed)
 
 

@@ -79,9 +79,9 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
         widths = [7.4, 2.2, 3.4, 4.0]
         if timeline is not None:
             header, widths = ["Time", *header], [1.6, 5.8, *widths[1:]]
-            rows = [[row.time, *cells] for row, cells in zip(sitting.rows, rows)]
+            rows = [[row.time, *cells] for row, cells in zip(sitting.rows, rows, strict=False)]
         grid = word.table(document, header, rows, widths)
-        for row, table_row in zip(sitting.rows, grid.rows[1:]):
+        for row, table_row in zip(sitting.rows, grid.rows[1:], strict=False):
             if row.module:
                 for paragraph in table_row.cells[0].paragraphs:
                     for run in paragraph.runs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,8 +25,9 @@ class Page:
     text: str
 
 
-def course_pages(plan: CoursePlan, slides_href: str | None, brand: Brand | None = None,
-                 changelog: tuple[Release, ...] = ()) -> list[Page]:
+def course_pages(
+    plan: CoursePlan, slides_href: str | None, brand: Brand | None = None, changelog: tuple[Release, ...] = ()
+) -> list[Page]:
     """Return every page of one course site, in navigation order."""
     from .certificate import certificate_page
 
@@ -36,8 +38,10 @@ def course_pages(plan: CoursePlan, slides_href: str | None, brand: Brand | None 
     pages += [changes_page(brand, changelog)] if changelog else []
     pages += [sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)
-    return [Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
-            for p in pages]
+    return [
+        Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
+        for p in pages
+    ]
 
 
 def nav(pages: list[Page]) -> list:
@@ -50,11 +54,13 @@ def nav(pages: list[Page]) -> list:
     return [{theme_text(p.title): p.path} for p in pages]
 
 
-def welcome_page(plan: CoursePlan, slides_href: str | None, brand: Brand | None = None,
-                 changes: bool = False) -> Page:
+def welcome_page(
+    plan: CoursePlan, slides_href: str | None, brand: Brand | None = None, changes: bool = False
+) -> Page:
     audience = plan.audience
-    rows = "\n".join(f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |"
-                     for v in plan.modules)
+    rows = "\n".join(
+        f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |" for v in plan.modules
+    )
     trainers = ""
     if slides_href:
         link = render_template("slides-link.html", href=slides_href, name=slides_href.rsplit("/", 1)[-1])
@@ -106,16 +112,22 @@ def _edition_line(brand: Brand, changes: bool) -> str:
 
 
 def _contacts(contacts) -> str:
-    return "\n\n" + "\n".join(f"- **{esc(c.name)}**: {esc(_one_line(c.how))}" for c in contacts) if contacts else ""
+    return (
+        "\n\n" + "\n".join(f"- **{esc(c.name)}**: {esc(_one_line(c.how))}" for c in contacts)
+        if contacts
+        else ""
+    )
 
 
 BUILT_IN_MADE = (
     "The built-in course was written from stories that people with lived experience and staff have "
     "published (see the [sources](sources.md)). It has not yet been co-produced with the people who told "
-    "those stories.")
+    "those stories."
+)
 NOT_RECORDED = (
     "An organisation that runs this course can record who co-produced its version and who co-delivers it, "
-    "and that is shown here.")
+    "and that is shown here."
+)
 
 
 def _made_by(brand: Brand) -> str:
@@ -127,13 +139,22 @@ def _made_by(brand: Brand) -> str:
         parts.append(BUILT_IN_MADE)
     if brand.co_delivered_by:
         parts.append(f"**Co-delivered by:** {esc(_one_line(brand.co_delivered_by))}")
-    missing = [what for what, given in (("who co-produced its version", brand.co_produced_by),
-                                        ("who co-delivers it", brand.co_delivered_by)) if not given]
+    missing = [
+        what
+        for what, given in (
+            ("who co-produced its version", brand.co_produced_by),
+            ("who co-delivers it", brand.co_delivered_by),
+        )
+        if not given
+    ]
     if missing and brand.builtin and not brand.on_library:
         parts.append(f"This course does not yet record {' or '.join(missing).replace('its version', 'it')}.")
     elif missing:
-        parts.append(NOT_RECORDED if brand.builtin else
-                     f"{esc(brand.name)} has not yet recorded {' or '.join(missing)}.")
+        parts.append(
+            NOT_RECORDED
+            if brand.builtin
+            else f"{esc(brand.name)} has not yet recorded {' or '.join(missing)}."
+        )
     return "\n\n".join(parts)
 
 
@@ -142,19 +163,27 @@ def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
     sections = []
     for number, release in enumerate(changelog):
         since = ": new since the last edition" if number == 0 and len(changelog) > 1 else ""
-        sections.append(f"## {esc(release.version)} ({esc(release.date)}){since}\n\n"
-                        + _demote(esc(release.text)).strip())
-    intro = (f"# What changed\n\nThis is {esc(brand.edition) or 'the current edition'} of the course. The "
-             "newest changes come first: if you took the course before, read down to the edition you took.")
+        sections.append(
+            f"## {esc(release.version)} ({esc(release.date)}){since}\n\n" + _demote(esc(release.text)).strip()
+        )
+    intro = (
+        f"# What changed\n\nThis is {esc(brand.edition) or 'the current edition'} of the course. The "
+        "newest changes come first: if you took the course before, read down to the edition you took."
+    )
     return Page("changes.md", "What changed", intro + "\n\n" + "\n\n".join(sections) + "\n")
 
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     module = view.module
-    parts = [f"# {view.number}. {esc(view.title)}", f"*{esc(module.summary)}* About {duration(view.minutes)}.",
-             _review_line(module)]
-    parts.append("## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
-                 + _bullets(o.text for o in view.outcomes))
+    parts = [
+        f"# {view.number}. {esc(view.title)}",
+        f"*{esc(module.summary)}* About {duration(view.minutes)}.",
+        _review_line(module),
+    ]
+    parts.append(
+        "## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
+        + _bullets(o.text for o in view.outcomes)
+    )
     skip = _skip_module(plan, view)
     parts += [_content_note(note, skip) for note in view.module.content_notes]
     if view.key_messages:
@@ -164,18 +193,25 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     if stories:
         parts.append("## Stories\n\n" + "\n\n".join(stories))
     if module.local_examples:
-        parts.append("## Local examples\n\n" + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}"
-                                                            for e in module.local_examples))
+        parts.append(
+            "## Local examples\n\n"
+            + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}" for e in module.local_examples)
+        )
     if view.activities:
         parts.append("## Activities\n\n" + "\n\n".join(_activity(a, view) for a in view.activities))
     if view.reflection:
-        parts.append("## Reflection\n\nTake a few minutes to think about these. You do not have to share "
-                     "your answers.\n\n" + _bullets(r.text for r in view.reflection))
+        parts.append(
+            "## Reflection\n\nTake a few minutes to think about these. You do not have to share "
+            "your answers.\n\n" + _bullets(r.text for r in view.reflection)
+        )
     if view.questions:
-        parts.append("## Check your learning\n\nChoose an answer and select **Check my answer** to see "
-                     "feedback. You can try as many times as you like.\n\n"
-                     + "\n\n".join(quiz.question_html(plan.id, view.slug, n, q)
-                                   for n, q in enumerate(view.questions, start=1)))
+        parts.append(
+            "## Check your learning\n\nChoose an answer and select **Check my answer** to see "
+            "feedback. You can try as many times as you like.\n\n"
+            + "\n\n".join(
+                quiz.question_html(plan.id, view.slug, n, q) for n, q in enumerate(view.questions, start=1)
+            )
+        )
     if module.support:
         parts.append("## Local support" + _contacts(module.support))
     parts.append(_module_sources(view, plan.sources))
@@ -185,8 +221,10 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
 
 
 def _review_line(module) -> str:
-    return (f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
-            f"{module.review_date.isoformat()}.*")
+    return (
+        f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
+        f"{module.review_date.isoformat()}.*"
+    )
 
 
 READING_WORDS_PER_MINUTE = 150
@@ -203,10 +241,10 @@ def with_wayfinding(markdown: str, view: ModuleView) -> str:
     starts = [i for i, line in enumerate(lines) if line.startswith("## ") and not _in_fence(lines, i)]
     if len(starts) < 3:
         return markdown
-    bounds = starts + [len(lines)]
-    minutes = [_section_minutes(lines[a:b], view) for a, b in zip(bounds, bounds[1:])]
+    bounds = [*starts, len(lines)]
+    minutes = [_section_minutes(lines[a:b], view) for a, b in itertools.pairwise(bounds)]
     for number, index in reversed(list(enumerate(starts, start=1))):
-        left = max(1, round(sum(minutes[number - 1:])))
+        left = max(1, round(sum(minutes[number - 1 :])))
         note = render_template("wayfinding.html", part=number, parts=len(starts), left=duration(left))
         lines.insert(index + 1, "\n" + note.strip())
     return "\n".join(lines)
@@ -233,10 +271,14 @@ def glossary_page(plan: CoursePlan) -> Page:
     for letter, terms in groups.items():
         entries = "\n\n".join(f"**{esc(t.term)}**\n:   {esc(_one_line(t.definition))}" for t in terms)
         # The ck-glossary wrapper tells coursekit.js not to add keyboard stops to the terms here.
-        sections.append(f"## {letter} {{#{_letter_anchor(letter)}}}\n\n"
-                        f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>')
-    intro = ("# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
-             "It is always fine to ask what a word means.")
+        sections.append(
+            f"## {letter} {{#{_letter_anchor(letter)}}}\n\n"
+            f'<div class="ck-glossary" markdown>\n\n{entries}\n\n</div>'
+        )
+    intro = (
+        "# Jargon buster\n\nThe words and abbreviations used in this course, in plain English. "
+        "It is always fine to ask what a word means."
+    )
     body = f"Go to a letter: {jump}\n\n" + "\n\n".join(sections) if sections else "No terms yet."
     return Page("glossary.md", "Jargon buster", f"{intro}\n\n{body}\n")
 
@@ -257,11 +299,13 @@ def progress_page(plan: CoursePlan) -> Page:
 
 
 def print_page(plan: CoursePlan) -> Page:
-    parts = [f"# {esc(plan.audience.course_title)}: the whole course",
-             "This page holds every module on one page, so you can print it or save it as a PDF "
-             "(use your browser's Print command). Stories with a content note stay folded on screen "
-             "until you open them; when you print, every story is printed in full. The knowledge "
-             "checks are interactive on each module's own page."]
+    parts = [
+        f"# {esc(plan.audience.course_title)}: the whole course",
+        "This page holds every module on one page, so you can print it or save it as a PDF "
+        "(use your browser's Print command). Stories with a content note stay folded on screen "
+        "until you open them; when you print, every story is printed in full. The knowledge "
+        "checks are interactive on each module's own page.",
+    ]
     for view in plan.modules:
         parts.append(f"## {view.number}. {esc(view.title)}")
         parts.append("### What you will be able to do\n\n" + _bullets(o.text for o in view.outcomes))
@@ -280,9 +324,11 @@ def print_page(plan: CoursePlan) -> Page:
 
 def sources_page(plan: CoursePlan) -> Page:
     entries = "\n".join(f'- <span id="{s.id}"></span>{_reference(s)}' for s in plan.sources)
-    text = ("# Sources\n\nThe stories, frameworks and guidance this course draws on. Stories are retold in "
-            "our own words, with credit to the people who told them. Rates, thresholds and rules marked "
-            "*check before use* change often: check the current version.\n\n" + entries + "\n")
+    text = (
+        "# Sources\n\nThe stories, frameworks and guidance this course draws on. Stories are retold in "
+        "our own words, with credit to the people who told them. Rates, thresholds and rules marked "
+        "*check before use* change often: check the current version.\n\n" + entries + "\n"
+    )
     return Page("sources.md", "Sources", text)
 
 
@@ -318,12 +364,18 @@ def two_way_tables(markdown: str) -> str:
         line = lines[i]
         if FENCE.match(line):
             fenced = not fenced
-        if (not fenced and line.startswith("|") and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1])
-                and _cells(line) and not _cells(line)[0]):
+        if (
+            not fenced
+            and line.startswith("|")
+            and i + 1 < len(lines)
+            and _DELIMITER.match(lines[i + 1])
+            and _cells(line)
+            and not _cells(line)[0]
+        ):
             end = i + 2
             while end < len(lines) and lines[end].startswith("|"):
                 end += 1
-            rows = [_cells(r) for r in lines[i + 2:end]]
+            rows = [_cells(r) for r in lines[i + 2 : end]]
             table = _html_table(_cells(line), _alignments(lines[i + 1]), rows)
             out += ["", table, ""]
             i = end
@@ -353,16 +405,22 @@ def _html_table(header: list[str], aligns: list[str], rows: list[list[str]]) -> 
         align = aligns[col] if col < len(aligns) else ""
         return f' style="text-align: {align};"' if align else ""
 
-    head = "".join(f'<th scope="col"{style(c)} markdown="span">{text}</th>'
-                   for c, text in enumerate(header) if c)
+    head = "".join(
+        f'<th scope="col"{style(c)} markdown="span">{text}</th>' for c, text in enumerate(header) if c
+    )
     body = []
     for row in rows:
-        row = (row + [""] * len(header))[:len(header)]
+        row = (row + [""] * len(header))[: len(header)]
         cells = [f'<th scope="row"{style(0)} markdown="span">{row[0]}</th>']
         cells += [f'<td{style(c)} markdown="span">{text}</td>' for c, text in enumerate(row) if c]
         body.append(f'<tr markdown="1">{"".join(cells)}</tr>')
-    return ('<table markdown="1">\n<thead markdown="1">\n<tr markdown="1"><td></td>' + head
-            + '</tr>\n</thead>\n<tbody markdown="1">\n' + "\n".join(body) + "\n</tbody>\n</table>")
+    return (
+        '<table markdown="1">\n<thead markdown="1">\n<tr markdown="1"><td></td>'
+        + head
+        + '</tr>\n</thead>\n<tbody markdown="1">\n'
+        + "\n".join(body)
+        + "\n</tbody>\n</table>"
+    )
 
 
 def join_wrapped_terms(markdown: str, plan: CoursePlan) -> str:
@@ -404,12 +462,13 @@ def _content_note(note: ContentNote, skip: str | None, story: bool = False) -> s
     """A content note: what is coming, the learner's choice (skip, later, support) and support."""
     extra = ""
     if story:
-        extra = (" The story stays folded until you choose to open it, so you can also leave it for "
-                 "later.")
+        extra = " The story stays folded until you choose to open it, so you can also leave it for later."
     if skip:
         extra += " " + skip
-    return (f'!!! warning "Content note"\n\n    {_indent(note.about)}\n\n    **Your choice:** '
-            f"{_indent(note.choice)}{extra}\n\n    **Support:** {_indent(note.support)}")
+    return (
+        f'!!! warning "Content note"\n\n    {_indent(note.about)}\n\n    **Your choice:** '
+        f"{_indent(note.choice)}{extra}\n\n    **Support:** {_indent(note.support)}"
+    )
 
 
 def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
@@ -417,12 +476,16 @@ def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
     later = [v for v in plan.modules if v.number > view.number]
     if later:
         following = later[0]
-        target = (f"[skip this module for now and go to module {following.number}, {esc(following.title)}]"
-                  f"({following.slug}.md)")
+        target = (
+            f"[skip this module for now and go to module {following.number}, {esc(following.title)}]"
+            f"({following.slug}.md)"
+        )
     else:
         target = "[skip this module for now and go to your progress page](progress.md)"
-    return (f"You can also {target}. Until you reach the end of this module, your progress page "
-            "shows it as not yet read, so you can come back to it later.")
+    return (
+        f"You can also {target}. Until you reach the end of this module, your progress page "
+        "shows it as not yet read, so you can come back to it later."
+    )
 
 
 def _story(story, level: int = 3) -> str:
@@ -430,8 +493,12 @@ def _story(story, level: int = 3) -> str:
     text = f"{story.text}\n\n*{_one_line(story.attribution)}*"
     title = esc(story.title)
     if story.content_note:
-        return (f"{hashes} {title}\n\n" + _content_note(story.content_note, None, story=True)
-                + f'\n\n??? story "Read the story: {_quoted(story.title)}"\n\n    ' + _indent(text))
+        return (
+            f"{hashes} {title}\n\n"
+            + _content_note(story.content_note, None, story=True)
+            + f'\n\n??? story "Read the story: {_quoted(story.title)}"\n\n    '
+            + _indent(text)
+        )
     return f'{hashes} {title}\n\n!!! story "Told by {_quoted(story.storyteller)}"\n\n    ' + _indent(text)
 
 
@@ -457,8 +524,11 @@ def _materials(activity, view: ModuleView) -> str:
 
 
 def _self_study(activity) -> str:
-    lines = [f"### {esc(activity.title)}", f"*About {duration(activity.minutes)}, on your own.*",
-             esc(activity.self_study)]
+    lines = [
+        f"### {esc(activity.title)}",
+        f"*About {duration(activity.minutes)}, on your own.*",
+        esc(activity.self_study),
+    ]
     return "\n\n".join(lines)
 
 

@@ -30,6 +30,7 @@ def question_html(course_id: str, module_slug: str, number: int, question: Quest
 
 def shown_order(question: Question) -> tuple[Option, ...]:
     """Return the options in the order learners see them: a stable shuffle keyed on the question id."""
+
     def key(indexed: tuple[int, Option]) -> str:
         return hashlib.sha256(f"{question.id}:{indexed[0]}".encode()).hexdigest()
 

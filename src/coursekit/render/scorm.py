@@ -138,7 +138,7 @@ def manifest(plan: CoursePlan, version: ScormVersion, files: list[str]) -> bytes
         cp + "manifest", nsmap=nsmap, identifier=f"coursekit-{plan.id}", version=plan.build_date.isoformat()
     )
     locations = [(version.cp_ns, version.schemas[0]), (version.adlcp_ns, version.schemas[1])]
-    locations += zip(version.extra_ns.values(), version.schemas[2:])
+    locations += zip(version.extra_ns.values(), version.schemas[2:], strict=False)
     root.set(f"{{{XSI}}}schemaLocation", " ".join(f"{ns} {xsd}" for ns, xsd in locations))
 
     metadata = etree.SubElement(root, cp + "metadata")

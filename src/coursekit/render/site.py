@@ -21,8 +21,17 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 THEME = Path(__file__).resolve().parent.parent / "theme"
 SHIM = "assets/vendor/iframe-worker-shim.js"
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
-REQUIRED_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
-                       "pymdownx.details", "pymdownx.superfences", {"toc": {"permalink": True}}]
+REQUIRED_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    {"toc": {"permalink": True}},
+]
 # navigation.instant fetches pages with XHR: it breaks file:// and per-page LMS tracking.
 UNSAFE_FEATURES = {"navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress"}
 
@@ -89,7 +98,9 @@ def _brand_config(config, brand: Brand) -> None:
     # before the theme has it, and palettes named 'custom' take their colours from brand.css.
     edition = f"{brand.name} · course {brand.edition}" if brand.edition else brand.name
     owner = config.get("copyright")
-    config["copyright"] = f"{owner} · {page_text.theme_text(edition)}" if owner else page_text.theme_text(edition)
+    config["copyright"] = (
+        f"{owner} · {page_text.theme_text(edition)}" if owner else page_text.theme_text(edition)
+    )
     if brand.builtin:
         return  # no organisation: the palette of mkdocs.yml stays as it is
     try:
@@ -112,8 +123,13 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
 
     user = copy.deepcopy(dict(user))
     theme = dict(user.get("theme") or {"name": "material"})
-    theme.update(name="material", custom_dir=str(THEME), font=False, language="en-gb",
-                 features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES])
+    theme.update(
+        name="material",
+        custom_dir=str(THEME),
+        font=False,
+        language="en-gb",
+        features=[f for f in theme.get("features", []) if f not in UNSAFE_FEATURES],
+    )
     extra = dict(user.get("extra") or {}, generator=False, polyfills=[SHIM])
     extensions = _extensions(user.get("markdown_extensions"))
     settings = dict(
@@ -127,8 +143,8 @@ def _config(plan: CoursePlan, user: dict, staging: Path, docs: Path, site_dir: P
         extra=extra,
         markdown_extensions=extensions,
         plugins=_plugins(user.get("plugins")),
-        extra_css=list(user.get("extra_css") or []) + ["assets/coursekit.css", BRAND_CSS],
-        extra_javascript=list(user.get("extra_javascript") or []) + ["assets/coursekit.js"],
+        extra_css=[*list(user.get("extra_css") or []), "assets/coursekit.css", BRAND_CSS],
+        extra_javascript=[*list(user.get("extra_javascript") or []), "assets/coursekit.js"],
         hooks=[str(HOOKS)],
     )
     # MkDocs must never parse the project's own file (its loader runs Python tags): it reads
@@ -155,7 +171,9 @@ def _extensions(user_extensions) -> list:
 
 def _plugins(user_plugins) -> list:
     names = [_name(p) for p in (user_plugins or [])]
-    kept = [p for p, name in zip(user_plugins or [], names) if name not in {"search", "offline"}]
+    kept = [
+        p for p, name in zip(user_plugins or [], names, strict=False) if name not in {"search", "offline"}
+    ]
     return [{"search": {"lang": ["en"]}}, "offline", *kept]
 
 

@@ -82,16 +82,16 @@ def table(document, header: Sequence[str], rows: Iterable[Sequence[str]], widths
     grid.style = "Table Grid"
     first = grid.rows[0]
     first._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for cell, text in zip(first.cells, header):
+    for cell, text in zip(first.cells, header, strict=False):
         cell.paragraphs[0].add_run(text).bold = True
     for values in rows:
         row = grid.add_row()
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one printed page
-        for cell, text in zip(row.cells, values):
+        for cell, text in zip(row.cells, values, strict=False):
             cell.text = text
     if widths:
         grid.autofit = False
-    for column, width in zip(grid.columns, widths):
+    for column, width in zip(grid.columns, widths, strict=False):
         column.width = Cm(width)  # LibreOffice reads the grid, Word the cells: set both
         for cell in column.cells:
             cell.width = Cm(width)
