@@ -580,3 +580,29 @@ def assert_fixed_stamps(path: Path, date) -> None:
         props.modified.replace(tzinfo=None),
         props.last_printed.replace(tzinfo=None),
     } == {moment}
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def shared_browser():
+    """Debian's Chromium through Playwright, one for the whole test run.
+
+    Playwright's sync API allows one running instance per thread, so every browser test shares it
+    and opens its own context.
+    """
+    require_tool(CHROMIUM, "the browser tests drive Debian's Chromium (apt-get install chromium)")
+    sync_api = require_module("playwright.sync_api", "the browser tests drive Chromium through Playwright")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -399,29 +399,3 @@ def test_hostile_organisation_text_is_escaped_on_the_welcome_and_landing_pages(p
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Care" in welcome
     landing = landing_html((plan,), brand)
     assert "<script>" not in landing and "&lt;script&gt;alert(1)&lt;/script&gt; Care" in landing
-
-
-@pytest.mark.browser
-def test_branded_pages_pass_axe_and_show_the_logo_from_disk(branded):
-    import sys
-
-    from conftest import require_module, require_tool
-
-    sys.path.insert(0, str(Path(__file__).parent / "render"))  # the browser helpers live there
-    from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _axe
-
-    require_tool(CHROMIUM, "the browser tests drive Debian's Chromium (apt-get install chromium)")
-    api = require_module("playwright.sync_api", "the browser tests drive Chromium through Playwright")
-    pages = ["index.html", "bosses/index.html", "bosses/01-intro.html", "bosses/changes.html"]
-    with api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for name in pages:
-            page.goto((branded / name).as_uri())
-            assert _axe(page) == [], name
-            loaded = page.evaluate("() => [...document.images].map((i) => i.complete && i.naturalWidth > 0)")
-            assert loaded and all(loaded), name
-        page.goto((branded / "bosses/index.html").as_uri())
-        header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor")
-        assert header == "rgb(29, 79, 145)"  # #1d4f91
-        browser.close()

@@ -12,7 +12,7 @@ from coursekit.load import load_project
 def test_g5_a_course_far_over_its_stated_length_is_a_warning(tmp_path):
     files = checked_files()
     files["audiences/staff.yml"] = files["audiences/staff.yml"].replace(
-        "length_minutes: 80", "length_minutes: 40"
+        "length_minutes: 65", "length_minutes: 30"
     )
     root = write_tree(tmp_path / "project", files)
     found = [f for f in check_project(load_project(root)).findings if f.rule == "G5-course-length"]
@@ -20,9 +20,9 @@ def test_g5_a_course_far_over_its_stated_length_is_a_warning(tmp_path):
         ("audiences/staff.yml", 6, "length_minutes", "warning")
     ]
     assert found[0].message == (
-        "the course plans to 1 h 18 min in the room (teaching, activities, stories, checks, reflections, "
-        "changeovers, breaks and a 10% buffer), 95% longer than the 40 min stated: make length_minutes about "
-        "78, or shorten or drop modules (the deck's course plan slide shows every block on the clock)"
+        "the course plans to 1 h 1 min in the room (teaching, activities, stories, checks, reflections, "
+        "changeovers, breaks and a 10% buffer), 103% longer than the 30 min stated: make length_minutes about "
+        "61, or shorten or drop modules (the deck's course plan slide shows every block on the clock)"
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import audience_text, checked_module, module_text, require_module, write_tree
 from lxml import etree
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, Network, _QuietHandler
+from test_site_browser import Network, _QuietHandler
 
 from coursekit.build import build
 from coursekit.content import builtin_root
@@ -208,23 +208,18 @@ def runtime() -> Path:
 
 
 @pytest.fixture(scope="module")
-def chromium_page(runtime):
-    from conftest import require_tool
-
-    require_tool(CHROMIUM, "the LMS tests drive Debian's Chromium")
+def chromium_page(runtime, shared_browser):
     sync_api = require_module("playwright.sync_api", "the LMS tests drive Chromium through Playwright")
     network = Network()
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        # Wide enough that the course, in the LMS's 1300-pixel frame, shows its page list.
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
-        context.route("**/*", network.route)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        sync_api.expect.set_options(timeout=5000)
-        yield page, network, errors, sync_api.expect
-        browser.close()
+    # Wide enough that the course, in the LMS's 1300-pixel frame, shows its page list.
+    context = shared_browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-GB")
+    context.route("**/*", network.route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sync_api.expect.set_options(timeout=5000)
+    yield page, network, errors, sync_api.expect
+    context.close()
 
 
 def serve_lms(root: Path, zip_path: Path):

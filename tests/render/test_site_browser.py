@@ -25,22 +25,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import require_module, require_tool
+from conftest import CHROMIUM, require_module, require_tool
 
 from coursekit.build import build
 from coursekit.content import builtin_root
 from coursekit.load import load_project
 from coursekit.render.pages import two_way_tables
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 667}}
 # axe runs every rule it runs by default (WCAG and best practice) plus every rule with these tags,
 # some of which (target-size, for one) are off by default. Nothing is excluded.
@@ -138,11 +129,8 @@ def network() -> Network:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_api):
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(playwright_api, shared_browser):
+    return shared_browser
 
 
 @pytest.fixture(scope="session")
