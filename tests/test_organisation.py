@@ -399,3 +399,18 @@ def test_hostile_organisation_text_is_escaped_on_the_welcome_and_landing_pages(p
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Care" in welcome
     landing = landing_html((plan,), brand)
     assert "<script>" not in landing and "&lt;script&gt;alert(1)&lt;/script&gt; Care" in landing
+
+
+def test_the_lms_package_certificate_and_guide_carry_the_brand(branded):
+    import zipfile
+
+    from docx import Document
+
+    downloads = branded / "bosses" / "downloads"
+    with zipfile.ZipFile(downloads / "bosses-scorm12.zip") as package:
+        manifest = package.read("imsmanifest.xml").decode("utf-8")
+    assert "<title>Leeds Care: " in manifest
+    certificate = (branded / "bosses" / "certificate.html").read_text(encoding="utf-8")
+    assert "Leeds Care: Certificate of completion" in certificate
+    guide = [p.text for p in Document(str(downloads / "bosses-facilitator-guide.docx")).paragraphs[:12]]
+    assert "Facilitator guide, Leeds Care" in guide

@@ -6,6 +6,7 @@ knowledge-check question answered correctly); until then the page says what is l
 
 from __future__ import annotations
 
+from ..organisation import Brand
 from ..plan import CoursePlan
 from .pages import Page
 from .templates import render_template
@@ -17,14 +18,16 @@ SELF_DECLARED = (
 )
 
 
-def certificate_page(plan: CoursePlan) -> Page:
-    """Return the certificate page of one course."""
+def certificate_page(plan: CoursePlan, brand: Brand | None = None) -> Page:
+    """Return the certificate page of one course, with the organisation's name and edition if it has them."""
+    brand = brand or Brand()
     body = render_template(
         "certificate.html",
         course=plan.id,
         title=plan.audience.course_title,
+        organisation=None if brand.builtin else brand.name,
         views=plan.modules,
-        edition=edition(plan),
+        edition=brand.edition.removeprefix("edition ") if brand.edition else edition(plan),
         minutes=plan.total_minutes,
         self_declared=SELF_DECLARED,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import BuildSettings
+from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from . import output, prepare, runsheet, trainers, word
 from .wordmarkdown import add_markdown
@@ -31,11 +32,12 @@ def render(
 ) -> list[Path]:
     """Write the course's facilitator guide into its downloads folder and return its path."""
     path = out / plan.id / output("guide").main_file(plan.id)
-    return [word.save(guide_document(plan, timeline or plan.timeline), path)]
+    return [word.save(guide_document(plan, timeline or plan.timeline, settings.brand), path)]
 
 
-def guide_document(plan: CoursePlan, timeline: Timeline | None = None):
+def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Brand | None = None):
     """Return the facilitator guide as a python-docx Document."""
+    brand = brand or Brand()
     audience = plan.audience
     document = word.new_document(
         plan, f"{audience.course_title}: facilitator guide", f"Facilitator guide for {audience.name}"
@@ -49,10 +51,11 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None):
         document,
         audience.course_title,
         [
-            "Facilitator guide",
+            "Facilitator guide" if brand.builtin else f"Facilitator guide, {brand.name}",
             f"For {audience.name}",
-            f"Edition: {_date(plan.build_date)}",
+            f"Edition: {brand.edition.removeprefix('edition ') if brand.edition else _date(plan.build_date)}",
             f"Total time: {total}",
+            *made_by(brand),
         ],
     )
     _run_sheet(document, plan, timeline)
@@ -62,6 +65,20 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None):
     trainers.distress_protocol(document, plan)
     trainers.co_trainer_briefing(document, plan, timeline)
     return document
+
+
+def made_by(brand: Brand) -> list[str]:
+    """Who co-produced and co-delivers this version, in the organisation's own words, or an honest gap."""
+    if brand.co_produced_by or brand.co_delivered_by:
+        return [
+            *([f"Co-produced by: {brand.co_produced_by}"] if brand.co_produced_by else []),
+            *([f"Co-delivered by: {brand.co_delivered_by}"] if brand.co_delivered_by else []),
+        ]
+    return [
+        "How this course was made: written from published stories of people with lived experience, "
+        "not yet co-produced with their storytellers. Record who co-produced and co-delivers your "
+        "version in organisation.yml (co_produced_by, co_delivered_by)."
+    ]
 
 
 def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:

@@ -34,7 +34,7 @@ def course_pages(
     brand = brand or Brand()
     pages = [welcome_page(plan, slides_href, brand, bool(changelog))]
     pages += [module_page(plan, view) for view in plan.modules]
-    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan), print_page(plan)]
+    pages += [glossary_page(plan), progress_page(plan), certificate_page(plan, brand), print_page(plan)]
     pages += [changes_page(brand, changelog)] if changelog else []
     pages += [sources_page(plan)]
     abbreviations = glossary_abbreviations(plan)

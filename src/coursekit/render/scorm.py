@@ -89,7 +89,7 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     # The site for the package is built inside the staging root, so an interrupted build leaves nothing.
     with tempfile.TemporaryDirectory(prefix=".coursekit-scorm-", dir=out) as aside:
         site.render(plan, Path(aside), settings)
-        members = package_members(plan, Path(aside) / plan.id, version)
+        members = package_members(plan, Path(aside) / plan.id, version, package_title(plan, settings.brand))
     target = out / plan.id / "downloads" / package_name(plan, version)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_zip(target, members, plan)
@@ -101,13 +101,20 @@ def package_name(plan: CoursePlan, version: ScormVersion | str) -> str:
     return f"{plan.id}-scorm{key}.zip"
 
 
-def package_members(plan: CoursePlan, site_dir: Path, version: ScormVersion) -> dict[str, bytes]:
+def package_title(plan: CoursePlan, brand) -> str:
+    """The title the LMS shows: the course, after the organisation's name when it has made it its own."""
+    return plan.audience.course_title if brand.builtin else f"{brand.name}: {plan.audience.course_title}"
+
+
+def package_members(
+    plan: CoursePlan, site_dir: Path, version: ScormVersion, title: str = ""
+) -> dict[str, bytes]:
     """Return every file of the package, by its path in the zip."""
     members = {f"{COURSE_DIR}/{rel}": path.read_bytes() for rel, path in site_files(site_dir).items()}
     members[LAUNCH] = launch_page(plan, version).encode("utf-8")
     for name in schema_files(version):
         members[name] = (SCHEMAS / f"scorm{version.key}" / name).read_bytes()
-    members[MANIFEST] = manifest(plan, version, sorted(members))
+    members[MANIFEST] = manifest(plan, version, sorted(members), title or plan.audience.course_title)
     validate_manifest(members[MANIFEST], version, plan)
     return members
 
@@ -128,7 +135,7 @@ def schema_files(version: ScormVersion) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != DRIVER)
 
 
-def manifest(plan: CoursePlan, version: ScormVersion, files: list[str]) -> bytes:
+def manifest(plan: CoursePlan, version: ScormVersion, files: list[str], title: str) -> bytes:
     """Return imsmanifest.xml: one organization, one item, one SCO resource listing every file."""
     from lxml import etree
 
@@ -147,9 +154,9 @@ def manifest(plan: CoursePlan, version: ScormVersion, files: list[str]) -> bytes
 
     organizations = etree.SubElement(root, cp + "organizations", default="ORG-1")
     organization = etree.SubElement(organizations, cp + "organization", identifier="ORG-1")
-    etree.SubElement(organization, cp + "title").text = plan.audience.course_title
+    etree.SubElement(organization, cp + "title").text = title
     item = etree.SubElement(organization, cp + "item", identifier="ITEM-1", identifierref="RES-1")
-    etree.SubElement(item, cp + "title").text = plan.audience.course_title
+    etree.SubElement(item, cp + "title").text = title
     if version.key == "2004":
         imsss = "{" + version.extra_ns["imsss"] + "}"
         sequencing = etree.SubElement(item, imsss + "sequencing")
