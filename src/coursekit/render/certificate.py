@@ -27,7 +27,9 @@ def certificate_page(plan: CoursePlan, brand: Brand | None = None) -> Page:
         title=plan.audience.course_title,
         organisation=None if brand.builtin else brand.name,
         views=plan.modules,
-        edition=brand.edition.removeprefix("edition ") if brand.edition else edition(plan),
+        edition=edition(plan)
+        if brand.builtin or not brand.edition
+        else brand.edition.removeprefix("edition "),
         minutes=plan.total_minutes,
         self_declared=SELF_DECLARED,
     )

@@ -195,7 +195,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
 
 def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
     outcomes = {o.id: o.text for o in view.outcomes}
-    served = "; ".join(outcomes.get(o, o) for o in activity.outcomes)
+    served = "; ".join(outcomes[o] for o in activity.outcomes if o in outcomes)
     notes = _join(
         f"Timing: {activity.minutes} minutes ({activity.type}).",
         f"Facilitator notes: {plain(activity.facilitator_notes)}",

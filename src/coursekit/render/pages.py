@@ -560,8 +560,11 @@ def theme_text(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Escape a plain-text field for a Markdown page: it may hold Markdown, never HTML."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape a plain-text field for a Markdown page: it may hold Markdown, never HTML.
+
+    '&' and '<' are all it takes to start an entity or a tag; '>' stays, so Markdown quotes work.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _quoted(text: str) -> str:
