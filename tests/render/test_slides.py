@@ -182,3 +182,26 @@ def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
         "13:07 Spare time and check-out (23 min), ending at 13:30",
     ]
     assert slides_[0].subtitle.startswith("Staff · 4 h ·")
+
+
+def test_long_instructions_go_to_the_handout_not_the_slide(tmp_path):
+    from conftest import module_text, valid_files
+
+    long = " ".join(["Talk with a partner about a time someone listened to you."] * 8)
+    module = module_text().replace(
+        "instructions: Talk with a partner about a time someone listened to you.", f"instructions: {long}"
+    )
+    root = write_tree(tmp_path / "p", dict(valid_files(), **{"modules/intro.md": module}))
+    deck = Presentation(str(make_deck(root, tmp_path)))
+    slide = next(s for s in deck.slides if "activity 1" in s.shapes.title.text_frame.text)
+    body = [
+        p.text
+        for shape in slide.placeholders
+        if shape.placeholder_format.idx == 1
+        for p in shape.text_frame.paragraphs
+    ]
+    assert body == [
+        "Talk with a partner about a time someone listened to you.",
+        "Full instructions: handout, module 1, Talk in pairs.",
+    ]
+    assert long in slide.notes_slide.notes_text_frame.text

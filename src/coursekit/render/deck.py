@@ -16,6 +16,8 @@ from .quiz import shown_order
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
 theme's layouts (deck_theme.KIND_LAYOUTS); on a template without those, each falls back to one of these."""
+SLIDE_WORDS = 40
+"""The most words of body an activity slide shows; longer instructions go to the handout."""
 MAX_BULLETS = 5
 MAX_CHARS = 300
 """About 50 words: what the theme's body box holds at 28 pt without shrinking."""
@@ -205,8 +207,19 @@ def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
         f"Serves outcomes: {served}" if served else "",
     )
     title = f"Module {view.number}, activity {index}: {activity.title} ({activity.minutes} min)"
-    paragraphs = [p for p in re.split(r"\n\s*\n", activity.instructions) if p.strip()]
-    return _chunked(title, paragraphs, notes, "Activity")
+    instructions = plain(activity.instructions)
+    if len(instructions.split()) <= SLIDE_WORDS:
+        return [Slide("Activity", title, (instructions,), notes)]
+    # A slide holds the task in a sentence; the full instructions are in the handout and the notes.
+    body = (_first_sentence(instructions), f"Full instructions: handout, module {view.number}, {activity.title}.")
+    return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes))]
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    sentence = match[1] if match else text
+    words = sentence.split()
+    return sentence if len(words) <= SLIDE_WORDS else " ".join(words[:SLIDE_WORDS]) + " ..."
 
 
 def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:
