@@ -211,7 +211,10 @@ def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
     if len(instructions.split()) <= SLIDE_WORDS:
         return [Slide("Activity", title, (instructions,), notes)]
     # A slide holds the task in a sentence; the full instructions are in the handout and the notes.
-    body = (_first_sentence(instructions), f"Full instructions: handout, module {view.number}, {activity.title}.")
+    body = (
+        _first_sentence(instructions),
+        f"Full instructions: handout, module {view.number}, {activity.title}.",
+    )
     return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes))]
 
 
