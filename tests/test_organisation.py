@@ -396,7 +396,7 @@ def test_hostile_organisation_text_is_escaped_on_the_welcome_and_landing_pages(p
     plan = build_plan(load_project(project), "staff")
     welcome = welcome_page(plan, None, brand).text
     assert "<script>" not in welcome and "<img" not in welcome
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Care" in welcome
+    assert "&lt;script>alert(1)&lt;/script> Care" in welcome  # Markdown: "<" escaped, so no tag can open
     landing = landing_html((plan,), brand)
     assert "<script>" not in landing and "&lt;script&gt;alert(1)&lt;/script&gt; Care" in landing
 
