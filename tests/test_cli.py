@@ -201,3 +201,11 @@ def test_check_json_reports_load_problems_as_findings(cli, project):
         "message": "is required but missing; add it",
     }
     assert report["summary"] == {"errors": 2, "warnings": 0, "files": 0, "strict": False, "failed": True}
+
+
+def test_build_without_check_builds_and_shows_no_check_findings(project, cli):
+    checked = cli(["build"], project)
+    unchecked = cli(["build", "--no-check"], project)
+    assert checked.exit_code == unchecked.exit_code == 0
+    assert "[question-count]" in checked.stderr
+    assert "[question-count]" not in unchecked.stderr

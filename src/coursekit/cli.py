@@ -100,6 +100,14 @@ def build(
             "--strict", help="Refuse to build (and change nothing) unless 'coursekit check --strict' passes."
         ),
     ] = False,
+    run_check: Annotated[
+        bool,
+        typer.Option(
+            "--check/--no-check",
+            help="Run 'coursekit check' and show what it finds after the build (default). --no-check "
+            "skips it, for a quick rebuild of content you have already checked.",
+        ),
+    ] = True,
     project: ProjectOption = Path("."),
 ) -> None:
     """Build each audience's course site, slide deck and LMS package into the output folder.
@@ -115,7 +123,7 @@ def build(
         warnings.simplefilter("always")
         loaded = _load(project)
         audience_ids = _audience_ids(loaded, audience)
-        report = check_project(loaded)
+        report = check_project(loaded) if run_check or strict else None
         if strict and report.failed(strict=True):
             _echo_check_warnings(report)
             typer.echo(
@@ -141,7 +149,8 @@ def build(
     for notice in result.notices:
         typer.echo(f"Note: {notice}", err=True)
     typer.echo(f"Built {len(result.plans)} course(s). Open {_shown(result.out / 'index.html')} in a browser.")
-    _echo_check_warnings(report, already={*build_warnings, *(str(p) for p in result.warnings)})
+    if report is not None:
+        _echo_check_warnings(report, already={*build_warnings, *(str(p) for p in result.warnings)})
 
 
 def _echo_check_warnings(report, already: set[str] = frozenset()) -> None:
