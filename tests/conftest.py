@@ -535,32 +535,25 @@ def assert_accessible_docx(path: Path, title: str) -> None:
         assert header is not None and header.find(qn("w:tblHeader")) is not None
 
 
+def convert_to_pdf(document: Path, tmp_path: Path) -> Path:
+    """Convert a deck or document to PDF with LibreOffice in its own profile; return the PDF's path."""
+    import subprocess
+
+    soffice = require_tool("soffice", "decks and documents are checked by opening them in LibreOffice")
+    out = tmp_path / "pdf"
+    env = dict(os.environ, HOME=str(tmp_path))
+    command = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo"]
+    command += ["--convert-to", "pdf", "--outdir", str(out), str(document)]
+    subprocess.run(command, check=True, capture_output=True, timeout=180, env=env)
+    return out / (document.stem + ".pdf")
+
+
 def pdf_text(document: Path, tmp_path: Path) -> str:
     """Convert a document to PDF with LibreOffice and return the PDF's text, whitespace collapsed."""
     import subprocess
 
-    soffice = require_tool("soffice", "Word documents are checked by opening them in LibreOffice")
     pdftotext = require_tool("pdftotext", "the converted document is read back as text (poppler-utils)")
-    out = tmp_path / "pdf"
-    env = dict(os.environ, HOME=str(tmp_path))
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(document),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
-    pdf = out / (document.stem + ".pdf")
+    pdf = convert_to_pdf(document, tmp_path)
     text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     return " ".join(text.split())
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import require_tool
+from conftest import convert_to_pdf, require_tool  # noqa: F401 (re-exported for the deck tests)
 from lxml import etree
 
 
@@ -26,31 +25,6 @@ class Word:
     @property
     def height(self) -> float:
         return self.y_max - self.y_min
-
-
-def convert_to_pdf(deck: Path, tmp_path: Path) -> Path:
-    """Convert deck to PDF with LibreOffice in its own profile; return the PDF's path."""
-    soffice = require_tool("soffice", "decks are checked by opening them in LibreOffice")
-    out = tmp_path / "pdf"
-    env = dict(os.environ, HOME=str(tmp_path))
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
-    return out / (deck.stem + ".pdf")
 
 
 def pdf_words(pdf: Path) -> list[Word]:
