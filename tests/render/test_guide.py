@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from conftest import (
     assert_accessible_docx,
@@ -20,6 +19,7 @@ from coursekit.load import load_project
 from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
 from coursekit.render import guide, output
+from coursekit.timeline import Block, Part, Timeline
 
 SETTINGS = BuildSettings(outputs=("guide",))
 WITHHELD_STORY = """\
@@ -39,44 +39,6 @@ WITHHELD_STORY = """\
     text: KIMS-TEXT Kim spoke up at a meeting.
 reflection:
 """
-
-
-# A stand-in for the time model's shapes (coursekit.timeline, being written alongside), with the
-# same attribute names, so the guide's run-sheet can be tested before that module lands.
-@dataclass(frozen=True)
-class Block:
-    kind: str
-    minutes: int
-    title: str
-    module_id: str | None = None
-    item_id: str | None = None
-    lead: str | None = None
-    materials: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Part:
-    title: str
-    date: dt.date | None
-    start: dt.time
-    blocks: tuple[Block, ...]
-
-    def times(self) -> list[tuple[dt.time, Block]]:
-        clock, result = dt.datetime.combine(dt.date(2026, 1, 1), self.start), []
-        for block in self.blocks:
-            result.append((clock.time(), block))
-            clock += dt.timedelta(minutes=block.minutes)
-        return result
-
-
-@dataclass(frozen=True)
-class Timeline:
-    parts: tuple[Part, ...]
-    cut: tuple[str, ...]
-
-    @property
-    def minutes(self) -> int:
-        return sum(b.minutes for p in self.parts for b in p.blocks)
 
 
 TIMELINE = Timeline(
