@@ -280,3 +280,29 @@ def test_people_with_lived_experience_and_audiences_based_on_them_break_every_60
     assert break_every("lived-experience-members") == 60
     assert break_every("peer-mentors", "lived-experience-members") == 60
     assert break_every("frontline-staff", None) == 90
+
+
+def test_a_long_course_that_cannot_fit_names_modules_to_drop_without_searching_forever(tmp_path):
+    """40 modules in 60 minutes: naming the fewest to drop by trying every set would never end."""
+    import subprocess
+    import sys
+
+    from conftest import audience_text, module_text, valid_files, write_tree
+
+    files = valid_files()
+    ids = [f"m{n:02d}" for n in range(40)]
+    for module_id in ids:
+        files[f"modules/{module_id}.md"] = module_text(module_id, f"Module {module_id}")
+    files["audiences/staff.yml"] = audience_text("staff", "[" + ", ".join(ids) + "]")
+    root = write_tree(tmp_path / "p", files)
+    script = (
+        "from pathlib import Path\nfrom coursekit.load import load_project\nfrom coursekit.plan import build_plan\n"
+        "from coursekit import timeline\nimport datetime as dt\n"
+        "plan = build_plan(load_project(Path('.')), 'staff')\n"
+        "settings = timeline.TimeSettings((timeline.Sitting('x', dt.time(9, 30), 60),))\n"
+        "try:\n    timeline.build_timeline(plan, settings)\nexcept timeline.DoesNotFit as exc:\n    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert "drop modules" in result.stdout, result.stdout + result.stderr

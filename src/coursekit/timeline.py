@@ -83,6 +83,8 @@ LONG_LUNCH_FROM = 6 * 60
 LUNCH_MINUTES = 30
 LONG_LUNCH_MINUTES = 45
 BUFFER_SHARE = 0.10
+MAX_DROP_TRIES = 2000
+"""How many sets of modules to try when naming the fewest to drop, before dropping the largest."""
 SHORT_PART = 120
 """A part shorter than this opens and closes in 5-minute blocks, not 10."""
 MIN_SHORTENED = 10
@@ -404,21 +406,40 @@ def _impossible(
         f"the content needs about {need} min but the part has {sitting.minutes} min, even with optional "
         "activities dropped, activities at their minimum and checks moved after the session"
     )
+
+    def fits(dropped) -> bool:
+        kept = [v for v in views if v not in dropped]
+        _, room = _placed(_blocks(index, sitting, kept, fully, settings), sitting, settings)
+        return room >= _min_buffer(sitting.minutes)
+
+    tried = 0
     for size in range(1, len(views)):
-        fits = []
-        for dropped in itertools.combinations(views, size):
-            kept = [v for v in views if v not in dropped]
-            _, room = _placed(_blocks(index, sitting, kept, fully, settings), sitting, settings)
-            if room >= _min_buffer(sitting.minutes):
-                fits.append((sum(v.minutes for v in dropped), [v.id for v in dropped]))
-        if fits:
-            minutes, ids = min(fits)
-            names = ", ".join(repr(i) for i in ids[:-1]) + (" and " if len(ids) > 1 else "") + repr(ids[-1])
-            return (
-                f"{head}: drop module{'s' if size > 1 else ''} {names} ({minutes} min of teaching) from "
-                f"'modules', or make the part about {need} min"
-            )
+        # The fewest modules to drop is a search over combinations: past a few thousand tries
+        # (a long course), the largest modules are dropped one by one instead.
+        tried += math.comb(len(views), size)
+        if tried > MAX_DROP_TRIES:
+            break
+        found = [
+            (sum(v.minutes for v in d), [v.id for v in d])
+            for d in itertools.combinations(views, size)
+            if fits(d)
+        ]
+        if found:
+            return _drop_message(head, need, *min(found))
+    dropped: list[ModuleView] = []
+    for view in sorted(views, key=lambda v: -v.minutes)[:-1]:
+        dropped.append(view)
+        if fits(dropped):
+            return _drop_message(head, need, sum(v.minutes for v in dropped), [v.id for v in dropped])
     return f"{head}: make the part about {need} min"
+
+
+def _drop_message(head: str, need: int, minutes: int, ids: list[str]) -> str:
+    names = ", ".join(repr(i) for i in ids[:-1]) + (" and " if len(ids) > 1 else "") + repr(ids[-1])
+    return (
+        f"{head}: drop module{'s' if len(ids) > 1 else ''} {names} ({minutes} min of teaching) from "
+        f"'modules', or make the part about {need} min"
+    )
 
 
 def _min_buffer(minutes: int) -> int:
