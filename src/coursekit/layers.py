@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import body as body_syntax
+from .discover import find_files
 from .errors import Problem
 from .schema import (
     Activity,
@@ -105,7 +106,10 @@ def load_additions(
     found: dict[str, tuple[str, Additions]] = {}
     if not folder.is_dir():
         return found
-    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+    # The same discovery as modules/ and audiences/: links, pipes and folders named x.yml are reported.
+    paths, unusable = find_files(root, ADDITIONS, ("*.yml", "*.yaml"))
+    problems.extend(unusable)
+    for path in paths:
         shown = path.relative_to(root).as_posix()
         try:
             parsed = parse_yaml(read_text(path, shown), shown)
