@@ -206,6 +206,10 @@ class KeyMessage(ForAudiences):
     text: Prose
     sources: tuple[Slug, ...] = Field(min_length=1)
     """Ids of the sources this message rests on."""
+    script: TrainerText | None = None
+    """The teaching input for this message: what the trainer says, in their own voice, with the
+    example or question that lands it. Spoken at about 130 words a minute; the module's input time
+    is at least the scripts' spoken time plus a minute a message for questions."""
 
 
 class Activity(ForAudiences):

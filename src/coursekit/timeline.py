@@ -14,7 +14,8 @@ A session is one or more parts (sittings). Each part is a run of blocks:
 Rules, in numbers (the constants below):
 
 - Teaching input: the module's minutes for the audience minus its activities' minutes, or the
-  audience's declared `input_minutes`; never less than 5 minutes a module.
+  audience's declared `input_minutes`; never less than the key messages' scripts take to say (at
+  130 words a minute, plus a minute a scripted message for questions), nor than 5 minutes.
 - A story read aloud: its words at 130 words a minute, at least 2 minutes; none when an activity's
   instructions name the story (its title or its storyteller's first name): it is read there.
 - In person: 2-minute changeovers, 15-minute breaks at least every 90 minutes (60 for groups of
@@ -68,7 +69,7 @@ BlockKind = Literal[
 ]
 
 MIN_INPUT = 5
-STORY_WORDS_PER_MINUTE = 130
+SPOKEN_WORDS_PER_MINUTE = 130
 MIN_STORY = 2
 QUESTION_MINUTES = 1
 REFLECTION_MINUTES = 5
@@ -281,9 +282,20 @@ def min_minutes(activity) -> int:
 
 
 def input_minutes(view: ModuleView) -> int:
-    """Teaching input of a module: declared, or its minutes less its activities; at least 5."""
+    """Teaching input of a module: declared, or its minutes less its activities; never less than its
+    scripts take to say (plus a minute a scripted message for questions), nor than 5."""
     declared = getattr(view.module.audiences.get(view.audience_id), "input_minutes", None)
-    return max(MIN_INPUT, declared if declared is not None else view.minutes - view.activity_minutes)
+    stated = declared if declared is not None else view.minutes - view.activity_minutes
+    return max(MIN_INPUT, stated, scripted_minutes(view))
+
+
+def scripted_minutes(view: ModuleView) -> int:
+    """Minutes the module's input scripts take: spoken at SPOKEN_WORDS_PER_MINUTE, a minute each for questions."""
+    scripts = [m.script for m in view.key_messages if m.script]
+    if not scripts:
+        return 0
+    words = sum(len(script.split()) for script in scripts)
+    return math.ceil(words / SPOKEN_WORDS_PER_MINUTE) + len(scripts)
 
 
 def read_in_activity(story, view: ModuleView) -> bool:
@@ -300,7 +312,7 @@ def read_in_activity(story, view: ModuleView) -> bool:
 
 def story_minutes(story) -> int:
     """Time to read a story aloud."""
-    return max(MIN_STORY, math.ceil(len(story.text.split()) / STORY_WORDS_PER_MINUTE))
+    return max(MIN_STORY, math.ceil(len(story.text.split()) / SPOKEN_WORDS_PER_MINUTE))
 
 
 def clock(start: dt.time, minutes: int) -> dt.time:
