@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import audience_text, checked_files, valid_files, write_tree
+import pytest
+from conftest import SOURCES, audience_text, checked_files, timed_module, valid_files, write_tree
 
 from coursekit.courselength import course_problems, course_timeline, natural_timeline
+from coursekit.errors import ContentError
 from coursekit.load import load_project
 from coursekit.plan import build_plan
 
@@ -38,3 +40,96 @@ def test_build_warns_about_course_length_and_still_builds(cli, tmp_path):
         in result.stderr
     )
     assert result.stderr.count("[G5-course-length]") == 1
+
+
+def two_sittings(root, parts: str, length: int = 100):
+    """A project whose staff course of modules a and b runs in the given parts."""
+    files = {
+        "modules/a.md": timed_module(
+            "a", activities=(("a-talk", 30, {}), ("a-extra", 20, {"optional": True}))
+        ),
+        "modules/b.md": timed_module("b", activities=(("b-talk", 20, {}),)),
+        "audiences/staff.yml": audience_text("staff", "[a, b]").replace(
+            "length_minutes: 30\n", f"length_minutes: {length}\nparts:\n{parts}"
+        ),
+        "sources.yml": SOURCES,
+    }
+    return write_tree(root, files)
+
+
+HALF_DAY_AND_FOLLOW_UP = """\
+  - title: Half day
+    minutes: 60
+    modules: [a]
+  - title: Follow-up, 6 to 8 weeks later
+    minutes: 40
+    modules: [b]
+"""
+
+
+def test_a_course_in_parts_is_planned_sitting_by_sitting(tmp_path):
+    project = load_project(two_sittings(tmp_path / "p", HALF_DAY_AND_FOLLOW_UP))
+    plan = build_plan(project, "staff")
+    timed = course_timeline(plan)
+    assert [(p.title, p.minutes) for p in timed.parts] == [
+        ("Half day", 60),
+        ("Follow-up, 6 to 8 weeks later", 40),
+    ]
+    assert {b.module_id for b in timed.parts[1].blocks} - {None} == {"b"}
+    assert timed.cut == ("Half day: dropped the optional activity 'Activity a-extra' (Module a, 20 min)",)
+    assert course_problems(project, plan) == []
+
+
+def test_a_part_too_short_for_its_core_is_a_warning_at_that_part(tmp_path):
+    parts = HALF_DAY_AND_FOLLOW_UP.replace("minutes: 40", "minutes: 20")
+    project = load_project(two_sittings(tmp_path / "p", parts, length=80))
+    problems = course_problems(project, build_plan(project, "staff"))
+    assert [(p.line, p.field, p.rule) for p in problems] == [(12, "parts[1].minutes", "G5-course-length")]
+    assert problems[0].message.startswith("the part 'Follow-up, 6 to 8 weeks later' plans to ")
+
+
+@pytest.mark.parametrize(
+    ("parts", "length", "expected"),
+    [
+        (
+            HALF_DAY_AND_FOLLOW_UP.replace("modules: [b]", "modules: [c]"),
+            100,
+            [
+                (5, "modules[1]", "module 'b' is in no part: add it to the 'modules' of one of the 'parts'"),
+                (
+                    13,
+                    "parts[1].modules[0]",
+                    "module 'c' is not in this course's 'modules': add it there, or remove it here",
+                ),
+            ],
+        ),
+        (
+            HALF_DAY_AND_FOLLOW_UP.replace("modules: [b]", "modules: [b, a]"),
+            100,
+            [
+                (
+                    13,
+                    "parts[1].modules[1]",
+                    "module 'a' is already in an earlier part: a module is taught in one part",
+                )
+            ],
+        ),
+        (
+            HALF_DAY_AND_FOLLOW_UP,
+            120,
+            [
+                (
+                    6,
+                    "length_minutes",
+                    "is 120 but the parts add up to 100 min: make length_minutes 100, or change the parts' minutes",
+                )
+            ],
+        ),
+    ],
+)
+def test_parts_that_do_not_match_the_course_are_refused(tmp_path, parts, length, expected):
+    with pytest.raises(ContentError) as caught:
+        load_project(two_sittings(tmp_path / "p", parts, length))
+    assert [(p.path, p.line, p.field, p.message) for p in caught.value.problems] == [
+        ("audiences/staff.yml", line, field, message) for line, field, message in expected
+    ]

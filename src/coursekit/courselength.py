@@ -1,19 +1,24 @@
 """Honest lengths for the audiences' default courses: planned on the clock like a session. Pure.
 
-An audience's `length_minutes` is its time in the room, breaks included. Its course is planned
-as one part starting at 09:30 (timeline.py, no trimming): a plan more than 10% longer or shorter
-than the stated length is a warning (rule G5-course-length), and so is a module that gives the
-audience no activity (rule G5-no-activity).
+An audience's `length_minutes` is its time in the room, breaks included; a course with `parts`
+runs in several sittings (a half day, then a follow-up), each planned on its own clock from 09:30.
+The course is planned at its stated length when its core fits, leaving out optional activities
+that do not; otherwise it gets its natural plan, as long as its content needs. A part whose core
+content (optional activities left out) plans more than 10% longer or shorter than the part is a
+warning (rule G5-course-length), and so is a module that gives the audience no activity
+(rule G5-no-activity).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from . import timeline
 from .errors import WARNING, Problem
 from .model import Project
 from .plan import CoursePlan
+from .schema import Audience
 from .timetext import short_duration
 
 DEFAULT_START = dt.time(9, 30)
@@ -22,47 +27,71 @@ LENGTH_TOLERANCE = 0.10
 
 def natural_timeline(plan: CoursePlan) -> timeline.Timeline:
     """Return the course as long as its content needs: every block, breaks, lunch and a 10% buffer."""
-    settings = timeline.natural_settings(
-        DEFAULT_START,
-        expected=plan.audience.length_minutes,
-        break_every=timeline.break_every(plan.audience.id),
+    sittings = tuple(
+        timeline.Sitting(title, DEFAULT_START, None, modules=modules, expected=minutes)
+        for title, minutes, modules in _parts(plan.audience)
     )
-    return timeline.build_timeline(plan, settings)
+    return timeline.build_timeline(plan, _settings(plan, sittings))
 
 
 def course_timeline(plan: CoursePlan) -> timeline.Timeline:
-    """Return the course planned at its stated length when everything fits untrimmed, else its natural plan."""
-    audience = plan.audience
-    sitting = timeline.Sitting(audience.course_title, DEFAULT_START, audience.length_minutes)
-    settings = timeline.TimeSettings((sitting,), break_every=timeline.break_every(audience.id))
+    """Return the course planned at its stated length, leaving out optional activities that do not
+    fit; when anything more would have to go, its natural plan."""
+    sittings = tuple(
+        timeline.Sitting(title, DEFAULT_START, minutes, modules=modules)
+        for title, minutes, modules in _parts(plan.audience)
+    )
     try:
-        stated = timeline.build_timeline(plan, settings)
+        stated = timeline.build_timeline(plan, _settings(plan, sittings))
     except timeline.DoesNotFit:
-        stated = None
-    return stated if stated is not None and not stated.trims else natural_timeline(plan)
+        return natural_timeline(plan)
+    return stated if all(trim.action == "drop" for trim in stated.trims) else natural_timeline(plan)
+
+
+def core_plan(plan: CoursePlan) -> CoursePlan:
+    """Return the plan without its optional activities: what the course must make time for."""
+    views = tuple(
+        dataclasses.replace(view, activities=tuple(a for a in view.activities if not a.optional))
+        for view in plan.modules
+    )
+    return dataclasses.replace(plan, modules=views)
+
+
+def _parts(audience: Audience) -> list[tuple[str, int, tuple[str, ...] | None]]:
+    if audience.parts is None:
+        return [(audience.course_title, audience.length_minutes, None)]
+    return [(part.title, part.minutes, part.modules) for part in audience.parts]
+
+
+def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timeline.TimeSettings:
+    return timeline.TimeSettings(sittings, break_every=timeline.break_every(plan.audience.id))
 
 
 def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:
     """Return warnings about one audience's default course: its length, and modules without an activity."""
     audience = plan.audience
     where = project.file(audience.path)
-    natural = natural_timeline(plan)
-    stated = audience.length_minutes
+    natural = natural_timeline(core_plan(plan))
     problems = []
-    if abs(natural.minutes - stated) > stated * LENGTH_TOLERANCE:
-        direction = "longer" if natural.minutes > stated else "shorter"
+    for index, ((title, stated, _), part) in enumerate(zip(_parts(audience), natural.parts, strict=True)):
+        if abs(part.minutes - stated) <= stated * LENGTH_TOLERANCE:
+            continue
+        direction = "longer" if part.minutes > stated else "shorter"
+        loc = ("parts", index, "minutes") if audience.parts else ("length_minutes",)
+        field = f"parts[{index}].minutes" if audience.parts else "length_minutes"
+        what = f"the part {title!r}" if audience.parts else "the course"
         problems.append(
             Problem(
                 audience.path,
-                where.line(("length_minutes",)),
-                "length_minutes",
+                where.line(loc),
+                field,
                 (
-                    f"the course plans to {short_duration(natural.minutes)} in the room (teaching, activities, "
+                    f"{what} plans to {short_duration(part.minutes)} in the room (teaching, core activities, "
                     f"stories, checks, reflections, changeovers, breaks and a 10% buffer), "
-                    f"{abs(natural.minutes - stated) * 100 // stated}% {direction} than the "
-                    f"{short_duration(stated)} stated: make length_minutes about {natural.minutes}, or "
-                    f"{'shorten or drop modules' if direction == 'longer' else 'add content'} (the deck's course "
-                    "plan slide shows every block on the clock)"
+                    f"{abs(part.minutes - stated) * 100 // stated}% {direction} than the "
+                    f"{short_duration(stated)} stated: make it about {part.minutes} min, or "
+                    f"{'shorten, make optional or drop' if direction == 'longer' else 'add'} content (the "
+                    "deck's course plan slide shows every block on the clock)"
                 ),
                 rule="G5-course-length",
                 severity=WARNING,

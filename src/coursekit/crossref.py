@@ -54,6 +54,7 @@ def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
                     ),
                 )
             )
+    problems += _audience_parts(entry)
     repeated = sorted({m for m in audience.modules if audience.modules.count(m) > 1})
     if repeated:
         problems.append(
@@ -65,6 +66,48 @@ def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
             )
         )
     return problems
+
+
+def _audience_parts(entry) -> list[Problem]:
+    """Each module of the course is taught in exactly one part, and the parts fill its length."""
+    audience, problems = entry.item, []
+    if audience.parts is None:
+        return problems
+    in_parts = [m for part in audience.parts for m in part.modules]
+    for index, module_id in enumerate(audience.modules):
+        if module_id not in in_parts:
+            message = f"module {module_id!r} is in no part: add it to the 'modules' of one of the 'parts'"
+            problems.append(
+                Problem(entry.shown, entry.lines.get(("modules", index)), f"modules[{index}]", message)
+            )
+    for p_index, part in enumerate(audience.parts):
+        for m_index, module_id in enumerate(part.modules):
+            loc = ("parts", p_index, "modules", m_index)
+            field = f"parts[{p_index}].modules[{m_index}]"
+            if module_id not in audience.modules:
+                message = (
+                    f"module {module_id!r} is not in this course's 'modules': add it there, or remove it here"
+                )
+                problems.append(Problem(entry.shown, entry.lines.get(loc), field, message))
+            elif in_parts.count(module_id) > 1 and in_parts.index(module_id) != _position(
+                audience, p_index, m_index
+            ):
+                message = (
+                    f"module {module_id!r} is already in an earlier part: a module is taught in one part"
+                )
+                problems.append(Problem(entry.shown, entry.lines.get(loc), field, message))
+    total = sum(part.minutes for part in audience.parts)
+    if total != audience.length_minutes:
+        message = (
+            f"is {audience.length_minutes} but the parts add up to {total} min: make length_minutes {total}, "
+            "or change the parts' minutes"
+        )
+        problems.append(Problem(entry.shown, entry.lines.get(("length_minutes",)), "length_minutes", message))
+    return problems
+
+
+def _position(audience, part_index: int, module_index: int) -> int:
+    return sum(len(part.modules) for part in audience.parts[:part_index]) + module_index
 
 
 def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> list[Problem]:

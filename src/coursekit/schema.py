@@ -461,6 +461,17 @@ class Module(ModuleMeta):
     """Line in the file where the body starts (for error messages)."""
 
 
+class AudiencePart(Model):
+    """One sitting of an audience's default course: a day, a half day, a follow-up weeks later."""
+
+    title: Label
+    """What the sitting is called, with when it happens: 'Follow-up, 6 to 8 weeks later'."""
+    minutes: CourseMinutes
+    """Time in the room, breaks included."""
+    modules: tuple[Slug, ...] = Field(min_length=1)
+    """The course's modules taught in this sitting, in order."""
+
+
 class AudienceFile(Model):
     """An audience file: an audience and its default course."""
 
@@ -474,6 +485,9 @@ class AudienceFile(Model):
     length_minutes: CourseMinutes
     """Default course length: minutes in the room, breaks, lunch and check-in included. The
     course is planned on the clock at this length; a plan more than 10% off it is a warning."""
+    parts: tuple[AudiencePart, ...] | None = Field(default=None, min_length=1)
+    """Sittings, when the course runs in more than one: each names its modules, and their minutes
+    add up to length_minutes."""
     reading_level: Annotated[float, Field(ge=1, le=18)]
     """Highest Flesch-Kincaid grade for learner text (NHS aim: reading age 9-11, about grade 4-6)."""
     tone: TrainerText

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import (
+    SOURCES,
     assert_accessible_docx,
     assert_fixed_stamps,
+    audience_text,
     docx_blocks,
     docx_tables,
     module_text,
     pdf_text,
+    timed_module,
     valid_files,
     write_tree,
 )
@@ -219,3 +222,17 @@ def test_libreoffice_opens_the_guide(project, tmp_path):
         "09:40",
     ):
         assert heading in text
+
+
+def test_the_teaching_input_gives_each_scripted_message_its_script(tmp_path):
+    script = "SCRIPT-WORDS " + " ".join(["word"] * 649)  # five minutes spoken, one for questions
+    messages = [{"text": "Ask first.", "sources": ["example-story"], "script": script}]
+    files = {
+        "modules/a.md": timed_module("a", key_messages=messages),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    heading = lines.index("Teaching input: key messages")
+    assert lines[heading + 1] == "About 6 min of input, one slide a message."
+    assert lines[heading + 3] == "Say: " + script

@@ -184,3 +184,25 @@ def test_long_instructions_go_to_the_handout_not_the_slide(tmp_path):
         "Full instructions: handout, module 1, Talk in pairs.",
     ]
     assert long in slide.notes_slide.notes_text_frame.text
+
+
+def test_scripted_key_messages_get_a_slide_each_with_the_script_in_the_notes(tmp_path):
+    messages = [
+        {"text": "FIRST-MESSAGE Ask first.", "sources": ["example-story"], "script": "SCRIPT-WORDS Ask who."},
+        {"text": "SECOND-MESSAGE Pay people.", "sources": ["example-story"]},
+    ]
+    files = {
+        "modules/a.md": timed_module("a", key_messages=messages),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    taught = [(s.title, s.body, s.notes) for s in deck if "key message" in s.title]
+    assert taught == [
+        ("Module 1: key message 1 of 2", ("FIRST-MESSAGE Ask first.",), "Say: SCRIPT-WORDS Ask who."),
+        (
+            "Module 1: key message 2 of 2",
+            ("SECOND-MESSAGE Pay people.",),
+            "Make this point in your own words.",
+        ),
+    ]

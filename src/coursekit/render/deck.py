@@ -163,12 +163,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
         "Read the outcomes aloud and say how the module will meet them.",
         "Teaching Point",
     )
-    slides += _chunked(
-        f"Module {n}: key messages",
-        [k.text for k in view.key_messages],
-        "Key messages, with their sources in the course site's Sources page.",
-        "Teaching Point",
-    )
+    slides += _key_message_slides(view)
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         slides += _activity_slides(view, index, activity)
@@ -193,6 +188,27 @@ def module_slides(view: ModuleView) -> list[Slide]:
             "Reflection",
         )
     return slides
+
+
+def _key_message_slides(view: ModuleView) -> list[Slide]:
+    """The teaching input: a slide a message with its script in the notes, or one list when unscripted."""
+    messages = view.key_messages
+    if not any(message.script for message in messages):
+        return _chunked(
+            f"Module {view.number}: key messages",
+            [k.text for k in messages],
+            "Key messages, with their sources in the course site's Sources page.",
+            "Teaching Point",
+        )
+    return [
+        Slide(
+            "Teaching Point",
+            f"Module {view.number}: key message {index} of {len(messages)}",
+            tuple(_pieces(plain(message.text))),
+            "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+        )
+        for index, message in enumerate(messages, start=1)
+    ]
 
 
 def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:

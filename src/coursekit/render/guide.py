@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
+from ..timeline import input_minutes
 from . import output, prepare, runsheet, trainers, word
 from .wordmarkdown import add_markdown
 
@@ -147,12 +148,15 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     document.add_paragraph("By the end, participants can:")
     word.bullets(document, [o.text for o in view.outcomes])
     if view.key_messages:
-        document.add_heading("Key messages", level=2)
+        document.add_heading("Teaching input: key messages", level=2)
+        document.add_paragraph(f"About {word.minutes(input_minutes(view))} of input, one slide a message.")
         for message in view.key_messages:
             paragraph = document.add_paragraph(word.cite(message.text, plan) + " ", style="List Bullet")
             paragraph.add_run(
                 "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
             ).italic = True
+            if message.script:
+                word.labelled(document, "Say: ", word.cite(message.script, plan))
     _stories(document, plan, view)
     _activities(document, plan, view)
     _answers(document, view)

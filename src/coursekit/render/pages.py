@@ -54,6 +54,20 @@ def nav(pages: list[Page]) -> list:
     return [{theme_text(p.title): p.path} for p in pages]
 
 
+def _sittings(plan: CoursePlan) -> str:
+    """Say which modules each sitting of a course in parts teaches, for people who attend it."""
+    parts = plan.audience.parts
+    if not parts:
+        return ""
+    numbers = {view.id: view.number for view in plan.modules}
+    lines = []
+    for part in parts:
+        taught = [str(numbers[m]) for m in part.modules if m in numbers]
+        which = f"module{'s' if len(taught) > 1 else ''} {', '.join(taught)}"
+        lines.append(f"- **{esc(part.title)}** ({duration(part.minutes)} in the room): {which}")
+    return f"\n\nIn the room, the course runs in {len(parts)} sittings:\n\n" + "\n".join(lines)
+
+
 def welcome_page(
     plan: CoursePlan, slides_href: str | None, brand: Brand | None = None, changes: bool = False
 ) -> Page:
@@ -73,7 +87,7 @@ def welcome_page(
 **Who this course is for:** {esc(audience.description)}
 
 **How long it takes:** about {duration(plan.total_minutes)} of learning, in {len(plan.modules)} modules.
-Take breaks whenever you need them.
+Take breaks whenever you need them.{_sittings(plan)}
 
 ## What you will be able to do
 
