@@ -306,3 +306,12 @@ def test_a_long_course_that_cannot_fit_names_modules_to_drop_without_searching_f
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert "drop modules" in result.stdout, result.stdout + result.stderr
+
+
+def test_checks_for_reading_afterwards_get_no_time_in_the_room(tmp_path):
+    plan = plan_of(tmp_path, {"a": timed_module("a", questions=5)})
+    in_room = build_timeline(plan, one_part(None))
+    afterwards = build_timeline(plan, one_part(None, checks_in_room=False))
+    assert "check" in [b.kind for b in in_room.blocks]
+    assert "check" not in [b.kind for b in afterwards.blocks]
+    assert afterwards.cut == ()

@@ -64,7 +64,10 @@ def _parts(audience: Audience) -> list[tuple[str, int, tuple[str, ...] | None]]:
 
 
 def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timeline.TimeSettings:
-    return timeline.TimeSettings(sittings, break_every=timeline.break_every(plan.audience.id))
+    audience = plan.audience
+    return timeline.TimeSettings(
+        sittings, break_every=timeline.break_every(audience.id), checks_in_room=audience.checks_in_room
+    )
 
 
 def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:

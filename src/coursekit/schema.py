@@ -497,6 +497,9 @@ class AudienceFile(Model):
     based_on: Slug | None = None
     """An audience whose share of each module this audience gets, where a module does not name it:
     how an organisation's own audience uses built-in modules without copying them."""
+    checks_in_room: bool = True
+    """False: the knowledge checks are for reading afterwards on the site, so the session gives them
+    no time and the deck no slides (a board briefing, for example)."""
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
     in an LMS. None: the LMS package reports completion only."""

@@ -332,6 +332,7 @@ def session_audience(session: Session, project: Project):
             "name": name,
             "course_title": session.title,
             "modules": session_module_ids(session, project),
+            "parts": None,  # the session's own parts say when it runs
         }
     )
 
@@ -385,7 +386,12 @@ def time_settings(session: Session, audience) -> timeline.TimeSettings:
         " and ".join(co_trainers) if co_trainers else (None if session.facilitators else "co-trainer")
     )
     return timeline.TimeSettings(
-        sittings, session.mode, timeline.break_every(audience.id, session.based_on), lead, co_trainer
+        sittings,
+        session.mode,
+        timeline.break_every(audience.id, session.based_on),
+        lead,
+        co_trainer,
+        checks_in_room=audience.checks_in_room,
     )
 
 

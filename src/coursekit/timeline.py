@@ -213,6 +213,8 @@ class TimeSettings:
     lead: str = "lead"
     co_trainer: str | None = "co-trainer"
     """Who co-delivers; None when nobody does (the lead leads every block)."""
+    checks_in_room: bool = True
+    """False: knowledge checks are done on the site afterwards and get no time in the room."""
 
     @property
     def window(self) -> int:
@@ -358,7 +360,7 @@ def _fit_part(
     index: int, sitting: Sitting, views: list[ModuleView], settings: TimeSettings
 ) -> tuple[Part, list[Trim]]:
     cuts, trims = _Cuts(), []
-    candidates = iter(_trim_candidates(views))
+    candidates = iter(_trim_candidates(views, settings.checks_in_room))
     while True:
         blocks, room = _placed(_blocks(index, sitting, views, cuts, settings), sitting, settings)
         if sitting.minutes is None or room >= _min_buffer(sitting.minutes):
@@ -371,7 +373,7 @@ def _fit_part(
         trims.append(trim)
 
 
-def _trim_candidates(views: list[ModuleView]) -> list[Trim]:
+def _trim_candidates(views: list[ModuleView], checks_in_room: bool = True) -> list[Trim]:
     backwards = list(reversed(views))
     drops = [
         Trim("drop", v.id, a.id, 0, f"dropped the optional activity {a.title!r} ({v.title}, {a.minutes} min)")
@@ -402,7 +404,7 @@ def _trim_candidates(views: list[ModuleView]) -> list[Trim]:
             "the session, on the site",
         )
         for v in backwards
-        if v.questions
+        if v.questions and checks_in_room
     ]
     return drops + shortens + moves
 
@@ -413,7 +415,7 @@ def _impossible(
     used = sum(b.minutes for b in blocks)
     need = math.ceil(used / (1 - BUFFER_SHARE))
     fully = _Cuts()
-    for trim in _trim_candidates(views):
+    for trim in _trim_candidates(views, settings.checks_in_room):
         fully = fully.add(trim)
     head = (
         f"the content needs about {need} min but the part has {sitting.minutes} min, even with optional "
@@ -579,7 +581,7 @@ def _module_blocks(view: ModuleView, cuts: _Cuts, settings: TimeSettings) -> lis
                 activity.materials,
             )
         )
-    if view.questions and view.id not in cuts.checks_moved:
+    if view.questions and settings.checks_in_room and view.id not in cuts.checks_moved:
         blocks.append(
             Block(
                 "check",

@@ -206,3 +206,22 @@ def test_scripted_key_messages_get_a_slide_each_with_the_script_in_the_notes(tmp
             "Make this point in your own words.",
         ),
     ]
+
+
+def test_a_course_with_checks_for_afterwards_has_no_check_slides(tmp_path):
+    audience = audience_text("staff", "[a]") + "checks_in_room: false\n"
+    files = {
+        "modules/a.md": timed_module("a", questions=3),
+        "audiences/staff.yml": audience,
+        "sources.yml": SOURCES,
+    }
+    titles = [
+        s.title for s in deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    ]
+    assert "Module 1: Module a" in titles
+    assert not [t for t in titles if "check" in t]
+    in_room = {**files, "audiences/staff.yml": audience_text("staff", "[a]")}
+    titles = [
+        s.title for s in deck_slides(build_plan(load_project(write_tree(tmp_path / "q", in_room)), "staff"))
+    ]
+    assert "Module 1 check: question 3" in titles

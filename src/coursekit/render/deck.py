@@ -61,7 +61,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         "Title and Content",
     )
     for view in plan.modules:
-        slides += module_slides(view)
+        slides += module_slides(view, checks_in_room=audience.checks_in_room)
     slides.append(
         Slide(
             "Closing",
@@ -71,9 +71,14 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
                 "Tell us what to change: we will say what we did with your feedback.",
                 audience.support,
             ),
-            "Close the session: collect commitments and feedback. Remind people where to get "
-            "support. Make sure any co-trainer or contributor with lived experience is thanked "
-            "by name (if they wish) and knows when they will be paid.",
+            _join(
+                "Close the session: collect commitments and feedback. Remind people where to get "
+                "support. Make sure any co-trainer or contributor with lived experience is thanked "
+                "by name (if they wish) and knows when they will be paid.",
+                ""
+                if audience.checks_in_room
+                else "The knowledge checks are not done in the room: point people to them on the course site.",
+            ),
         )
     )
     return _unique_titles(slides)
@@ -130,8 +135,8 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     return result
 
 
-def module_slides(view: ModuleView) -> list[Slide]:
-    """Return the slides of one module."""
+def module_slides(view: ModuleView, checks_in_room: bool = True) -> list[Slide]:
+    """Return the slides of one module; its knowledge checks only when they are done in the room."""
     n, module = view.number, view.module
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [
@@ -167,7 +172,7 @@ def module_slides(view: ModuleView) -> list[Slide]:
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         slides += _activity_slides(view, index, activity)
-    for index, question in enumerate(view.questions, start=1):
+    for index, question in enumerate(view.questions if checks_in_room else (), start=1):
         letters, shown = "ABCDEF", shown_order(question)
         options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(shown))
         answer = next(letters[i] for i, o in enumerate(shown) if o.correct)
