@@ -133,7 +133,7 @@ def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
         for output in OUTPUTS:
             if output.name in settings.outputs:
                 files += output.render(plan, staging, settings)
-    files += landing.render(plans, staging, settings.brand)
+    files += landing.render(plans, staging, settings.brand, settings.scorm_version)
     return files
 
 

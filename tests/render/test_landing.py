@@ -35,3 +35,12 @@ def test_audience_text_is_escaped(tmp_path):
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     html = landing_html((plan,))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt; staff" in html
+
+
+def test_every_download_built_is_linked_with_the_lms_package_of_its_version(project):
+    plan = build_plan(load_project(project), "staff", outputs=("site", "guide", "handout", "scorm"))
+    html = landing_html((plan,), scorm_version="2004")
+    assert '<a href="staff/downloads/staff-facilitator-guide.docx" download>Facilitator guide (Word)' in html
+    assert '<a href="staff/downloads/staff-handout.docx" download>Handout and activity materials' in html
+    assert '<a href="staff/downloads/staff-scorm2004.zip" download>LMS package (SCORM 2004, zip)' in html
+    assert "evaluation" not in html and "slides" not in html
