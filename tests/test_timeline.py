@@ -315,3 +315,22 @@ def test_checks_for_reading_afterwards_get_no_time_in_the_room(tmp_path):
     assert "check" in [b.kind for b in in_room.blocks]
     assert "check" not in [b.kind for b in afterwards.blocks]
     assert afterwards.cut == ()
+
+
+def test_an_outcome_only_a_dropped_activity_served_leaves_the_trimmed_plan(tmp_path):
+    outcomes = [
+        {"id": "describe", "text": "Describe one benefit of working together."},
+        {"id": "plan", "text": "Plan one small step."},
+    ]
+    module = timed_module(
+        "a",
+        activities=(("main", 30, {}), ("extra", 20, {"optional": True, "outcomes": ["plan"]})),
+        outcomes=outcomes,
+    )
+    plan = plan_of(tmp_path, {"a": module})
+    assert [o.id for o in apply_cuts(plan, build_timeline(plan, one_part(None))).modules[0].outcomes] == [
+        "describe",
+        "plan",
+    ]
+    trimmed = apply_cuts(plan, build_timeline(plan, one_part(60)))
+    assert [o.id for o in trimmed.modules[0].outcomes] == ["describe"]

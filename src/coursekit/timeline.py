@@ -700,7 +700,8 @@ def _fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Bloc
 
 
 def apply_cuts(plan: CoursePlan, timeline: Timeline) -> CoursePlan:
-    """Return the plan as the timeline runs it: dropped activities gone, shortened ones at their new minutes."""
+    """Return the plan as the timeline runs it: dropped activities gone, shortened ones at their new
+    minutes, and outcomes that only a dropped activity served gone with them."""
     cuts = _Cuts()
     for trim in timeline.trims:
         cuts = cuts.add(trim)
@@ -711,5 +712,7 @@ def apply_cuts(plan: CoursePlan, timeline: Timeline) -> CoursePlan:
             for a in view.activities
             if (view.id, a.id) not in cuts.dropped
         )
-        views.append(replace(view, activities=kept))
+        served = {o for item in (*kept, *view.questions) for o in item.outcomes}
+        outcomes = tuple(o for o in view.outcomes if o.id in served)
+        views.append(replace(view, activities=kept, outcomes=outcomes))
     return replace(plan, modules=tuple(views), timeline=timeline)

@@ -225,3 +225,22 @@ def test_a_course_with_checks_for_afterwards_has_no_check_slides(tmp_path):
         s.title for s in deck_slides(build_plan(load_project(write_tree(tmp_path / "q", in_room)), "staff"))
     ]
     assert "Module 1 check: question 3" in titles
+
+
+def test_extras_the_plan_leaves_out_stay_in_the_deck_hidden_from_the_slide_show(tmp_path):
+    module = timed_module("a", questions=2, activities=(("main", 30, {}), ("extra", 20, {"optional": True})))
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    assert [t.action for t in timed.trims] == ["drop"]
+    path = slides.render(
+        dataclasses.replace(plan, timeline=timed), tmp_path / "out", BuildSettings(outputs=("slides",))
+    )[0]
+    shown = {s.shapes.title.text_frame.text: s._element.get("show") for s in Presentation(str(path)).slides}
+    assert shown["Module 1, activity 1: Activity main (30 min)"] is None
+    assert shown["Module 1, activity 2: Activity extra (20 min), optional extra"] == "0"
+    assert shown["Module 1 check: question 1"] is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..courselength import course_timeline
 from ..organisation import Brand
@@ -32,6 +32,8 @@ class Slide:
     body: tuple[str, ...]
     notes: str
     subtitle: str = ""
+    hidden: bool = False
+    """An extra the plan leaves out: kept for the trainer, skipped in the slide show."""
 
 
 def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
@@ -61,7 +63,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         "Title and Content",
     )
     for view in plan.modules:
-        slides += module_slides(view, checks_in_room=audience.checks_in_room)
+        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed))
     slides.append(
         Slide(
             "Closing",
@@ -135,8 +137,16 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     return result
 
 
-def module_slides(view: ModuleView, checks_in_room: bool = True) -> list[Slide]:
-    """Return the slides of one module; its knowledge checks only when they are done in the room."""
+def _planned_activities(timed: Timeline) -> set[tuple[str, str]]:
+    """(module, activity id) of each activity in the plan, and (module, "check") of each check."""
+    return {(b.module_id, b.item_id or b.kind) for b in timed.blocks if b.kind in ("activity", "check")}
+
+
+def module_slides(
+    view: ModuleView, checks_in_room: bool = True, planned: set[tuple[str, str]] | None = None
+) -> list[Slide]:
+    """Return the slides of one module: its knowledge checks only when they are done in the room, and
+    activities the plan leaves out (when a plan is given) as hidden extras."""
     n, module = view.number, view.module
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [
@@ -171,7 +181,9 @@ def module_slides(view: ModuleView, checks_in_room: bool = True) -> list[Slide]:
     slides += _key_message_slides(view)
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
-        slides += _activity_slides(view, index, activity)
+        extra = planned is not None and (view.id, activity.id) not in planned
+        slides += _activity_slides(view, index, activity, extra)
+    after = planned is not None and (view.id, "check") not in planned
     for index, question in enumerate(view.questions if checks_in_room else (), start=1):
         letters, shown = "ABCDEF", shown_order(question)
         options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(shown))
@@ -180,9 +192,15 @@ def module_slides(view: ModuleView, checks_in_room: bool = True) -> list[Slide]:
         slides.append(
             Slide(
                 "Check",
-                f"Module {n} check: question {index}",
+                f"Module {n} check: question {index}" + (", after the session" if after else ""),
                 (plain(question.prompt), *options),
-                f"Right answer: {answer}. Feedback: {feedback}",
+                _join(
+                    "Moved to after the session (learners do it on the site): hidden in the slide show."
+                    if after
+                    else "",
+                    f"Right answer: {answer}. Feedback: {feedback}",
+                ),
+                hidden=after,
             )
         )
     if view.reflection:
@@ -216,7 +234,7 @@ def _key_message_slides(view: ModuleView) -> list[Slide]:
     ]
 
 
-def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
+def _activity_slides(view: ModuleView, index: int, activity, extra: bool = False) -> list[Slide]:
     outcomes = {o.id: o.text for o in view.outcomes}
     served = "; ".join(outcomes[o] for o in activity.outcomes if o in outcomes)
     notes = _join(
@@ -228,15 +246,18 @@ def _activity_slides(view: ModuleView, index: int, activity) -> list[Slide]:
         f"Serves outcomes: {served}" if served else "",
     )
     title = f"Module {view.number}, activity {index}: {activity.title} ({activity.minutes} min)"
+    if extra:
+        title += ", optional extra"
+        notes = _join("An optional extra the plan leaves out: this slide is hidden in the slide show.", notes)
     instructions = plain(activity.instructions)
     if len(instructions.split()) <= SLIDE_WORDS:
-        return [Slide("Activity", title, (instructions,), notes)]
+        return [Slide("Activity", title, (instructions,), notes, hidden=extra)]
     # A slide holds the task in a sentence; the full instructions are in the handout and the notes.
     body = (
         _first_sentence(instructions),
         f"Full instructions: handout, module {view.number}, {activity.title}.",
     )
-    return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes))]
+    return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes), hidden=extra)]
 
 
 def _first_sentence(text: str) -> str:
@@ -280,7 +301,7 @@ def _unique_titles(slides: list[Slide]) -> list[Slide]:
         count = seen.get(slide.title, 0) + 1
         seen[slide.title] = count
         title = slide.title if count == 1 else f"{slide.title} ({count})"
-        unique.append(Slide(slide.layout, title, slide.body, slide.notes, slide.subtitle))
+        unique.append(replace(slide, title=title))
     return unique
 
 

@@ -53,6 +53,8 @@ class SlideSpec:
     body: tuple[Paragraph, ...] = ()
     subtitle: str = ""
     notes: tuple[str, ...] = ()
+    hidden: bool = False
+    """Kept in the deck for the trainer, skipped in the slide show."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def _slide_parts(number: int, spec: SlideSpec, layout: _Layout, notes_master: st
     slide = f"ppt/slides/slide{number}.xml"
     notes = f"ppt/notesSlides/notesSlide{number}.xml"
     return {
-        slide: _render("slide", shapes=_slide_shapes(spec, layout)),
+        slide: _render("slide", shapes=_slide_shapes(spec, layout), hidden=spec.hidden),
         f"ppt/slides/_rels/slide{number}.xml.rels": _rels(
             ("slideLayout", posixpath.relpath(layout.partname, "ppt/slides")),
             ("notesSlide", f"../notesSlides/notesSlide{number}.xml"),
@@ -221,7 +223,8 @@ _PARAGRAPHS = (
 _TEMPLATES = {
     "slide": (
         _DECLARATION
-        + f"<p:sld {_NAMESPACES}>"
+        + f"<p:sld {_NAMESPACES}"
+        + '{% if hidden %} show="0"{% endif %}>'
         + _SHAPE_TREE_START
         + '{% for s in shapes %}<p:sp><p:nvSpPr><p:cNvPr id="{{ loop.index + 1 }}" name="{{ s.name }}"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {{ s.ph | safe }}/></p:nvPr></p:nvSpPr>'

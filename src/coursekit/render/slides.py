@@ -83,4 +83,5 @@ def _spec(slide: Slide, layouts: set[str]) -> SlideSpec:
         body=tuple(Paragraph(text) for text in slide.body),
         subtitle=slide.subtitle,
         notes=tuple(slide.notes.split("\n\n")),
+        hidden=slide.hidden,
     )
