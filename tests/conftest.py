@@ -599,3 +599,28 @@ def shared_browser():
         launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+HALF_DAY_AND_FOLLOW_UP = """\
+  - title: Half day
+    minutes: 60
+    modules: [a]
+  - title: Follow-up, 6 to 8 weeks later
+    minutes: 40
+    modules: [b]
+"""
+"""Two sittings for the staff course of modules a and b (see in_parts)."""
+
+
+def in_parts(
+    parts: str = HALF_DAY_AND_FOLLOW_UP, length: int = 100, a: str = "", b: str = ""
+) -> dict[str, str]:
+    """Return a project's files whose staff course of modules a and b runs in the given parts."""
+    return {
+        "modules/a.md": a or timed_module("a"),
+        "modules/b.md": b or timed_module("b", activities=(("b-talk", 20, {}),)),
+        "audiences/staff.yml": audience_text("staff", "[a, b]").replace(
+            "length_minutes: 30\n", f"length_minutes: {length}\nparts:\n{parts}"
+        ),
+        "sources.yml": SOURCES,
+    }

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SOURCES, audience_text, checked_files, timed_module, valid_files, write_tree
+from conftest import (
+    HALF_DAY_AND_FOLLOW_UP,
+    audience_text,
+    checked_files,
+    in_parts,
+    timed_module,
+    valid_files,
+    write_tree,
+)
 
 from coursekit.courselength import course_problems, course_timeline, natural_timeline
 from coursekit.errors import ContentError
@@ -43,28 +51,9 @@ def test_build_warns_about_course_length_and_still_builds(cli, tmp_path):
 
 
 def two_sittings(root, parts: str, length: int = 100):
-    """A project whose staff course of modules a and b runs in the given parts."""
-    files = {
-        "modules/a.md": timed_module(
-            "a", activities=(("a-talk", 30, {}), ("a-extra", 20, {"optional": True}))
-        ),
-        "modules/b.md": timed_module("b", activities=(("b-talk", 20, {}),)),
-        "audiences/staff.yml": audience_text("staff", "[a, b]").replace(
-            "length_minutes: 30\n", f"length_minutes: {length}\nparts:\n{parts}"
-        ),
-        "sources.yml": SOURCES,
-    }
-    return write_tree(root, files)
-
-
-HALF_DAY_AND_FOLLOW_UP = """\
-  - title: Half day
-    minutes: 60
-    modules: [a]
-  - title: Follow-up, 6 to 8 weeks later
-    minutes: 40
-    modules: [b]
-"""
+    """A project whose staff course runs in the given parts; module a has a 20-minute optional extra."""
+    extra = timed_module("a", activities=(("a-talk", 30, {}), ("a-extra", 20, {"optional": True})))
+    return write_tree(root, in_parts(parts, length, a=extra))
 
 
 def test_a_course_in_parts_is_planned_sitting_by_sitting(tmp_path):

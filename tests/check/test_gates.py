@@ -308,27 +308,30 @@ def test_g4_one_vague_outcome_in_five_is_a_warning_only(tmp_path):
     assert [f.rule for f in found if f.rule.startswith("G4")] == ["G4-outcome-verb"]
 
 
-def test_g5_timings_of_95_minutes_in_a_60_minute_module(tmp_path):
-    module = checked_module(
-        ("minutes: 30\nversion", "minutes: 60\nversion"),
-        ("    minutes: 30\n    type: pairs", "    minutes: 95\n    type: pairs"),
-    )
+@pytest.mark.parametrize(
+    ("replacements", "flagged", "message"),
+    [
+        (
+            (
+                ("minutes: 30\nversion", "minutes: 60\nversion"),
+                ("    minutes: 30\n    type: pairs", "    minutes: 95\n    type: pairs"),
+            ),
+            "minutes: 60",
+            "activities for staff add up to 95 min, but its session is 60 min: make them 54 to 66 min",
+        ),
+        (
+            (("    minutes: 30\n    type: pairs", "    minutes: 30\n    type: pairs\n    optional: true"),),
+            "minutes: 30",
+            "core (not optional) activities for staff add up to 0 min, but its session is 30 min",
+        ),
+    ],
+    ids=["95-minutes-in-60", "optional-activities-left-out"],
+)
+def test_g5_timings_that_do_not_add_up(tmp_path, replacements, flagged, message):
+    module = checked_module(*replacements)
     found = findings(tmp_path, module)
-    assert caught(found, "G5-timing") == [(MODULE, line_of(module, "minutes: 60"), "minutes", "error")]
-    assert "activities for staff add up to 95 min, but its session is 60 min: make them 54 to 66 min" in next(
-        f.message for f in found if f.rule == "G5-timing"
-    )
-
-
-def test_g5_timings_leave_out_optional_activities(tmp_path):
-    module = checked_module(
-        ("    minutes: 30\n    type: pairs", "    minutes: 30\n    type: pairs\n    optional: true"),
-    )
-    found = findings(tmp_path, module)
-    assert caught(found, "G5-timing") == [(MODULE, line_of(module, "minutes: 30"), "minutes", "error")]
-    assert "core (not optional) activities for staff add up to 0 min, but its session is 30 min" in next(
-        f.message for f in found if f.rule == "G5-timing"
-    )
+    assert caught(found, "G5-timing") == [(MODULE, line_of(module, flagged), "minutes", "error")]
+    assert message in next(f.message for f in found if f.rule == "G5-timing")
 
 
 def test_g5_timings_count_the_input_scripts(tmp_path):

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from conftest import SOURCES, audience_text, timed_module, write_tree
+from conftest import SOURCES, audience_text, in_parts, timed_module, write_tree
 
 from coursekit.load import load_project
 from coursekit.plan import build_plan
 from coursekit.render.pages import welcome_page
 
-PARTS = """\
-length_minutes: 100
-parts:
-  - title: Half day
-    minutes: 60
-    modules: [a]
-  - title: Follow-up, 6 to 8 weeks later
-    minutes: 40
-    modules: [b]
-"""
-
 
 def test_the_welcome_page_says_which_modules_each_sitting_teaches(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a"),
-        "modules/b.md": timed_module("b"),
-        "audiences/staff.yml": audience_text("staff", "[a, b]").replace("length_minutes: 30\n", PARTS),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = build_plan(load_project(write_tree(tmp_path / "p", in_parts())), "staff")
     text = welcome_page(plan, None).text
     assert "In the room, the course runs in 2 sittings:\n\n" in text
     assert "- **Half day** (1 hour in the room): module 1\n" in text
