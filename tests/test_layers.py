@@ -323,3 +323,14 @@ def test_an_organisation_build_is_reproducible(cli, organisation):
         builds.append(tree_bytes(organisation / out))
     assert builds[0] == builds[1]
     assert "bosses/assets/logo.svg" in builds[0] and "assets/logo.svg" in builds[0]
+
+
+def test_an_additions_file_that_is_not_a_mapping(tmp_path):
+    root = write_tree(
+        tmp_path / "ours", organisation_files(**{"additions/what-co-production-is.yml": "- a\n"})
+    )
+    with pytest.raises(ContentError) as caught:
+        load_project(root)
+    assert caught.value.lines() == [
+        "additions/what-co-production-is.yml: line 1: must be a mapping of additions (activities, local_examples, ...)"
+    ]

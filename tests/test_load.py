@@ -214,3 +214,12 @@ def test_a_control_character_in_text_is_refused(tmp_path):
 def test_pass_mark_over_100_is_refused(tmp_path):
     errors = load_errors(tmp_path, {"audiences/staff.yml": audience_text("staff") + "pass_mark: 101\n"})
     assert errors == ["audiences/staff.yml: line 10: pass_mark: input should be less than or equal to 100"]
+
+
+@pytest.mark.parametrize(
+    ("name", "holds"),
+    [("audiences/staff.yml", "fields (id, name, ...)"), ("sources.yml", "fields: a 'sources' list")],
+)
+def test_a_yaml_file_that_is_not_a_mapping(tmp_path, name, holds):
+    errors = load_errors(tmp_path, {name: "- just\n- a list\n"})
+    assert f"{name}: line 1: must be a mapping of {holds}" in errors

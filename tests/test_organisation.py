@@ -414,3 +414,9 @@ def test_the_lms_package_certificate_and_guide_carry_the_brand(branded):
     assert "Leeds Care: Certificate of completion" in certificate
     guide = [p.text for p in Document(str(downloads / "bosses-facilitator-guide.docx")).paragraphs[:12]]
     assert "Facilitator guide, Leeds Care" in guide
+
+
+def test_an_organisation_file_that_is_not_a_mapping(tmp_path):
+    assert load_errors(tmp_path, **{"organisation.yml": "- name: Leeds Care\n"}) == [
+        "organisation.yml: line 1: must be a mapping of settings (name, logo, colours, ...)"
+    ]

@@ -321,3 +321,11 @@ def test_the_local_values_reach_the_built_site(cli, root):
     page = (root / "sessions/out/s/housing/01-local.html").read_text(encoding="utf-8")
     assert "Find a group in Northtown: the Northtown tenants" in page
     assert "{{" not in page
+
+
+def test_a_session_file_that_is_not_a_mapping(root):
+    with pytest.raises(ContentError) as caught:
+        load_session(session_at(root, "- title: A list\n"), load_project(root))
+    assert caught.value.lines() == [
+        "sessions/s.yml: line 1: must be a mapping of fields (title, audience, ...)"
+    ]

@@ -28,8 +28,8 @@ from .schema import (
     Story,
 )
 from .suggest import did_you_mean
-from .validation import field_names, validate
-from .yamlfile import ParseFailure, parse_yaml, read_text
+from .validation import field_names, read_mapping
+from .yamlfile import ParseFailure
 
 BUILTIN_PREFIX = "built-in:"
 """Shown before the path of a built-in file, such as 'built-in:modules/jargon.md'."""
@@ -112,12 +112,8 @@ def load_additions(
     for path in paths:
         shown = path.relative_to(root).as_posix()
         try:
-            parsed = parse_yaml(read_text(path, shown), shown)
-            if not isinstance(parsed.data, dict):
-                raise ParseFailure(
-                    [Problem(shown, 1, None, "must be a mapping (activities, local_examples, ...)")]
-                )
-            additions = validate(Additions, parsed.data, shown, parsed.lines, _ADDITION_NAMES)
+            holds = "additions (activities, local_examples, ...)"
+            additions = read_mapping(path, shown, Additions, _ADDITION_NAMES, holds).data
         except ParseFailure as failure:
             problems.extend(failure.problems)
             continue

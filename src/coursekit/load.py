@@ -38,9 +38,10 @@ from .layers import (
 from .model import Project, SourceFile
 from .organisation import brand_for, load_organisation, read_changelog
 from .schema import Audience, AudienceFile, Module, ModuleMeta
+from .validation import read_mapping
 from .validation import validate as validate_model
 from .versions import read_lock
-from .yamlfile import Loc, ParseFailure, parse_front_matter, parse_yaml, read_text
+from .yamlfile import Loc, ParseFailure, parse_front_matter, read_text
 
 MODULE_GLOB = "*.md"
 AUDIENCE_GLOBS = ("*.yml", "*.yaml")
@@ -275,13 +276,9 @@ def _load_module(path: Path, shown: str) -> _Loaded:
 
 
 def _load_audience(path: Path, shown: str) -> _Loaded:
-    text = read_text(path, shown)
-    parsed = parse_yaml(text, shown)
-    if not isinstance(parsed.data, dict):
-        raise ParseFailure([Problem(shown, 1, None, "must be a mapping of fields (id, name, ...)")])
-    audience = validate(AudienceFile, parsed.data, shown, parsed.lines)
-    loaded = Audience.model_construct(**dict(audience), path=shown)
-    return _Loaded(loaded, shown, parsed.lines, tuple(text.splitlines()))
+    read = read_mapping(path, shown, AudienceFile, _FIELD_NAMES, "fields (id, name, ...)")
+    loaded = Audience.model_construct(**dict(read.data), path=shown)
+    return _Loaded(loaded, shown, read.lines, tuple(read.text.splitlines()))
 
 
 def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]:
@@ -291,16 +288,13 @@ def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]
     if path is None:
         return []
     try:
-        parsed = parse_yaml(read_text(path, shown), shown)
-        if not isinstance(parsed.data, dict):
-            raise ParseFailure([Problem(shown, 1, None, "must be a mapping with a 'sources' list")])
-        listing = _validate(schema.SourceList, parsed.data, shown, parsed.lines)
+        read = read_mapping(path, shown, schema.SourceList, _FIELD_NAMES, "fields: a 'sources' list")
     except ParseFailure as failure:
         problems.extend(failure.problems)
         return []
     return [
-        _Loaded(s, shown, {k[2:]: v for k, v in parsed.lines.items() if k[:2] == ("sources", i)})
-        for i, s in enumerate(listing.sources)
+        _Loaded(s, shown, {k[2:]: v for k, v in read.lines.items() if k[:2] == ("sources", i)})
+        for i, s in enumerate(read.data.sources)
     ]
 
 

@@ -18,8 +18,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from .errors import Problem
 from .schema import Contact, Slug
-from .validation import field_names, validate
-from .yamlfile import Loc, ParseFailure, line_of, parse_yaml, read_text
+from .validation import field_names, read_mapping
+from .yamlfile import Loc, ParseFailure, line_of, read_text
 
 FILE = "organisation.yml"
 MINIMUM_CONTRAST = 4.5
@@ -170,12 +170,8 @@ def load_organisation(root: Path) -> Organisation | None:
     path = root / FILE
     if not path.is_file():
         return None
-    parsed = parse_yaml(read_text(path, FILE), FILE)
-    if not isinstance(parsed.data, dict):
-        raise ParseFailure(
-            [Problem(FILE, 1, None, "must be a mapping of settings (name, logo, colours, ...)")]
-        )
-    organisation = validate(Organisation, parsed.data, FILE, parsed.lines, _NAMES)
+    parsed = read_mapping(path, FILE, Organisation, _NAMES, "settings (name, logo, colours, ...)")
+    organisation = parsed.data
     problems = _colour_problems(organisation, parsed.lines)
     problems += _file_problems(organisation, root, parsed.lines)
     if problems:

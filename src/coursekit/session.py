@@ -22,12 +22,12 @@ from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
 from . import slots, timeline
 from .errors import WARNING, ContentError, Problem
-from .load import validate
 from .model import Project
 from .plan import CoursePlan, plan_course
 from .schema import Label, Minutes, Model, Slug
 from .suggest import did_you_mean
-from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_yaml, read_text
+from .validation import read_mapping
+from .yamlfile import Loc, ParseFailure, dotted, line_of
 
 DEFAULT_START = dt.time(9, 30)
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -176,15 +176,10 @@ def load_session(path: Path, project: Project, shown: str | None = None) -> Sess
     if not path.is_file():
         raise ContentError([Problem(shown, None, None, "session file not found")])
     try:
-        parsed = parse_yaml(read_text(path, shown), shown)
-        if not isinstance(parsed.data, dict):
-            raise ParseFailure(
-                [Problem(shown, 1, None, "must be a mapping of fields (title, audience, ...)")]
-            )
-        data = validate(SessionFile, parsed.data, shown, parsed.lines, _FIELD_NAMES)
+        read = read_mapping(path, shown, SessionFile, _FIELD_NAMES, "fields (title, audience, ...)")
     except ParseFailure as failure:
         raise ContentError(failure.problems) from None
-    session = Session.model_construct(**dict(data), path=shown, folder=path.parent, lines=parsed.lines)
+    session = Session.model_construct(**dict(read.data), path=shown, folder=path.parent, lines=read.lines)
     problems = _shape_problems(session) or _reference_problems(session, project)
     if problems:
         raise ContentError(problems)

@@ -3,12 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .suggest import did_you_mean
-from .yamlfile import Loc, ParseFailure, dotted, line_of
+from .yamlfile import Loc, ParseFailure, dotted, line_of, parse_yaml, read_text
+
+
+@dataclass(frozen=True)
+class MappingFile:
+    """A YAML file of one mapping, validated: the model, the line of each field, and its text."""
+
+    data: BaseModel
+    lines: dict[Loc, int]
+    text: str
+
+
+def read_mapping(
+    path: Path, shown: str, model: type[BaseModel], names: Iterable[str], holds: str
+) -> MappingFile:
+    """Read a YAML file that holds one mapping and validate it as model, or raise ParseFailure.
+
+    holds says what the mapping holds, for the message when the file is not a mapping:
+    'fields (id, name, ...)'. names are the keys a misspelt key is compared with.
+    """
+    text = read_text(path, shown)
+    parsed = parse_yaml(text, shown)
+    if not isinstance(parsed.data, dict):
+        raise ParseFailure([Problem(shown, 1, None, f"must be a mapping of {holds}")])
+    return MappingFile(validate(model, parsed.data, shown, parsed.lines, names), parsed.lines, text)
 
 
 def validate(model: type[BaseModel], data: dict, shown: str, lines: dict[Loc, int], names: Iterable[str]):
