@@ -437,7 +437,7 @@ def timed_module(
         "id": module_id,
         "title": f"Module {module_id}",
         "summary": "Why we work together.",
-        "minutes": sum(minutes for _, minutes, _ in activities),
+        "minutes": sum(minutes for _, minutes, extra in activities if not extra.get("optional")),
         "version": "1.0",
         "updated": dt.date(2026, 11, 22),
         "review_date": dt.date(2099, 11, 22),

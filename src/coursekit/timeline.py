@@ -13,7 +13,7 @@ A session is one or more parts (sittings). Each part is a run of blocks:
 
 Rules, in numbers (the constants below):
 
-- Teaching input: the module's minutes for the audience minus its activities' minutes, or the
+- Teaching input: the module's minutes for the audience minus its core (not optional) activities, or the
   audience's declared `input_minutes`; never less than the key messages' scripts take to say (at
   130 words a minute, plus a minute a scripted message for questions), nor than 5 minutes.
 - A story read aloud: its words at 130 words a minute, at least 2 minutes; none when an activity's
@@ -282,10 +282,11 @@ def min_minutes(activity) -> int:
 
 
 def input_minutes(view: ModuleView) -> int:
-    """Teaching input of a module: declared, or its minutes less its activities; never less than its
+    """Teaching input of a module: declared, or its minutes less its core activities; never less than its
     scripts take to say (plus a minute a scripted message for questions), nor than 5."""
     declared = getattr(view.module.audiences.get(view.audience_id), "input_minutes", None)
-    stated = declared if declared is not None else view.minutes - view.activity_minutes
+    core = sum(a.minutes for a in view.activities if not a.optional)
+    stated = declared if declared is not None else view.minutes - core
     return max(MIN_INPUT, stated, scripted_minutes(view))
 
 

@@ -315,6 +315,35 @@ def test_g5_timings_of_95_minutes_in_a_60_minute_module(tmp_path):
     )
     found = findings(tmp_path, module)
     assert caught(found, "G5-timing") == [(MODULE, line_of(module, "minutes: 60"), "minutes", "error")]
-    assert "add up to 95 min, but its session is 60 min: make them 54 to 66 min" in next(
+    assert "activities for staff add up to 95 min, but its session is 60 min: make them 54 to 66 min" in next(
         f.message for f in found if f.rule == "G5-timing"
+    )
+
+
+def test_g5_timings_leave_out_optional_activities(tmp_path):
+    module = checked_module(
+        ("    minutes: 30\n    type: pairs", "    minutes: 30\n    type: pairs\n    optional: true"),
+    )
+    found = findings(tmp_path, module)
+    assert caught(found, "G5-timing") == [(MODULE, line_of(module, "minutes: 30"), "minutes", "error")]
+    assert "core (not optional) activities for staff add up to 0 min, but its session is 30 min" in next(
+        f.message for f in found if f.rule == "G5-timing"
+    )
+
+
+def test_g5_timings_count_the_input_scripts(tmp_path):
+    script = " ".join(["word"] * 260)  # two minutes spoken, plus one for questions
+    module = checked_module(
+        (
+            "    sources: [example-story]\nactivities",
+            f"    sources: [example-story]\n    script: {script}\nactivities",
+        ),
+        ("minutes: 30\nversion", "minutes: 33\nversion"),
+    )
+    found = findings(tmp_path, module)
+    assert [f.field for f in found if f.rule == "G5-timing"] == ["audiences.bosses.minutes"]  # 20 + 3
+    longer = module.replace("minutes: 33\nversion", "minutes: 45\nversion")
+    message = next(f.message for f in findings(tmp_path, longer) if f.field == "minutes")
+    assert message.startswith(
+        "the core activities (30 min) and input scripts (3 min) for staff add up to 33 min, but its session is 45 min"
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .. import body as body_syntax
 from ..errors import ERROR, WARNING, Problem
+from ..timeline import scripted_minutes
 from . import patterns, wordlists
 from .context import Context
 from .text import AudienceText, Document, ModuleText, Passage
@@ -290,19 +291,27 @@ def unmeasurable(text: str) -> str | None:
 
 
 def timings(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
-    """For each audience, the activities it gets add up to its session length within 10%."""
+    """For each audience, its core (not optional) activities and scripted input add up to its session
+    length within 10%: optional activities are extras the plan drops first."""
     for view in ctx.views(doc.module):
-        total, minutes = view.activity_minutes, view.minutes
+        core = sum(a.minutes for a in view.activities if not a.optional)
+        scripted = scripted_minutes(view)
+        total, minutes = core + scripted, view.minutes
         if abs(total - minutes) > minutes * TIMING_TOLERANCE:
             own = doc.module.audiences[view.audience_id].minutes is not None
             loc = ("audiences", view.audience_id, "minutes") if own else ("minutes",)
             low, high = round(minutes * (1 - TIMING_TOLERANCE)), round(minutes * (1 + TIMING_TOLERANCE))
+            made_of = (
+                f"core activities ({core} min) and input scripts ({scripted} min)"
+                if scripted
+                else ("core (not optional) activities")
+            )
             yield doc.finding(
                 loc,
                 "G5-timing",
                 ERROR,
                 (
-                    f"the activities {view.audience_id} gets add up to {total} min, but its session is "
-                    f"{minutes} min: make them {low} to {high} min"
+                    f"the {made_of} for {view.audience_id} add up to {total} min, but its session is "
+                    f"{minutes} min: make them {low} to {high} min, or set its minutes to {total}"
                 ),
             )
