@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import (
     HALF_DAY_AND_FOLLOW_UP,
+    SOURCES,
     audience_text,
     checked_files,
     in_parts,
@@ -13,7 +14,7 @@ from conftest import (
     write_tree,
 )
 
-from coursekit.courselength import course_problems, course_timeline, natural_timeline
+from coursekit.courselength import core_plan, course_problems, course_timeline, natural_timeline
 from coursekit.errors import ContentError
 from coursekit.load import load_project
 from coursekit.plan import build_plan
@@ -122,3 +123,17 @@ def test_parts_that_do_not_match_the_course_are_refused(tmp_path, parts, length,
     assert [(p.path, p.line, p.field, p.message) for p in caught.value.problems] == [
         ("audiences/staff.yml", line, field, message) for line, field, message in expected
     ]
+
+
+def test_a_course_over_its_length_even_without_extras_leaves_them_all_out(tmp_path):
+    module = timed_module("a", activities=(("a-talk", 40, {}), ("a-extra", 20, {"optional": True})))
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = course_timeline(plan)
+    assert timed.cut == ("dropped the optional activity 'Activity a-extra' (Module a, 20 min)",)
+    assert timed.minutes == natural_timeline(core_plan(plan)).minutes > plan.audience.length_minutes
+    assert "a-extra" not in {b.item_id for b in timed.blocks}

@@ -36,7 +36,8 @@ def natural_timeline(plan: CoursePlan) -> timeline.Timeline:
 
 def course_timeline(plan: CoursePlan) -> timeline.Timeline:
     """Return the course planned at its stated length, leaving out optional activities that do not
-    fit; when anything more would have to go, its natural plan."""
+    fit; when anything more would have to go, the natural plan of its core (every optional
+    activity left out, and the warning of course_problems says by how much it runs over)."""
     sittings = tuple(
         timeline.Sitting(title, DEFAULT_START, minutes, modules=modules)
         for title, minutes, modules in _parts(plan.audience)
@@ -44,8 +45,12 @@ def course_timeline(plan: CoursePlan) -> timeline.Timeline:
     try:
         stated = timeline.build_timeline(plan, _settings(plan, sittings))
     except timeline.DoesNotFit:
-        return natural_timeline(plan)
-    return stated if all(trim.action == "drop" for trim in stated.trims) else natural_timeline(plan)
+        stated = None
+    if stated is not None and all(trim.action == "drop" for trim in stated.trims):
+        return stated
+    drops = timeline.optional_drops(plan.modules)
+    core = natural_timeline(core_plan(plan))
+    return dataclasses.replace(core, cut=tuple(t.text for t in drops), trims=tuple(drops))
 
 
 def core_plan(plan: CoursePlan) -> CoursePlan:

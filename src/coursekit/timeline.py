@@ -373,14 +373,20 @@ def _fit_part(
         trims.append(trim)
 
 
-def _trim_candidates(views: list[ModuleView], checks_in_room: bool = True) -> list[Trim]:
-    backwards = list(reversed(views))
-    drops = [
+def optional_drops(views, backwards: bool = False) -> list[Trim]:
+    """A trim dropping each optional activity: in course order, or from the end when backwards."""
+    turn = reversed if backwards else iter
+    return [
         Trim("drop", v.id, a.id, 0, f"dropped the optional activity {a.title!r} ({v.title}, {a.minutes} min)")
-        for v in backwards
-        for a in reversed(v.activities)
+        for v in turn(list(views))
+        for a in turn(list(v.activities))
         if a.optional
     ]
+
+
+def _trim_candidates(views: list[ModuleView], checks_in_room: bool = True) -> list[Trim]:
+    backwards = list(reversed(views))
+    drops = optional_drops(views, backwards=True)
     dropped = {(t.module_id, t.item_id) for t in drops}
     shortens = [
         Trim(
