@@ -9,9 +9,10 @@ from conftest import tree_bytes
 
 from coursekit.build import build
 from coursekit.content import builtin_root
-from coursekit.courselength import course_problems
+from coursekit.courselength import course_problems, course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
+from coursekit.timeline import scripted_minutes
 
 NAMED = ["nothing-about-us", "lived-experience-and-co-production-groups", "jargon", "resilience"]
 
@@ -38,7 +39,9 @@ def test_library_size_and_audiences(library):
 def test_module_timings_add_up_for_the_audience(library, audience_id):
     plan = build_plan(library, audience_id)
     for view in plan.modules:
-        assert abs(view.activity_minutes - view.minutes) <= view.minutes * 0.1, view.id
+        core = sum(a.minutes for a in view.activities if not a.optional)
+        assert abs(core + scripted_minutes(view) - view.minutes) <= view.minutes * 0.1, view.id
+        assert all(m.script for m in view.key_messages), f"{view.id}: every key message has an input script"
 
 
 @pytest.mark.parametrize(
@@ -47,6 +50,9 @@ def test_module_timings_add_up_for_the_audience(library, audience_id):
 def test_course_plans_to_its_stated_length_with_breaks(library, audience_id):
     plan = build_plan(library, audience_id)
     assert course_problems(library, plan) == []
+    timed = course_timeline(plan)
+    assert timed.minutes == plan.audience.length_minutes
+    assert {trim.action for trim in timed.trims} <= {"drop"}, "only optional extras are left out"
 
 
 def test_frontline_and_commissioner_versions_differ_in_substance(library):
