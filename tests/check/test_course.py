@@ -20,9 +20,9 @@ def test_g5_a_course_far_over_its_stated_length_is_a_warning(tmp_path):
         ("audiences/staff.yml", 6, "length_minutes", "warning")
     ]
     assert found[0].message == (
-        "the course plans to 1 h 1 min in the room (teaching, activities, stories, checks, reflections, "
-        "changeovers, breaks and a 10% buffer), 103% longer than the 30 min stated: make length_minutes about "
-        "61, or shorten or drop modules (the deck's course plan slide shows every block on the clock)"
+        "the course plans to 1 h 1 min in the room (teaching, core activities, stories, checks, reflections, "
+        "changeovers, breaks and a 10% buffer), 103% longer than the 30 min stated: make it about 61 min, "
+        "or shorten, make optional or drop content (the deck's course plan slide shows every block on the clock)"
     )
 
 

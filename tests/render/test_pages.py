@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from conftest import SOURCES, audience_text, in_parts, timed_module, write_tree
 
+from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
 from coursekit.render.pages import welcome_page
@@ -25,3 +28,22 @@ def test_a_course_in_one_sitting_says_nothing_about_sittings(tmp_path):
     }
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     assert "sittings" not in welcome_page(plan, None).text
+
+
+def test_the_welcome_page_gives_the_time_in_the_room_and_on_your_own(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a"),
+        "audiences/staff.yml": audience_text("staff", "[a]").replace(
+            "length_minutes: 30", "length_minutes: 60"
+        ),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = dataclasses.replace(plan, timeline=course_timeline(plan))
+    assert (
+        "**How long it takes:** 1 hour in the room, breaks included (09:30 to 10:30); or about 30 minutes on"
+        in (welcome_page(timed, None).text)
+    )
+    assert (
+        "**How long it takes:** About 30 minutes on your own, in 1 module." in welcome_page(plan, None).text
+    )

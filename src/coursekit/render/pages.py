@@ -54,6 +54,26 @@ def nav(pages: list[Page]) -> list:
     return [{theme_text(p.title): p.path} for p in pages]
 
 
+def _how_long(plan: CoursePlan) -> str:
+    """Time in the room when the course is planned on the clock, and the time on your own."""
+    alone = (
+        f"about {duration(plan.total_minutes)} on your own, in {len(plan.modules)} "
+        f"module{'s' if len(plan.modules) != 1 else ''}. "
+        "Take breaks whenever you need them."
+    )
+    timed = plan.timeline
+    if timed is None:
+        return alone[0].upper() + alone[1:]
+    if len(timed.parts) == 1:
+        part = timed.parts[0]
+        room = (
+            f"{duration(timed.minutes)} in the room, breaks included ({part.start:%H:%M} to {part.end:%H:%M})"
+        )
+    else:
+        room = f"{duration(timed.minutes)} in the room over {len(timed.parts)} sittings, breaks included"
+    return f"{room}; or {alone}"
+
+
 def _sittings(plan: CoursePlan) -> str:
     """Say which modules each sitting of a course in parts teaches, for people who attend it."""
     parts = plan.audience.parts
@@ -86,8 +106,7 @@ def welcome_page(
 
 **Who this course is for:** {esc(audience.description)}
 
-**How long it takes:** about {duration(plan.total_minutes)} of learning, in {len(plan.modules)} modules.
-Take breaks whenever you need them.{_sittings(plan)}
+**How long it takes:** {_how_long(plan)}{_sittings(plan)}
 
 ## What you will be able to do
 
