@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import module_text, valid_files
 
-from coursekit.yamlfile import parse_yaml
+from coursekit.yamlfile import parse_front_matter, parse_yaml
 
 MODULE = "modules/intro.md"
 
@@ -121,3 +121,11 @@ def test_python_tag_in_a_module_is_refused_and_never_run(refused_build, tmp_path
         "does not allow (tags can run code or read outside the file): write a plain value"
     )
     assert not marker.exists()
+
+
+def test_an_indented_rule_inside_a_value_does_not_close_the_front_matter():
+    text = "---\nid: a\nnotes: |\n  Fill in the form.\n  ---\n  Sign here.\ntitle: A\n---\nBody text.\n"
+    parsed = parse_front_matter(text, "modules/a.md")
+    assert parsed.data == {"id": "a", "notes": "Fill in the form.\n---\nSign here.\n", "title": "A"}
+    assert parsed.body == "Body text.\n"
+    assert parsed.body_line == 9

@@ -253,7 +253,7 @@ def parse_front_matter(text: str, shown: str) -> Parsed:
             shown, 1, "must start with YAML front matter: a line '---', the module's fields, then '---'"
         )
     for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
+        if line.rstrip() == "---":  # at the start of the line: an indented '---' is inside a YAML value
             parsed = parse_yaml("".join(lines[1:index]), shown, first_line=2)
             body = "".join(lines[index + 1 :])
             return Parsed(parsed.data, parsed.lines, body, index + 2)
