@@ -1,0 +1,133 @@
+"""What each module puts on the clock: its input, stories, activities, check and reflection."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..plan import ModuleView
+from .model import (
+    CHANGEOVER,
+    MIN_INPUT,
+    MIN_SHORTENED,
+    MIN_STORY,
+    QUESTION_MINUTES,
+    REFLECTION_MINUTES,
+    SHORT_PART,
+    SPOKEN_WORDS_PER_MINUTE,
+    Block,
+    Cuts,
+    Sitting,
+    TimeSettings,
+)
+
+
+def min_minutes(activity) -> int:
+    """The shortest an activity may run: its min_minutes, or two thirds of it (at least 10)."""
+    if activity.min_minutes is not None:
+        return activity.min_minutes
+    return min(activity.minutes, max(MIN_SHORTENED, round(activity.minutes * 2 / 3)))
+
+
+def input_minutes(view: ModuleView) -> int:
+    """Teaching input of a module: declared, or its minutes less its core activities; never less than its
+    scripts take to say (plus a minute a scripted message for questions), nor than 5."""
+    declared = getattr(view.module.audiences.get(view.audience_id), "input_minutes", None)
+    core = sum(a.minutes for a in view.activities if not a.optional)
+    stated = declared if declared is not None else view.minutes - core
+    return max(MIN_INPUT, stated, scripted_minutes(view))
+
+
+def scripted_minutes(view: ModuleView) -> int:
+    """Minutes the module's input scripts take: spoken at SPOKEN_WORDS_PER_MINUTE, a minute each for questions."""
+    scripts = [m.script for m in view.key_messages if m.script]
+    if not scripts:
+        return 0
+    words = sum(len(script.split()) for script in scripts)
+    return math.ceil(words / SPOKEN_WORDS_PER_MINUTE) + len(scripts)
+
+
+def read_in_activity(story, view: ModuleView) -> bool:
+    """Return True if an activity names the story (its title, or its storyteller's first name).
+
+    That activity's minutes include reading it, so it gets no block of its own.
+    """
+    teller = story.storyteller.split(",")[0].split()[0]
+    return any(
+        story.title in a.instructions or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
+        for a in view.activities
+    )
+
+
+def story_minutes(story) -> int:
+    """Time to read a story aloud."""
+    return max(MIN_STORY, math.ceil(len(story.text.split()) / SPOKEN_WORDS_PER_MINUTE))
+
+
+def part_blocks(
+    index: int, sitting: Sitting, views: list[ModuleView], cuts: Cuts, settings: TimeSettings
+) -> list[Block]:
+    """Return the blocks of one part: its opening, each module's blocks with changeovers, and the check-out."""
+    length = sitting.minutes if sitting.minutes is not None else sitting.expected
+    short = length is not None and length < SHORT_PART
+    opening = 5 if short else 10
+    co = settings.co_trainer or settings.lead
+    if index == 0:
+        blocks = [
+            Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
+            Block("check-in", opening, "Check-in: ground rules, support and stepping out", lead=co),
+        ]
+    else:
+        blocks = [Block("check-in", opening, "Welcome back and check-in", lead=co)]
+    for number, view in enumerate(views):
+        if number:
+            blocks.append(Block("changeover", CHANGEOVER[settings.mode], "Changeover"))
+        blocks += module_blocks(view, cuts, settings)
+    names = settings.lead if not settings.co_trainer else f"{settings.lead} and {settings.co_trainer}"
+    blocks.append(Block("check-out", opening, "Check-out: what we take away", lead=names))
+    return blocks
+
+
+def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[Block]:
+    """Return one module's blocks: input, stories read aloud, activities (as trimmed), check and reflection."""
+    co = settings.co_trainer or settings.lead
+    title = f"{view.number}. {view.title}"
+    blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=settings.lead)]
+    blocks += [
+        Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
+        for s in view.stories
+        if not read_in_activity(s, view)
+    ]
+    shared = 0
+    for activity in view.activities:
+        if (view.id, activity.id) in cuts.dropped:
+            continue
+        if activity.led_by == "either":
+            lead = settings.lead if shared % 2 == 0 else co
+            shared += 1
+        else:
+            lead = co if activity.led_by == "co-trainer" else settings.lead
+        blocks.append(
+            Block(
+                "activity",
+                cuts.minutes_of(view.id, activity),
+                activity.title,
+                view.id,
+                activity.id,
+                lead,
+                activity.materials,
+            )
+        )
+    if view.questions and settings.checks_in_room and view.id not in cuts.checks_moved:
+        blocks.append(
+            Block(
+                "check",
+                len(view.questions) * QUESTION_MINUTES,
+                f"Knowledge check ({len(view.questions)} questions)",
+                view.id,
+                lead=settings.lead,
+            )
+        )
+    if view.reflection:
+        blocks.append(Block("reflection", REFLECTION_MINUTES, "Reflection", view.id, lead=co))
+    return blocks

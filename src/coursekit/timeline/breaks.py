@@ -1,0 +1,199 @@
+"""Where breaks and lunch go, and how the spare time (the buffer) is shared out."""
+
+from __future__ import annotations
+
+import math
+
+from .model import (
+    BREAK_MINUTES,
+    BUFFER_SHARE,
+    CLOSING,
+    LAST_STRETCH,
+    LONG_LUNCH_FROM,
+    LONG_LUNCH_MINUTES,
+    LUNCH_FROM,
+    LUNCH_MINUTES,
+    MIN_WINDOW,
+    WINDOW_STEP,
+    Block,
+    BreakAt,
+    Sitting,
+    TimeSettings,
+)
+
+
+def min_buffer(minutes: int) -> int:
+    """The least spare time a part of these minutes must keep: 10%."""
+    return math.floor(minutes * BUFFER_SHARE)
+
+
+def natural_buffer(blocks: list[Block]) -> int:
+    """Spare time for a part as long as its content needs: 10% of the whole."""
+    used = sum(b.minutes for b in blocks)
+    return max(1, round(used * BUFFER_SHARE / (1 - BUFFER_SHARE)))
+
+
+def buffer_room(blocks: list[Block], sitting: Sitting) -> int:
+    """Return the minutes left for the buffer: the part's less the blocks', or 10% of a natural part."""
+    if sitting.minutes is None:
+        return natural_buffer(blocks)
+    return sitting.minutes - sum(b.minutes for b in blocks)
+
+
+def spread_buffer(blocks: list[Block], buffer: int, at_end: bool = False) -> list[Block]:
+    """Share the buffer out as spare time at the end of each stretch (before its break, or before the
+    check-out), in proportion to the stretch's teaching, so the clock stays honest all day.
+
+    at_end puts it all before the check-out, so that breaks the session file fixes keep their times.
+    """
+    if buffer <= 0:
+        return list(blocks)
+    segments = split_stretches(blocks)
+    weights = [sum(b.minutes for b in seg if b.kind != "check-out") for pause, seg in segments if not pause]
+    if at_end:
+        weights = [0] * len(weights)
+    shares = iter(shares_of(buffer, weights))
+    out: list[Block] = []
+    for pause, seg in segments:
+        if pause:
+            out += seg
+            continue
+        share = next(shares)
+        spare = [Block("buffer", share, "Spare time (buffer)")] if share else []
+        out += seg[:-1] + spare + seg[-1:] if seg[-1].kind == "check-out" else seg + spare
+    return out
+
+
+def split_stretches(blocks: list[Block]) -> list[tuple[bool, list[Block]]]:
+    """Split blocks into stretches and pauses (breaks, lunch): (is_pause, blocks)."""
+    segments: list[tuple[bool, list[Block]]] = []
+    for block in blocks:
+        pause = block.kind in ("break", "lunch")
+        if pause or not segments or segments[-1][0]:
+            segments.append((pause, [block]))
+        else:
+            segments[-1][1].append(block)
+    return segments
+
+
+def shares_of(total: int, weights: list[int]) -> list[int]:
+    """Split total in proportion to weights, in whole minutes that add up to it (largest remainder)."""
+    whole = sum(weights)
+    if not whole:
+        return [0] * (len(weights) - 1) + [total]
+    raw = [total * w / whole for w in weights]
+    shares = [math.floor(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: (shares[i] - raw[i], i))
+    for i in order[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def longest_stretch(blocks: list[Block]) -> int:
+    """Minutes of the longest run between breaks."""
+    return max(
+        (sum(b.minutes for b in seg) for pause, seg in split_stretches(blocks) if not pause), default=0
+    )
+
+
+def place_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) -> tuple[list[Block], int]:
+    """Return the blocks with breaks and lunch placed, and the minutes left for the buffer.
+
+    Breaks are placed on the teaching first; when the spare time, shared out, would stretch a run
+    past the break window, the teaching window shrinks 5 minutes at a time and the breaks are
+    placed again: breaks come as late as the window allows.
+    """
+    if sitting.breaks is not None:
+        placed = fixed_breaks(blocks, sitting.breaks)
+        return placed, buffer_room(placed, sitting)
+    window = teaching = settings.window
+    while True:
+        placed = default_breaks(blocks, teaching, settings)
+        length = (
+            sitting.minutes
+            if sitting.minutes is not None
+            else sum(b.minutes for b in placed) + natural_buffer(placed)
+        )
+        if length >= LUNCH_FROM:
+            placed = with_lunch(placed, length)
+        room = buffer_room(placed, sitting)
+        longest = longest_stretch(spread_buffer(placed, max(room, 0)))
+        short_of_time = sitting.minutes is not None and room < min_buffer(sitting.minutes)
+        if longest <= window or short_of_time or teaching - WINDOW_STEP < MIN_WINDOW:
+            return placed, room
+        teaching -= WINDOW_STEP
+
+
+def default_breaks(blocks: list[Block], window: int, settings: TimeSettings) -> list[Block]:
+    """Place a break whenever teaching would run past the window, at a module boundary where one is near."""
+    pause = Block("break", BREAK_MINUTES[settings.mode], "Break")
+    out: list[Block] = []
+    since = 0
+    left = sum(b.minutes for b in blocks if b.kind not in CLOSING)
+    for block in blocks:
+        if block.kind in CLOSING:
+            out.append(block)
+            continue
+        if since and since + block.minutes > window and left > LAST_STRETCH:
+            at = break_boundary(out, window)
+            if at is not None:
+                out[at] = pause
+                since = sum(b.minutes for b in out[at + 1 :])
+            if since and since + block.minutes > window:
+                out.append(pause)
+                since = 0
+        out.append(block)
+        since += block.minutes
+        left -= block.minutes
+    return out
+
+
+def break_boundary(out: list[Block], window: int) -> int | None:
+    """Return the latest changeover since the last break that leaves half a window before it."""
+    start = max((i + 1 for i, b in enumerate(out) if b.kind in ("break", "lunch")), default=0)
+    before = 0
+    best = None
+    for i in range(start, len(out)):
+        if out[i].kind == "changeover" and before >= window / 2:
+            best = i
+        before += out[i].minutes
+    return best
+
+
+def with_lunch(blocks: list[Block], length: int) -> list[Block]:
+    """Turn the break nearest the middle of the part into lunch."""
+    starts, elapsed = [], 0
+    for i, block in enumerate(blocks):
+        if block.kind == "break":
+            starts.append((abs(elapsed - length / 2), i))
+        elapsed += block.minutes
+    if not starts:
+        return blocks
+    at = min(starts)[1]
+    minutes = LONG_LUNCH_MINUTES if length >= LONG_LUNCH_FROM else LUNCH_MINUTES
+    return [*blocks[:at], Block("lunch", minutes, "Lunch"), *blocks[at + 1 :]]
+
+
+def fixed_breaks(blocks: list[Block], breaks: tuple[BreakAt, ...]) -> list[Block]:
+    """Place the breaks a session file fixes at the block boundary nearest each one's time."""
+    out = list(blocks)
+    for wanted in sorted(breaks, key=lambda b: b.after_minutes):
+        pause = Block(
+            "lunch" if wanted.lunch else "break", wanted.minutes, "Lunch" if wanted.lunch else "Break"
+        )
+        offsets, elapsed = [], 0
+        for i, block in enumerate(out):
+            elapsed += block.minutes
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is not None and nxt.kind not in CLOSING and block.kind not in ("break", "lunch"):
+                offsets.append((abs(elapsed - wanted.after_minutes), i + 1))
+        if not offsets:
+            continue
+        at = min(offsets)[1]
+        if out[at].kind == "changeover":
+            out[at] = pause
+        elif out[at - 1].kind == "changeover":  # a break replaces the changeover it meets
+            out[at - 1] = pause
+        else:
+            out.insert(at, pause)
+    return out
