@@ -21,15 +21,14 @@ from .plan import CoursePlan
 from .schema import Audience
 from .timetext import short_duration
 
-DEFAULT_START = dt.time(9, 30)
 LENGTH_TOLERANCE = 0.10
 
 
 def natural_timeline(plan: CoursePlan) -> timeline.Timeline:
     """Return the course as long as its content needs: every block, breaks, lunch and a 10% buffer."""
     sittings = tuple(
-        timeline.Sitting(title, DEFAULT_START, None, modules=modules, expected=minutes)
-        for title, minutes, modules in _parts(plan.audience)
+        timeline.Sitting(title, start, None, modules=modules, expected=minutes)
+        for title, start, minutes, modules in _parts(plan.audience)
     )
     return timeline.build_timeline(plan, _settings(plan, sittings))
 
@@ -39,8 +38,8 @@ def course_timeline(plan: CoursePlan) -> timeline.Timeline:
     fit; when anything more would have to go, the natural plan of its core (every optional
     activity left out, and the warning of course_problems says by how much it runs over)."""
     sittings = tuple(
-        timeline.Sitting(title, DEFAULT_START, minutes, modules=modules)
-        for title, minutes, modules in _parts(plan.audience)
+        timeline.Sitting(title, start, minutes, modules=modules)
+        for title, start, minutes, modules in _parts(plan.audience)
     )
     try:
         stated = timeline.build_timeline(plan, _settings(plan, sittings))
@@ -62,10 +61,10 @@ def core_plan(plan: CoursePlan) -> CoursePlan:
     return dataclasses.replace(plan, modules=views)
 
 
-def _parts(audience: Audience) -> list[tuple[str, int, tuple[str, ...] | None]]:
+def _parts(audience: Audience) -> list[tuple[str, dt.time, int, tuple[str, ...] | None]]:
     if audience.parts is None:
-        return [(audience.course_title, audience.length_minutes, None)]
-    return [(part.title, part.minutes, part.modules) for part in audience.parts]
+        return [(audience.course_title, audience.start, audience.length_minutes, None)]
+    return [(part.title, part.start or audience.start, part.minutes, part.modules) for part in audience.parts]
 
 
 def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timeline.TimeSettings:
@@ -81,7 +80,7 @@ def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:
     where = project.file(audience.path)
     natural = natural_timeline(core_plan(plan))
     problems = []
-    for index, ((title, stated, _), part) in enumerate(zip(_parts(audience), natural.parts, strict=True)):
+    for index, ((title, _, stated, _), part) in enumerate(zip(_parts(audience), natural.parts, strict=True)):
         if abs(part.minutes - stated) <= stated * LENGTH_TOLERANCE:
             continue
         direction = "longer" if part.minutes > stated else "shorter"

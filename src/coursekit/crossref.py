@@ -6,10 +6,9 @@ from graphlib import CycleError, TopologicalSorter
 
 from . import body as body_syntax
 from .errors import Problem
+from .schema import ITEM_LISTS
 from .suggest import did_you_mean as _hint
 from .yamlfile import dotted as _field
-
-ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials")
 
 
 def check_references(modules: list, audiences: list, shared: list, broken: set[str]) -> list[Problem]:

@@ -15,6 +15,7 @@ from . import body as body_syntax
 from .discover import find_files
 from .errors import Problem
 from .schema import (
+    ITEM_LISTS,
     Activity,
     Audience,
     Contact,
@@ -158,7 +159,7 @@ def serve_like(module: Module, audience_id: str, base_id: str) -> Module:
     if audience_id in module.audiences or base_id not in module.audiences:
         return module
     update: dict = {"audiences": {**module.audiences, audience_id: module.audiences[base_id]}}
-    for name in ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials"):
+    for name in ITEM_LISTS:
         update[name] = tuple(_also_for(item, audience_id, base_id) for item in getattr(module, name))
     update["body"] = _body_also_for(module.body, audience_id, base_id)
     return module.model_copy(update=update)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import body as body_syntax
 from .model import Project
 from .schema import (
+    ITEM_LISTS,
     Activity,
     Audience,
     GlossaryTerm,
@@ -78,6 +79,21 @@ class ModuleView:
         return self.module.title
 
     @property
+    def co_delivery(self) -> str | None:
+        """How the co-trainer with lived experience shares this version: the audience's, else the module's."""
+        return self.module.audiences[self.audience_id].co_delivery or self.module.co_delivery
+
+    @property
+    def input_by(self) -> str:
+        """Who gives the teaching input: 'lead' or 'co-trainer'."""
+        return self.module.audiences[self.audience_id].input_by
+
+    @property
+    def prepare(self) -> tuple[str, ...]:
+        """What to arrange before the session for this audience."""
+        return self.module.audiences[self.audience_id].prepare
+
+    @property
     def activity_minutes(self) -> int:
         """Total minutes of the activities this audience gets."""
         return sum(activity.minutes for activity in self.activities)
@@ -136,14 +152,8 @@ def module_view(module: Module, audience_id: str, number: int = 1, digits: int =
         emphasis=use.emphasis,
         focus=use.focus,
         body=body_syntax.for_audience(module.body, audience_id),
-        outcomes=pick(module.outcomes),
-        key_messages=pick(module.key_messages),
-        activities=pick(module.activities),
-        stories=pick(module.stories),
-        questions=pick(module.questions),
-        reflection=pick(module.reflection),
-        materials=pick(module.materials),
         digits=digits,
+        **{name: pick(getattr(module, name)) for name in ITEM_LISTS},
     )
 
 

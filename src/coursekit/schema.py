@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -120,6 +121,21 @@ Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 """An outcome, a question or a reflection prompt: read by learners, states no facts."""
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
 """Seen by trainers only."""
+DEFAULT_START = dt.time(9, 30)
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _clock_time(value) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    match = _TIME.match(value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError('must be a time written "HH:MM" in quotes, for example "09:30"')
+    return dt.time(int(match[1]), int(match[2]))
+
+
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+"""A time of day written "HH:MM"."""
 Minutes = Annotated[StrictInt, Field(gt=0, le=24 * 60)]
 CourseMinutes = Annotated[StrictInt, Field(gt=0, le=10_000)]
 AudienceIds = tuple[Slug, ...] | None
@@ -156,6 +172,10 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials")
+"""The lists of a module whose items can each be limited to some audiences (see ForAudiences)."""
+
+
 class ForAudiences(Model):
     """An item that can be limited to some audiences."""
 
@@ -188,8 +208,16 @@ class AudienceUse(Model):
     input_minutes: Minutes | None = None
     """Minutes of teaching input (talk, slides) besides the activities. Default: the minutes less
     the activities' minutes, at least 5."""
+    input_by: Literal["lead", "co-trainer"] = "lead"
+    """Who gives the teaching input: the lead trainer, or the co-trainer with lived experience."""
     focus: TrainerText
     """What this audience's version concentrates on, in a sentence (shown to trainers)."""
+    co_delivery: TrainerText | None = None
+    """How the co-trainer with lived experience shares this audience's version (replaces the
+    module's co_delivery for this audience)."""
+    prepare: tuple[TrainerText, ...] = ()
+    """What to arrange before this audience's session (book an adviser, send a joining letter):
+    listed in the guide's preparation checklist."""
 
 
 class Outcome(ForAudiences):
@@ -466,6 +494,8 @@ class AudiencePart(Model):
 
     title: Label
     """What the sitting is called, with when it happens: 'Follow-up, 6 to 8 weeks later'."""
+    start: ClockTime | None = None
+    """When it starts, "HH:MM"; default: the course's start."""
     minutes: CourseMinutes
     """Time in the room, breaks included."""
     modules: tuple[Slug, ...] = Field(min_length=1)
@@ -485,6 +515,8 @@ class AudienceFile(Model):
     length_minutes: CourseMinutes
     """Default course length: minutes in the room, breaks, lunch and check-in included. The
     course is planned on the clock at this length; a plan more than 10% off it is a warning."""
+    start: ClockTime = DEFAULT_START
+    """When the course starts in the room, "HH:MM" in quotes (default "09:30")."""
     parts: tuple[AudiencePart, ...] | None = Field(default=None, min_length=1)
     """Sittings, when the course runs in more than one: each names its modules, and their minutes
     add up to length_minutes."""

@@ -24,22 +24,10 @@ from . import slots, timeline
 from .errors import WARNING, ContentError, Problem
 from .model import Project
 from .plan import CoursePlan, plan_course
-from .schema import Label, Minutes, Model, Slug
+from .schema import DEFAULT_START, ClockTime, Label, Minutes, Model, Slug
 from .suggest import did_you_mean
 from .validation import read_mapping
 from .yamlfile import Loc, ParseFailure, dotted, line_of
-
-DEFAULT_START = dt.time(9, 30)
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-def _clock_time(value) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    match = _TIME.match(value) if isinstance(value, str) else None
-    if not match:
-        raise ValueError('must be a time written "HH:MM" in quotes, for example "09:30"')
-    return dt.time(int(match[1]), int(match[2]))
 
 
 def _local_text(value) -> str:
@@ -52,7 +40,6 @@ def _local_text(value) -> str:
     return " ".join(value.split())
 
 
-ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
 LocalText = Annotated[str, BeforeValidator(_local_text)]
 
 

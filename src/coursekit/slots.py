@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pydantic import BaseModel
 
 from .plan import CoursePlan, ModuleView
-from .schema import Module
+from .schema import ITEM_LISTS, Module
 from .textfields import text_fields
 
 SLOT = re.compile(r"\{\{(?P<inside>[^{}\n]*)\}\}")
@@ -94,13 +94,7 @@ def _fill_view(view: ModuleView, values: Mapping[str, str]) -> ModuleView:
         module=fill_item(view.module, values).model_copy(update={"body": fill(view.module.body, values)}),
         focus=fill(view.focus, values),
         body=fill(view.body, values),
-        outcomes=each(view.outcomes),
-        key_messages=each(view.key_messages),
-        activities=each(view.activities),
-        stories=each(view.stories),
-        questions=each(view.questions),
-        reflection=each(view.reflection),
-        materials=each(view.materials),
+        **{name: each(getattr(view, name)) for name in ITEM_LISTS},
     )
 
 

@@ -63,7 +63,7 @@ def unpaid_co_delivery(doc: Document, ctx: Context) -> Iterator[Problem]:
     for passage in doc.passages:
         if not passage.asserts:
             continue  # a question's scenario or a wrong answer describes what not to do
-        about_delivery = passage.field == "co_delivery"
+        about_delivery = passage.field.endswith("co_delivery")
         for sentence in patterns.SENTENCE.finditer(passage.text):
             match = patterns.UNPAID.search(sentence[0])
             # 'never ask people to co-deliver unpaid' says what not to do; 'we do not pay peers' is

@@ -157,7 +157,7 @@ def module_slides(
             _join(
                 f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
                 f"Focus for this audience: {view.focus}",
-                f"Co-delivery: {module.co_delivery}" if module.co_delivery else "",
+                f"Co-delivery: {view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
             subtitle=f"{short_duration(view.minutes)} · {module.summary}",

@@ -92,7 +92,8 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
     """Return one module's blocks: input, stories read aloud, activities (as trimmed), check and reflection."""
     co = settings.co_trainer or settings.lead
     title = f"{view.number}. {view.title}"
-    blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=settings.lead)]
+    teacher = co if view.input_by == "co-trainer" else settings.lead
+    blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=teacher)]
     blocks += [
         Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
         for s in view.stories
