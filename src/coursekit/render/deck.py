@@ -12,6 +12,7 @@ from ..readability import prose as plain
 from ..timeline import Part, Timeline
 from ..timetext import short_duration
 from .quiz import shown_order
+from .trainers import GROUND_RULES
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -62,6 +63,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         ),
         "Title and Content",
     )
+    slides.append(_working_together(audience))
     for view in plan.modules:
         slides += module_slides(view, audience.checks_in_room, _planned_activities(timed))
     slides.append(
@@ -137,6 +139,23 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     return result
 
 
+def _working_together(audience) -> Slide:
+    """The check-in's slide: how the group works today, with the full ground rules in the notes."""
+    return Slide(
+        "Title and Content",
+        "How we work together today",
+        (
+            "Ask what any word means, at any time.",
+            "Nobody has to share their own story.",
+            "Step out whenever you need to, without saying why.",
+            audience.support,
+        ),
+        "Check-in: propose the ground rules, ask what to add, and agree them. "
+        + " ".join(GROUND_RULES)
+        + " Name the named person and show where the quiet space is.",
+    )
+
+
 def _planned_activities(timed: Timeline) -> set[tuple[str, str]]:
     """(module, activity id) of each activity in the plan, and (module, "check") of each check."""
     return {(b.module_id, b.item_id or b.kind) for b in timed.blocks if b.kind in ("activity", "check")}
@@ -175,7 +194,7 @@ def module_slides(
     slides += _chunked(
         f"Module {n}: what you will be able to do",
         [o.text for o in view.outcomes],
-        "Read the outcomes aloud and say how the module will meet them.",
+        "The outcomes are on the slide: say in a sentence how this module gets there, without reading them out.",
         "Teaching Point",
     )
     slides += _key_message_slides(view)
