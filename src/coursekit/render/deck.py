@@ -65,7 +65,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     )
     slides.append(_working_together(audience))
     for view in plan.modules:
-        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed))
+        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed), timed)
     slides.append(
         Slide(
             "Closing",
@@ -162,11 +162,15 @@ def _planned_activities(timed: Timeline) -> set[tuple[str, str]]:
 
 
 def module_slides(
-    view: ModuleView, checks_in_room: bool = True, planned: set[tuple[str, str]] | None = None
+    view: ModuleView,
+    checks_in_room: bool = True,
+    planned: set[tuple[str, str]] | None = None,
+    timed: Timeline | None = None,
 ) -> list[Slide]:
     """Return the slides of one module: its knowledge checks only when they are done in the room, and
     activities the plan leaves out (when a plan is given) as hidden extras."""
     n, module = view.number, view.module
+    minutes = timed.module_minutes(view.id) if timed is not None else view.minutes
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [
         Slide(
@@ -174,12 +178,12 @@ def module_slides(
             f"Module {n}: {module.title}",
             (),
             _join(
-                f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
+                f"Time in the room: {short_duration(minutes)}. Activities: {timings}.",
                 f"Focus for this audience: {view.focus}",
                 f"Co-delivery: {view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
-            subtitle=f"{short_duration(view.minutes)} · {module.summary}",
+            subtitle=f"{short_duration(minutes)} · {module.summary}",
         )
     ]
     for index, note in enumerate(module.content_notes, start=1):

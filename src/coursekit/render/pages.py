@@ -93,8 +93,11 @@ def welcome_page(
     plan: CoursePlan, slides_href: str | None, brand: Brand | None = None, changes: bool = False
 ) -> Page:
     audience = plan.audience
+    timed = plan.timeline
     rows = "\n".join(
-        f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |" for v in plan.modules
+        f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | "
+        f"{duration(timed.module_minutes(v.id) if timed else v.minutes)} |"
+        for v in plan.modules
     )
     trainers = ""
     if slides_href:
@@ -115,7 +118,7 @@ def welcome_page(
 
 ## The modules
 
-| Module | Title | Time |
+| Module | Title | {"In the room" if timed else "Time"} |
 |---|---|---|
 {rows}
 
