@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..body import FENCE
+from ..citations import short_author
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
@@ -371,7 +372,7 @@ def cite(markdown: str, sources: tuple[Source, ...]) -> str:
 
     def link(match: re.Match) -> str:
         source = by_id[match["id"]]
-        return f"([{_short_author(source.author)}, {source.date}](sources.md#{source.id}))"
+        return f"([{short_author(source.author)}, {source.date}](sources.md#{source.id}))"
 
     return body_syntax.CITATION.sub(link, markdown)
 
@@ -624,8 +625,3 @@ def _one_line(text: str) -> str:
 
 def _demote(markdown: str) -> str:
     return re.sub(r"^(#{2,5}) ", r"#\1 ", markdown, flags=re.M)
-
-
-def _short_author(author: str) -> str:
-    match = re.search(r"\(([A-Z][A-Za-z]+)\)", author)
-    return match[1] if match else author.split(",")[0]
