@@ -54,9 +54,14 @@ def test_the_deck_shows_author_and_year_not_the_id(cli, tmp_path):
 
 def test_module_fields_are_resolved_and_the_body_keeps_its_links(tmp_path):
     files = cited_files("facilitator_notes: Keep time.")
-    files["modules/a.md"] = files["modules/a.md"].replace(
-        "---\n## Why it matters", "co_delivery: Pay the co-trainer [@example-story].\n---\n## Why it matters"
-    ).replace("We work together.", "We work together [@example-story].")
+    files["modules/a.md"] = (
+        files["modules/a.md"]
+        .replace(
+            "---\n## Why it matters",
+            "co_delivery: Pay the co-trainer [@example-story].\n---\n## Why it matters",
+        )
+        .replace("We work together.", "We work together [@example-story].")
+    )
     view = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")).modules[0]
     assert view.co_delivery == "Pay the co-trainer (Example Org, 2022)."
     assert "We work together [@example-story]." in view.module.body
