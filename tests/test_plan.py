@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import audience_text, module_text, valid_files, write_tree
+from conftest import SOURCES, audience_text, module_text, timed_module, valid_files, write_tree
 
 from coursekit.load import load_project
 from coursekit.plan import build_plan
@@ -73,3 +73,21 @@ def test_the_build_says_which_stories_it_left_out(tmp_path, cli):
     page = (root / "site" / "staff" / "01-intro.html").read_text(encoding="utf-8")
     assert "Sam joined a group" not in page
     assert "Groups change services when members set the agenda." in page
+
+
+def test_sources_cited_in_any_text_field_are_the_course_s_sources(tmp_path):
+    module = timed_module("a").replace(
+        "facilitator_notes: Keep time.",
+        "facilitator_notes: Payment rules change every April [@second-source].",
+    )
+    sources = SOURCES + (
+        "  - id: second-source\n    title: Paying people\n    author: Example Org\n    date: '2024'\n"
+        "    kind: guidance\n    url: https://example.org/pay\n"
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": sources,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert "second-source" in [s.id for s in plan.sources]

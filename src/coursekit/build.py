@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .citations import resolve_plan
 from .courselength import course_problems, course_timeline
 from .errors import Problem
 from .model import BuildSettings, Project
@@ -129,7 +130,7 @@ def _render_all(plans, settings: BuildSettings, staging: Path) -> list[Path]:
     from .render import landing
 
     files: list[Path] = []
-    for plan in plans:
+    for plan in map(resolve_plan, plans):
         for output in OUTPUTS:
             if output.name in settings.outputs:
                 files += output.render(plan, staging, settings)

@@ -8,6 +8,7 @@ from . import body as body_syntax
 from .errors import Problem
 from .schema import ITEM_LISTS
 from .suggest import did_you_mean as _hint
+from .textfields import text_fields
 from .yamlfile import dotted as _field
 
 
@@ -143,6 +144,12 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
                         (name, index, "outcomes", o_index),
                         f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}",
                     )
+    for name in ITEM_LISTS:
+        for index, item in enumerate(getattr(module, name)):
+            for found in text_fields(item):
+                for match in body_syntax.CITATION.finditer(found.text):
+                    if match["id"] not in source_ids:
+                        bad((name, index, *found.loc), _unknown_source(match["id"], source_ids))
     for index, message in enumerate(module.key_messages):
         for s_index, source_id in enumerate(message.sources):
             if source_id not in source_ids:

@@ -27,6 +27,7 @@ from .schema import (
     Source,
     Story,
 )
+from .textfields import text_fields
 
 if TYPE_CHECKING:
     from .timeline import Timeline
@@ -225,10 +226,14 @@ def merge_glossary(modules: list[Module]) -> tuple[GlossaryTerm, ...]:
 
 
 def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
-    """Return ids of every source cited by the given module views."""
+    """Return ids of every source the given module views rest on or cite, in any text field."""
     ids: set[str] = set()
     for view in views:
         ids.update(s for message in view.key_messages for s in message.sources)
         ids.update(story.source for story in view.stories)
         ids.update(source_id for _, source_id in body_syntax.citations(view.body))
+        texts = (
+            found.text for name in ITEM_LISTS for item in getattr(view, name) for found in text_fields(item)
+        )
+        ids.update(source_id for text in texts for _, source_id in body_syntax.citations(text))
     return ids

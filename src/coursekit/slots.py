@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from .plan import CoursePlan, ModuleView
 from .schema import ITEM_LISTS, Module
-from .textfields import text_fields
+from .textfields import replaced, text_fields
 
 SLOT = re.compile(r"\{\{(?P<inside>[^{}\n]*)\}\}")
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -81,7 +81,7 @@ def fill_item(item: BaseModel, values: Mapping[str, str]) -> BaseModel:
     """Return the item with its marked text fields filled, rebuilt with model_copy."""
     for found in text_fields(item):
         if SLOT.search(found.text):
-            item = _set(item, found.loc, fill(found.text, values))
+            item = replaced(item, found.loc, fill(found.text, values))
     return item
 
 
@@ -96,19 +96,6 @@ def _fill_view(view: ModuleView, values: Mapping[str, str]) -> ModuleView:
         body=fill(view.body, values),
         **{name: each(getattr(view, name)) for name in ITEM_LISTS},
     )
-
-
-def _set(value, loc: tuple, new):
-    if not loc:
-        return new
-    head, rest = loc[0], loc[1:]
-    if isinstance(value, BaseModel):
-        return value.model_copy(update={head: _set(getattr(value, head), rest, new)})
-    if isinstance(value, tuple):
-        return (*value[:head], _set(value[head], rest, new), *value[head + 1 :])
-    if isinstance(value, dict):
-        return {**value, head: _set(value[head], rest, new)}
-    raise TypeError(f"cannot set {loc!r} in {type(value).__name__}")
 
 
 def _plan_texts(plan: CoursePlan) -> Iterable[str]:

@@ -103,3 +103,17 @@ def _holds_models(annotation) -> bool:
     if origin in (tuple, dict, typing.Union, types.UnionType):
         return any(_holds_models(arg) for arg in typing.get_args(annotation))
     return False
+
+
+def replaced(value, loc: Loc, new):
+    """Return value (a model, tuple or dict) with the text at loc replaced by new, rebuilt by copying."""
+    if not loc:
+        return new
+    head, rest = loc[0], loc[1:]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={head: replaced(getattr(value, head), rest, new)})
+    if isinstance(value, tuple):
+        return (*value[:head], replaced(value[head], rest, new), *value[head + 1 :])
+    if isinstance(value, dict):
+        return {**value, head: replaced(value[head], rest, new)}
+    raise TypeError(f"cannot set {loc!r} in {type(value).__name__}")

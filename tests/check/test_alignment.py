@@ -40,3 +40,19 @@ def test_outcome_and_question_counts_per_audience(tmp_path):
     bosses = (MODULE, line_of(module, "  bosses:"), "audiences.bosses", "warning")
     assert caught(found, "outcome-count") == [bosses]
     assert caught(found, "question-count") == [bosses]
+
+
+def test_an_outcome_reached_only_in_optional_activities(tmp_path):
+    module = checked_module(
+        ("    minutes: 30\n    type: pairs", "    minutes: 30\n    type: pairs\n    optional: true")
+    )
+    found = [f for f in findings(tmp_path, module) if f.rule == "alignment"]
+    assert caught(found, "alignment") == [
+        (MODULE, line_of(module, "  - id: describe"), "outcomes[0]", "warning"),
+        (MODULE, line_of(module, "  - id: plan"), "outcomes[1]", "warning"),
+        (MODULE, line_of(module, "  - id: name"), "outcomes[2]", "warning"),
+    ]
+    assert found[0].message == (
+        "staff reaches outcome 'describe' only in optional activities, which a plan drops first: serve it in "
+        "a core activity, or drop the outcome"
+    )

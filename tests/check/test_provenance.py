@@ -114,3 +114,12 @@ def test_a_past_review_date(tmp_path):
     assert caught(found, "review-date") == [
         (MODULE, line_of(CHECKED_MODULE, "review_date:"), "review_date", "warning")
     ]
+
+
+def test_a_citation_written_by_hand_is_a_warning(tmp_path):
+    module = checked_module(
+        ("facilitator_notes: Keep time and check in.", "facilitator_notes: Pay people (SCIE, 2021).")
+    )
+    found = [f for f in findings(tmp_path, module) if f.rule == "citation-by-hand"]
+    assert [(f.field, f.severity) for f in found] == [("activities[0].facilitator_notes", "warning")]
+    assert found[0].message.startswith("cites '(SCIE, 2021)' by hand: write [@source-id] instead")

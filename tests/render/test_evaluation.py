@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import assert_accessible_docx, assert_fixed_stamps, docx_blocks, docx_tables, pdf_text
+from conftest import (
+    assert_accessible_docx,
+    assert_fixed_stamps,
+    docx_blocks,
+    docx_tables,
+    in_parts,
+    pdf_text,
+    write_tree,
+)
 
 from coursekit.load import load_project
 from coursekit.model import BuildSettings
@@ -70,3 +78,12 @@ def test_libreoffice_opens_the_form(project, tmp_path):
         "Describe one benefit of working together.",
     ):
         assert heading in text
+
+
+def test_a_course_in_sittings_has_a_confidence_table_for_each(tmp_path):
+    path = make_form(write_tree(tmp_path / "p", in_parts()), tmp_path)
+    blocks = docx_blocks(path)
+    assert ("Heading 2", "Half day") in blocks and ("Heading 2", "Follow-up, 6 to 8 weeks later") in blocks
+    first, second = docx_tables(path)[:2]
+    assert [row[0] for row in first[1:]] == ["Module 1: Describe one benefit of working together."]
+    assert [row[0] for row in second[1:]] == ["Module 2: Describe one benefit of working together."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import yaml
 from conftest import (
     SOURCES,
     assert_accessible_docx,
@@ -90,6 +91,7 @@ def test_title_page_and_sections(project, tmp_path):
     assert headings == [
         "Run-sheet",
         "Preparation checklist",
+        "Opening and closing the session",
         "Module 1: Introduction",
         "What to do if someone is distressed",
         "Briefing for the co-trainer with lived experience",
@@ -236,3 +238,63 @@ def test_the_teaching_input_gives_each_scripted_message_its_script(tmp_path):
     heading = lines.index("Teaching input: key messages")
     assert lines[heading + 1] == "About 6 min of input, one slide a message."
     assert lines[heading + 3] == "Say: " + script
+
+
+def test_the_guide_scripts_the_opening_and_the_check_out(project, tmp_path):
+    lines = texts(make_guide(project, tmp_path))
+    opening = lines.index("Opening and closing the session")
+    assert lines[opening + 1] == "Welcome"
+    assert "Check-in: ground rules, support and stepping out" in lines[opening:]
+    assert any("stays in the room. The one limit: if we believe someone is at risk" in line for line in lines)
+    assert "Say where support is: Ask your trainer." in lines
+    assert any(line.startswith("Hand out the evaluation form") for line in lines)
+
+
+def test_before_the_session_lists_what_each_module_needs_arranged_and_access(tmp_path):
+    module = timed_module("a").replace(
+        "    focus: Everyday practice.\n",
+        "    focus: Everyday practice.\n    prepare: [Book a welfare rights adviser.]\n",
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    before = lines.index("Before the session")
+    assert lines[before + 1] == "Book a welfare rights adviser. (Module a)"
+    assert lines[before + 2].startswith("Two weeks before, ask every participant about access needs")
+    assert lines[before + 3].startswith("Offer the handout and slides in large print and Easy Read")
+
+
+def test_scripts_are_said_without_citations_and_stories_show_their_corrections(tmp_path):
+    messages = [
+        {"text": "Ask first.", "sources": ["example-story"], "script": "Ask who [@example-story] is missing."}
+    ]
+    story = {
+        "id": "story-1",
+        "title": "Story 1",
+        "storyteller": "Sam",
+        "attribution": "Told by Sam.",
+        "source": "example-story",
+        "text": "Sam joined a group.",
+        "corrections": ["'22 people' is two people, as the storyteller says later."],
+        "consent": {
+            "status": "published-public",
+            "covers": ["site", "slides", "print"],
+            "recorded_by": "Test team",
+            "recorded_on": "2026-11-01",
+            "review_by": "2027-11-01",
+            "attribution_form": "First name.",
+        },
+    }
+    files = {
+        "modules/a.md": timed_module("a", key_messages=messages).replace(
+            "stories: []\n", yaml.safe_dump({"stories": [story]}, sort_keys=False)
+        ),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    assert "Say: Ask who is missing." in lines
+    assert "Checked against the source: '22 people' is two people, as the storyteller says later." in lines

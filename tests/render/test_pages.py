@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from conftest import SOURCES, audience_text, in_parts, timed_module, write_tree
 
 from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
-from coursekit.render.pages import welcome_page
+from coursekit.render.pages import module_page, welcome_page
 
 
 def test_the_welcome_page_says_which_modules_each_sitting_teaches(tmp_path):
@@ -47,3 +48,20 @@ def test_the_welcome_page_gives_the_time_in_the_room_and_on_your_own(tmp_path):
     assert (
         "**How long it takes:** About 30 minutes on your own, in 1 module." in welcome_page(plan, None).text
     )
+
+
+def test_a_module_page_says_its_time_on_your_own_and_counts_down_from_it(tmp_path):
+    activities = (
+        ("talk", 30, {"self_study": "Write it down."}),
+        ("extra", 20, {"optional": True, "self_study": "Do more."}),
+    )
+    files = {
+        "modules/a.md": timed_module("a", activities=activities, questions=3, reflection=True),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    text = module_page(plan, plan.modules[0]).text
+    alone = int(re.search(r"About (\d+) minutes on your own\.", text)[1])
+    first_left = int(re.search(r"Part 1 of \d+ · about (\d+) minutes left", text)[1])
+    assert 50 <= first_left <= alone  # both self-study activities, extras included, and the reading

@@ -31,6 +31,7 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     slides_ = titles_and_notes(make_deck(project, tmp_path))
     titles = [t for t, _ in slides_]
     assert titles[0] == "Staff course"
+    assert titles.index("How we work together today") < titles.index("Module 1: Introduction")
     assert "Module 1: Introduction" in titles
     assert "Module 1: content note 1" not in titles  # the module has no module-level note
     assert "Module 1: what you will be able to do" in titles
@@ -42,6 +43,7 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     activity_notes = notes["Module 1, activity 1: Talk in pairs (30 min)"]
     assert "SECRET-FACILITATOR-NOTE" in activity_notes and "Timing: 30 minutes" in activity_notes
     assert "Right answer: A" in notes["Module 1 check: question 1"]
+    assert "The one limit: if we believe someone is at risk" in notes["How we work together today"]
 
 
 def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):

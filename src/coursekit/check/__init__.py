@@ -67,6 +67,7 @@ RULES = (
     wellbeing.disclosure_pressure,
     wellbeing.unpaid_co_delivery,
     provenance.own_words,
+    provenance.citations_by_hand,
     provenance.review_date,
     selfstudy.self_study,
     slots.unknown_slots,

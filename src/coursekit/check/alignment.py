@@ -13,7 +13,7 @@ MIN_QUESTIONS = 3
 
 
 def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
-    """Each outcome an audience sees has an activity and a question; each activity serves an outcome."""
+    """Each outcome an audience sees has a core activity and a question; each activity serves an outcome."""
     module = doc.module
     index = {item.id: i for i, item in enumerate(module.outcomes)}
     for i, activity in enumerate(module.activities):
@@ -26,6 +26,7 @@ def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             )
     for view in ctx.views(module):
         seen = {o.id for o in view.outcomes}
+        core = tuple(a for a in view.activities if not a.optional)
         for outcome in view.outcomes:
             for what, items in (("activity", view.activities), ("question", view.questions)):
                 if not any(outcome.id in item.outcomes for item in items):
@@ -38,6 +39,17 @@ def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                             f"add one, or link an existing {what} to it in its 'outcomes'"
                         ),
                     )
+            served = any(outcome.id in a.outcomes for a in view.activities)
+            if served and not any(outcome.id in a.outcomes for a in core):
+                yield doc.finding(
+                    ("outcomes", index[outcome.id]),
+                    "alignment",
+                    WARNING,
+                    (
+                        f"{view.audience_id} reaches outcome {outcome.id!r} only in optional activities, "
+                        "which a plan drops first: serve it in a core activity, or drop the outcome"
+                    ),
+                )
         for activity in view.activities:
             if activity.outcomes and not seen & set(activity.outcomes):
                 where = next(i for i, a in enumerate(module.activities) if a.id == activity.id)

@@ -12,6 +12,8 @@ from .context import Context
 from .text import Document, ModuleText, Passage
 
 _WORD = re.compile(r"[a-z0-9']+")
+_BY_HAND = re.compile(r"\((?:[^()\[\]]*;\s*)?([A-Z][A-Za-z&.' -]{1,40}),\s+((?:19|20)\d\d)\)")
+"""'(SCIE, 2021)' or '(NHS England, 2021; SCIE, 2021)': a citation written by hand, not [@source-id]."""
 
 
 def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -26,6 +28,23 @@ def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                 (
                     f"source {source.id!r} is a {source.kind} with no URL or note: a story needs a source "
                     "someone can trace; add a url or a note saying where it was published"
+                ),
+            )
+
+
+def citations_by_hand(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+    """Sources are cited as [@source-id], so they reach the course's Sources page with their dates."""
+    for passage in doc.passages:
+        if passage.field.endswith("attribution"):
+            continue  # a story's credit names where it was published, as the storyteller's words
+        for match in _BY_HAND.finditer(passage.text):
+            yield passage.finding(
+                match.start(),
+                "citation-by-hand",
+                WARNING,
+                (
+                    f"cites {match[0]!r} by hand: write [@source-id] instead, so the source is listed on the "
+                    "course's Sources page and its date is checked"
                 ),
             )
 

@@ -12,6 +12,7 @@ from ..readability import prose as plain
 from ..timeline import Part, Timeline
 from ..timetext import short_duration
 from .quiz import shown_order
+from .trainers import GROUND_RULES
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -62,8 +63,9 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         ),
         "Title and Content",
     )
+    slides.append(_working_together(audience))
     for view in plan.modules:
-        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed))
+        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed), timed)
     slides.append(
         Slide(
             "Closing",
@@ -137,17 +139,38 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     return result
 
 
+def _working_together(audience) -> Slide:
+    """The check-in's slide: how the group works today, with the full ground rules in the notes."""
+    return Slide(
+        "Title and Content",
+        "How we work together today",
+        (
+            "Ask what any word means, at any time.",
+            "Nobody has to share their own story.",
+            "Step out whenever you need to, without saying why.",
+            audience.support,
+        ),
+        "Check-in: propose the ground rules, ask what to add, and agree them. "
+        + " ".join(GROUND_RULES)
+        + " Name the named person and show where the quiet space is.",
+    )
+
+
 def _planned_activities(timed: Timeline) -> set[tuple[str, str]]:
     """(module, activity id) of each activity in the plan, and (module, "check") of each check."""
     return {(b.module_id, b.item_id or b.kind) for b in timed.blocks if b.kind in ("activity", "check")}
 
 
 def module_slides(
-    view: ModuleView, checks_in_room: bool = True, planned: set[tuple[str, str]] | None = None
+    view: ModuleView,
+    checks_in_room: bool = True,
+    planned: set[tuple[str, str]] | None = None,
+    timed: Timeline | None = None,
 ) -> list[Slide]:
     """Return the slides of one module: its knowledge checks only when they are done in the room, and
     activities the plan leaves out (when a plan is given) as hidden extras."""
     n, module = view.number, view.module
+    minutes = timed.module_minutes(view.id) if timed is not None else view.minutes
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
     slides = [
         Slide(
@@ -155,12 +178,12 @@ def module_slides(
             f"Module {n}: {module.title}",
             (),
             _join(
-                f"Time: {short_duration(view.minutes)}. Activities: {timings}.",
+                f"Time in the room: {short_duration(minutes)}. Activities: {timings}.",
                 f"Focus for this audience: {view.focus}",
                 f"Co-delivery: {view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
-            subtitle=f"{short_duration(view.minutes)} · {module.summary}",
+            subtitle=f"{short_duration(minutes)} · {module.summary}",
         )
     ]
     for index, note in enumerate(module.content_notes, start=1):
@@ -175,7 +198,7 @@ def module_slides(
     slides += _chunked(
         f"Module {n}: what you will be able to do",
         [o.text for o in view.outcomes],
-        "Read the outcomes aloud and say how the module will meet them.",
+        "The outcomes are on the slide: say in a sentence how this module gets there, without reading them out.",
         "Teaching Point",
     )
     slides += _key_message_slides(view)

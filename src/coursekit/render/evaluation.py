@@ -50,12 +50,26 @@ def _confidence(document, plan: CoursePlan) -> None:
         "For each thing the course set out to help you do, circle how confident you felt before the "
         "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
-    rows = [
-        [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
-        for view in plan.modules
-        for outcome in view.outcomes
-    ]
-    word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
+    sittings = _sittings(plan)
+    if len(sittings) > 1:
+        document.add_paragraph("The course runs in sittings: fill in each table at the end of its sitting.")
+    for title, views in sittings:
+        if title:
+            document.add_heading(title, level=2)
+        rows = [
+            [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
+            for view in views
+            for outcome in view.outcomes
+        ]
+        word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
+
+
+def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
+    """The course's modules grouped by the sitting that teaches them (one group, untitled, when one)."""
+    parts = plan.audience.parts
+    if not parts:
+        return [(None, list(plan.modules))]
+    return [(part.title, [v for v in plan.modules if v.id in part.modules]) for part in parts]
 
 
 def _commitment(document) -> None:

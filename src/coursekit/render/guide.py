@@ -61,6 +61,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
     )
     _run_sheet(document, plan, timeline)
     _preparation(document, plan)
+    trainers.opening_and_closing(document, plan)
     for view in plan.modules:
         _module_script(document, plan, view)
     trainers.distress_protocol(document, plan)
@@ -113,6 +114,9 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
 
 def _preparation(document, plan: CoursePlan) -> None:
     document.add_heading("Preparation checklist", level=1)
+    document.add_heading("Before the session", level=2)
+    arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
+    word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0]])
     document.add_heading("Room", level=2)
     word.bullets(document, trainers.ROOM)
     document.add_heading("Equipment", level=2)
@@ -138,7 +142,8 @@ def _preparation(document, plan: CoursePlan) -> None:
 def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     module = view.module
     document.add_heading(f"Module {view.number}: {view.title}", level=1)
-    word.labelled(document, "Time: ", f"{word.minutes(view.minutes)} ({view.emphasis}).")
+    minutes = plan.timeline.module_minutes(view.id) if plan.timeline is not None else view.minutes
+    word.labelled(document, "Time in the room: ", f"{word.minutes(minutes)} ({view.emphasis}).")
     word.labelled(document, "Focus for this audience: ", view.focus)
     for note in module.content_notes:
         word.labelled(
@@ -156,7 +161,7 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
                 "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
             ).italic = True
             if message.script:
-                word.labelled(document, "Say: ", word.cite(message.script, plan))
+                word.labelled(document, "Say: ", word.uncited(message.script))
     _stories(document, plan, view)
     _activities(document, plan, view)
     _answers(document, view)
@@ -193,6 +198,8 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             )
         add_markdown(document, word.cite(story.text, plan))
         word.labelled(document, "Credit: ", story.attribution)
+        if story.corrections:
+            word.labelled(document, "Checked against the source: ", " ".join(story.corrections))
     for withheld in view.withheld:
         document.add_paragraph(
             "One story is not printed here: its recorded consent does not cover printed papers."

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..body import FENCE
+from ..citations import short_author
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
@@ -92,8 +93,11 @@ def welcome_page(
     plan: CoursePlan, slides_href: str | None, brand: Brand | None = None, changes: bool = False
 ) -> Page:
     audience = plan.audience
+    timed = plan.timeline
     rows = "\n".join(
-        f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | {duration(v.minutes)} |" for v in plan.modules
+        f"| {v.number} | [{esc(v.title)}]({v.slug}.md) | "
+        f"{duration(timed.module_minutes(v.id) if timed else v.minutes)} |"
+        for v in plan.modules
     )
     trainers = ""
     if slides_href:
@@ -114,7 +118,7 @@ def welcome_page(
 
 ## The modules
 
-| Module | Title | Time |
+| Module | Title | {"In the room" if timed else "Time"} |
 |---|---|---|
 {rows}
 
@@ -210,7 +214,7 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     module = view.module
     parts = [
         f"# {view.number}. {esc(view.title)}",
-        f"*{esc(module.summary)}* About {duration(view.minutes)}.",
+        f"*{esc(module.summary)}* {ON_YOUR_OWN}",
         _review_line(module),
     ]
     parts.append(
@@ -249,7 +253,10 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
         parts.append("## Local support" + _contacts(module.support))
     parts.append(_module_sources(view, plan.sources))
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
-    text = with_wayfinding("\n\n".join(parts) + "\n", view)
+    text = "\n\n".join(parts) + "\n"
+    # The time on your own is what the wayfinding lines count down from: reading and self-study.
+    alone = max(1, round(_section_minutes(text.split("\n"), view, every_activity=True)))
+    text = with_wayfinding(text.replace(ON_YOUR_OWN, f"About {duration(alone)} on your own.", 1), view)
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
 
 
@@ -260,6 +267,8 @@ def _review_line(module) -> str:
     )
 
 
+ON_YOUR_OWN = "\x00on-your-own\x00"
+"""Stands in for the module's time on your own until the page's words are counted."""
 READING_WORDS_PER_MINUTE = 150
 """A gentle reading pace, for the minutes-left estimate on long modules."""
 
@@ -283,9 +292,11 @@ def with_wayfinding(markdown: str, view: ModuleView) -> str:
     return "\n".join(lines)
 
 
-def _section_minutes(lines: list[str], view: ModuleView) -> float:
+def _section_minutes(lines: list[str], view: ModuleView, every_activity: bool = False) -> float:
+    """Minutes to read the lines, plus the self-study activities when they are the Activities section."""
     words = len(re.sub(r"<[^>]+>", " ", "\n".join(lines)).split())
-    activity = sum(a.minutes for a in view.activities if a.self_study) if lines[0] == "## Activities" else 0
+    doing = every_activity or lines[0] == "## Activities"
+    activity = sum(a.minutes for a in view.activities if a.self_study) if doing else 0
     return words / READING_WORDS_PER_MINUTE + activity
 
 
@@ -371,7 +382,7 @@ def cite(markdown: str, sources: tuple[Source, ...]) -> str:
 
     def link(match: re.Match) -> str:
         source = by_id[match["id"]]
-        return f"([{_short_author(source.author)}, {source.date}](sources.md#{source.id}))"
+        return f"([{short_author(source.author)}, {source.date}](sources.md#{source.id}))"
 
     return body_syntax.CITATION.sub(link, markdown)
 
@@ -624,8 +635,3 @@ def _one_line(text: str) -> str:
 
 def _demote(markdown: str) -> str:
     return re.sub(r"^(#{2,5}) ", r"#\1 ", markdown, flags=re.M)
-
-
-def _short_author(author: str) -> str:
-    match = re.search(r"\(([A-Z][A-Za-z]+)\)", author)
-    return match[1] if match else author.split(",")[0]

@@ -49,8 +49,27 @@ STEPS = (
     "Welcome them back without fuss if they return, and make sure they know they can leave early.",
 )
 """What to do if someone seems distressed, in order; the course's support text comes after the third."""
+GROUND_RULES = (
+    "One voice at a time, and every way of taking part counts: speaking, writing, drawing or listening.",
+    "Anyone can ask what a word means, at any time: the trainers will explain it, not drop it.",
+    "Nobody has to share their own story or experience, and nobody will be asked to.",
+    "You can step out at any time without saying why; the quiet space is here, and the named person "
+    "will check in with you if you would like.",
+    "What people say about themselves stays in the room. The one limit: if we believe someone is at "
+    "risk of serious harm, we act on it, and where we can we talk to them first.",
+    "Phones on silent; take a call outside whenever you need to.",
+)
+"""Ground rules the check-in proposes; the group adds to them and agrees them."""
+EXPECTED_ACCESS = (
+    "Two weeks before, ask every participant about access needs (hearing, sight, reading, mobility, "
+    "a quiet space, breaks, food and drink) and about any support they would like on the day.",
+    "Offer the handout and slides in large print and Easy Read, and the slides before the session, "
+    "to anyone who asks.",
+)
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
+PREPARATION_STEP = 30
+"""Preparation is paid in whole half hours."""
 PAYMENT = "paid as a trainer, at the same rate as the lead trainer, for preparation and debrief time too"
 
 
@@ -83,6 +102,46 @@ def distress_protocol(document, plan: CoursePlan) -> None:
     )
 
 
+def opening_and_closing(document, plan: CoursePlan) -> None:
+    """Write what to say in the welcome, the check-in (the safety set-up) and the check-out."""
+    audience = plan.audience
+    document.add_heading("Opening and closing the session", level=1)
+    document.add_heading("Welcome", level=2)
+    word.bullets(
+        document,
+        [
+            "Both trainers introduce themselves as the trainers of this course: the co-trainer brings "
+            "knowledge from lived experience, and says only as much about it as they choose.",
+            "Say what the session is for, in a sentence, and show the plan on the clock: when the breaks "
+            "are and when it ends.",
+            "Housekeeping: toilets, the quiet space, fire exits, food and drink, and how expenses (and "
+            "payment, where people are paid to attend) work and when they are paid.",
+        ],
+    )
+    document.add_heading("Check-in: ground rules, support and stepping out", level=2)
+    document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
+    word.bullets(document, GROUND_RULES)
+    word.labelled(document, "Say where support is: ", audience.support)
+    document.add_paragraph(
+        "Name the named person, and say that content notes come before any hard material, with a "
+        "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
+    )
+    document.add_heading("Check-out: what we take away", level=2)
+    word.bullets(
+        document,
+        [
+            "Each person names one thing they will do differently, or passes. Anyone who wrote a "
+            "commitment keeps it, and says when they will look at it again.",
+            "Hand out the evaluation form, and say what will happen with it: the trainers will tell "
+            "the group what they changed because of it (you said, we did), and when.",
+            "Remind people where support is, and that the knowledge checks and the course pages stay "
+            "on the course site for them.",
+            "Thank everyone, and the co-trainer by name if they wish. Confirm when anyone paid for "
+            "their time will be paid.",
+        ],
+    )
+
+
 def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = None) -> None:
     """Write the briefing for the co-trainer with lived experience."""
     document.add_heading("Briefing for the co-trainer with lived experience", level=1)
@@ -105,7 +164,7 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
         'Blocks marked "Either trainer" in the run-sheet are yours to share: agree who takes each one.'
     )
     led_minutes = sum(int(row[2]) for row in led)
-    preparation = max(MIN_PREPARATION_MINUTES, led_minutes)
+    preparation = max(MIN_PREPARATION_MINUTES, -(-led_minutes // PREPARATION_STEP) * PREPARATION_STEP)
     document.add_heading("Preparation", level=2)
     document.add_paragraph(
         f"Paid preparation time of at least {word.minutes(preparation)}, agreed before the session: "

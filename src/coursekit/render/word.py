@@ -155,6 +155,11 @@ def cite(text: str, plan: CoursePlan) -> str:
     return CITATION.sub(credit, text)
 
 
+def uncited(text: str) -> str:
+    """Text to say aloud: its [@source-id] citations taken out (the sources are listed beside it)."""
+    return CITATION.sub("", text)
+
+
 def minutes(total: int) -> str:
     """Say a length of time the way a timetable does: '45 min', '2 h', '6 h 30 min'."""
     hours, rest = divmod(total, 60)

@@ -173,6 +173,10 @@ class Timeline:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(block for part in self.parts for block in part.blocks)
 
+    def module_minutes(self, module_id: str) -> int:
+        """Minutes a module has in the room: its input, stories, activities, check and reflection."""
+        return sum(block.minutes for block in self.blocks if block.module_id == module_id)
+
 
 @dataclass(frozen=True)
 class BreakAt:

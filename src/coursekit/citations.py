@@ -1,0 +1,64 @@
+"""Citations in every text field, not only module bodies. Pure: no I/O.
+
+Writers cite a source as [@source-id] anywhere. A module's body is turned into links to the
+Sources page by the site; every other field (activities, questions, materials, notes) gets a plain
+'(Author, year)' here before rendering, so no raw id reaches a page, a slide or a handout. Scripts
+keep theirs: they are said aloud without citations, with their sources listed beside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+
+from pydantic import BaseModel
+
+from .body import CITATION
+from .plan import CoursePlan, ModuleView
+from .schema import ITEM_LISTS, Source
+from .textfields import replaced, text_fields
+
+SPOKEN = ("script",)
+"""Fields read aloud: their citations stay for the renderer to leave out."""
+
+
+def short_author(author: str) -> str:
+    """The author as a citation names it: the abbreviation in brackets, or the name before a comma."""
+    match = re.search(r"\(([A-Z][A-Za-z]+)\)", author)
+    return match[1] if match else author.split(",")[0]
+
+
+def credit(source: Source) -> str:
+    """'(SCIE, 2021)': how a source is cited in running text."""
+    return f"({short_author(source.author)}, {source.date[:4]})"
+
+
+def cited_ids(item: BaseModel) -> Iterator[tuple[tuple, str]]:
+    """Yield (location, source id) of every citation in the item's text fields."""
+    for found in text_fields(item):
+        for match in CITATION.finditer(found.text):
+            yield found.loc, match["id"]
+
+
+def resolve_plan(plan: CoursePlan) -> CoursePlan:
+    """Return the plan with every citation outside bodies and scripts written as '(Author, year)'."""
+    by_id = {source.id: source for source in plan.sources}
+
+    def resolve(text: str) -> str:
+        return CITATION.sub(lambda m: credit(by_id[m["id"]]) if m["id"] in by_id else m[0], text)
+
+    return dataclasses.replace(plan, modules=tuple(_resolved_view(view, resolve) for view in plan.modules))
+
+
+def _resolved_view(view: ModuleView, resolve: Callable[[str], str]) -> ModuleView:
+    lists = {name: tuple(_resolved(item, resolve) for item in getattr(view, name)) for name in ITEM_LISTS}
+    return dataclasses.replace(view, module=_resolved(view.module, resolve), **lists)
+
+
+def _resolved(item: BaseModel, resolve: Callable[[str], str]) -> BaseModel:
+    for found in text_fields(item):
+        # The body keeps its citations: the site links them to the Sources page.
+        if found.loc != ("body",) and found.loc[-1] not in SPOKEN and CITATION.search(found.text):
+            item = replaced(item, found.loc, resolve(found.text))
+    return item

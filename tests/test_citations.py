@@ -1,0 +1,67 @@
+"""Citations in every text field: '(Author, year)' outside bodies, ids checked when the course loads."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SOURCES, audience_text, timed_module, write_tree
+
+from coursekit.citations import credit, resolve_plan
+from coursekit.errors import ContentError
+from coursekit.load import load_project
+from coursekit.plan import build_plan
+
+
+def cited_files(notes: str) -> dict[str, str]:
+    messages = [
+        {"text": "Ask first.", "sources": ["example-story"], "script": "Ask who [@example-story] is."}
+    ]
+    module = timed_module("a", key_messages=messages).replace("facilitator_notes: Keep time.", notes)
+    return {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+
+
+def test_citations_outside_the_body_become_author_and_year_and_scripts_keep_theirs(tmp_path):
+    files = cited_files("facilitator_notes: Pay people [@example-story].")
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    view = plan.modules[0]
+    assert view.activities[0].facilitator_notes == "Pay people (Example Org, 2022)."
+    assert view.key_messages[0].script == "Ask who [@example-story] is."
+    assert credit(plan.sources[0]) == "(Example Org, 2022)"
+
+
+def test_an_unknown_citation_in_any_field_is_named_where_it_is(tmp_path):
+    files = cited_files("facilitator_notes: Pay people [@no-such-source].")
+    with pytest.raises(ContentError) as caught:
+        load_project(write_tree(tmp_path / "p", files))
+    [line] = caught.value.lines()
+    assert line.startswith("modules/a.md: line ")
+    assert "activities[0].facilitator_notes: no source has id 'no-such-source'" in line
+
+
+def test_the_deck_shows_author_and_year_not_the_id(cli, tmp_path):
+    root = write_tree(tmp_path / "p", cited_files("facilitator_notes: Pay people [@example-story]."))
+    result = cli(["build", "--only", "slides", "--no-check"], root)
+    assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    deck = Presentation(str(root / "site/staff/downloads/staff-slides.pptx"))
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+    assert "Pay people (Example Org, 2022)." in notes and "[@" not in notes
+
+
+def test_module_fields_are_resolved_and_the_body_keeps_its_links(tmp_path):
+    files = cited_files("facilitator_notes: Keep time.")
+    files["modules/a.md"] = (
+        files["modules/a.md"]
+        .replace(
+            "---\n## Why it matters",
+            "co_delivery: Pay the co-trainer [@example-story].\n---\n## Why it matters",
+        )
+        .replace("We work together.", "We work together [@example-story].")
+    )
+    view = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")).modules[0]
+    assert view.co_delivery == "Pay the co-trainer (Example Org, 2022)."
+    assert "We work together [@example-story]." in view.module.body
