@@ -65,3 +65,12 @@ def test_module_fields_are_resolved_and_the_body_keeps_its_links(tmp_path):
     view = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")).modules[0]
     assert view.co_delivery == "Pay the co-trainer (Example Org, 2022)."
     assert "We work together [@example-story]." in view.module.body
+
+
+def test_a_focus_citation_is_resolved_for_the_guide(tmp_path):
+    files = cited_files("facilitator_notes: Keep time.")
+    files["modules/a.md"] = files["modules/a.md"].replace(
+        "focus: Everyday practice.", "focus: Everyday practice [@example-story]."
+    )
+    view = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")).modules[0]
+    assert view.focus == "Everyday practice (Example Org, 2022)."

@@ -223,3 +223,16 @@ def test_pass_mark_over_100_is_refused(tmp_path):
 def test_a_yaml_file_that_is_not_a_mapping(tmp_path, name, holds):
     errors = load_errors(tmp_path, {name: "- just\n- a list\n"})
     assert f"{name}: line 1: must be a mapping of {holds}" in errors
+
+
+def test_a_glossary_term_for_an_audience_the_module_does_not_serve(tmp_path):
+    module = module_text().replace(
+        "glossary:\n",
+        "glossary:\n  - term: KPI\n    definition: Key performance indicator.\n    audiences: [boards]\n",
+        1,
+    )
+    errors = load_errors(tmp_path, {"modules/intro.md": module})
+    assert any(
+        "glossary[0].audiences[0]: 'boards' is not one of this module's audiences" in error
+        for error in errors
+    ), errors

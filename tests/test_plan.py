@@ -91,3 +91,20 @@ def test_sources_cited_in_any_text_field_are_the_course_s_sources(tmp_path):
     }
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     assert "second-source" in [s.id for s in plan.sources]
+
+
+def test_a_glossary_term_for_one_audience_is_only_in_its_course(tmp_path):
+    module = timed_module("a", audiences=("staff", "bosses")).replace(
+        "stories: []\n",
+        "stories: []\nglossary:\n  - term: KPI\n    definition: Key performance indicator.\n    audiences: [bosses]\n"
+        "  - term: NHS\n    definition: National Health Service.\n",
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "audiences/bosses.yml": audience_text("bosses", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    project = load_project(write_tree(tmp_path / "p", files))
+    assert [t.term for t in build_plan(project, "staff").glossary] == ["NHS"]
+    assert [t.term for t in build_plan(project, "bosses").glossary] == ["KPI", "NHS"]

@@ -53,7 +53,9 @@ def resolve_plan(plan: CoursePlan) -> CoursePlan:
 
 def _resolved_view(view: ModuleView, resolve: Callable[[str], str]) -> ModuleView:
     lists = {name: tuple(_resolved(item, resolve) for item in getattr(view, name)) for name in ITEM_LISTS}
-    return dataclasses.replace(view, module=_resolved(view.module, resolve), **lists)
+    return dataclasses.replace(
+        view, module=_resolved(view.module, resolve), focus=resolve(view.focus), **lists
+    )
 
 
 def _resolved(item: BaseModel, resolve: Callable[[str], str]) -> BaseModel:

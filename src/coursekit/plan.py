@@ -184,7 +184,7 @@ def plan_course(
     return CoursePlan(
         audience=audience,
         modules=views,
-        glossary=merge_glossary(modules),
+        glossary=merge_glossary(modules, served_as),
         sources=tuple(project.source(s) for s in sorted(used_sources(views))),
         build_date=max(m.updated for m in modules),
         outputs=outputs,
@@ -216,12 +216,13 @@ def order_by_prerequisites(modules: list[Module]) -> list[Module]:
     return placed
 
 
-def merge_glossary(modules: list[Module]) -> tuple[GlossaryTerm, ...]:
-    """Merge module glossaries: the first definition of a term wins."""
+def merge_glossary(modules: list[Module], audience_id: str | None = None) -> tuple[GlossaryTerm, ...]:
+    """Merge module glossaries, keeping the audience's terms: the first definition of a term wins."""
     terms: dict[str, GlossaryTerm] = {}
     for module in modules:
         for entry in module.glossary:
-            terms.setdefault(entry.term.casefold(), entry)
+            if audience_id is None or entry.is_for(audience_id):
+                terms.setdefault(entry.term.casefold(), entry)
     return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
 
 

@@ -378,8 +378,8 @@ class Reflection(ForAudiences):
     text: Prompt
 
 
-class GlossaryTerm(Model):
-    """A term or acronym and its plain-English meaning."""
+class GlossaryTerm(ForAudiences):
+    """A term or acronym and its plain-English meaning (for some audiences only, if it says so)."""
 
     term: Label
     definition: Aside
