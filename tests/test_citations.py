@@ -74,3 +74,14 @@ def test_a_focus_citation_is_resolved_for_the_guide(tmp_path):
     )
     view = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")).modules[0]
     assert view.focus == "Everyday practice (Example Org, 2022)."
+
+
+def test_glossary_definitions_are_resolved(tmp_path):
+    files = cited_files("facilitator_notes: Keep time.")
+    files["modules/a.md"] = files["modules/a.md"].replace(
+        "stories: []\n",
+        "stories: []\nglossary:\n  - term: CQC\n    definition: The regulator [@example-story].\n",
+    )
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    assert plan.glossary[0].definition == "The regulator (Example Org, 2022)."
+    assert [s.id for s in plan.sources] == ["example-story"]

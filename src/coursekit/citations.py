@@ -42,13 +42,19 @@ def cited_ids(item: BaseModel) -> Iterator[tuple[tuple, str]]:
 
 
 def resolve_plan(plan: CoursePlan) -> CoursePlan:
-    """Return the plan with every citation outside bodies and scripts written as '(Author, year)'."""
+    """Return the plan with every citation outside bodies and scripts (in its modules, its glossary
+    and its audience's text) written as '(Author, year)'."""
     by_id = {source.id: source for source in plan.sources}
 
     def resolve(text: str) -> str:
         return CITATION.sub(lambda m: credit(by_id[m["id"]]) if m["id"] in by_id else m[0], text)
 
-    return dataclasses.replace(plan, modules=tuple(_resolved_view(view, resolve) for view in plan.modules))
+    return dataclasses.replace(
+        plan,
+        audience=_resolved(plan.audience, resolve),
+        modules=tuple(_resolved_view(view, resolve) for view in plan.modules),
+        glossary=tuple(_resolved(term, resolve) for term in plan.glossary),
+    )
 
 
 def _resolved_view(view: ModuleView, resolve: Callable[[str], str]) -> ModuleView:

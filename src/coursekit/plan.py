@@ -181,11 +181,13 @@ def plan_course(
     modules = order_by_prerequisites([project.module(m) for m in module_ids])
     digits = max(2, len(str(len(modules))))
     views = tuple(module_view(m, served_as, n, digits) for n, m in enumerate(modules, start=1))
+    glossary = merge_glossary(modules, served_as)
+    cited = used_sources(views) | {s for term in glossary for _, s in body_syntax.citations(term.definition)}
     return CoursePlan(
         audience=audience,
         modules=views,
-        glossary=merge_glossary(modules, served_as),
-        sources=tuple(project.source(s) for s in sorted(used_sources(views))),
+        glossary=glossary,
+        sources=tuple(project.source(s) for s in sorted(cited)),
         build_date=max(m.updated for m in modules),
         outputs=outputs,
     )
