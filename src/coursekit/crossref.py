@@ -145,6 +145,9 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
                         f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}",
                     )
     for index, term in enumerate(module.glossary):
+        for match in body_syntax.CITATION.finditer(term.definition):
+            if match["id"] not in source_ids:
+                bad(("glossary", index, "definition"), _unknown_source(match["id"], source_ids))
         for a_index, audience_id in enumerate(term.audiences or ()):
             if audience_id not in module.audiences:
                 bad(
