@@ -94,7 +94,7 @@ def test_sources_cited_in_any_text_field_are_the_course_s_sources(tmp_path):
 
 
 def test_a_glossary_term_for_one_audience_is_only_in_its_course(tmp_path):
-    module = timed_module("a", audiences=("staff", "bosses")).replace(
+    module = timed_module("a", audiences=("staff", "bosses"), summary="The NHS and its KPI figures.").replace(
         "stories: []\n",
         "stories: []\nglossary:\n  - term: KPI\n    definition: Key performance indicator.\n    audiences: [bosses]\n"
         "  - term: NHS\n    definition: National Health Service.\n",
@@ -108,3 +108,18 @@ def test_a_glossary_term_for_one_audience_is_only_in_its_course(tmp_path):
     project = load_project(write_tree(tmp_path / "p", files))
     assert [t.term for t in build_plan(project, "staff").glossary] == ["NHS"]
     assert [t.term for t in build_plan(project, "bosses").glossary] == ["KPI", "NHS"]
+
+
+def test_the_jargon_buster_keeps_only_the_terms_the_course_uses(tmp_path):
+    module = timed_module("a", summary="Why councils use a JSNA.").replace(
+        "stories: []\n",
+        "stories: []\nglossary:\n  - term: JSNA\n    definition: Joint strategic needs assessment.\n"
+        "  - term: KPI\n    definition: Key performance indicator.\n  - term: council\n    definition: Local authority.\n",
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert [t.term for t in plan.glossary] == ["council", "JSNA"]  # "councils" counts; KPI is never used

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -181,7 +182,7 @@ def plan_course(
     modules = order_by_prerequisites([project.module(m) for m in module_ids])
     digits = max(2, len(str(len(modules))))
     views = tuple(module_view(m, served_as, n, digits) for n, m in enumerate(modules, start=1))
-    glossary = merge_glossary(modules, served_as)
+    glossary = used_terms(merge_glossary(modules, served_as), views)
     cited = used_sources(views) | {s for term in glossary for _, s in body_syntax.citations(term.definition)}
     return CoursePlan(
         audience=audience,
@@ -226,6 +227,20 @@ def merge_glossary(modules: list[Module], audience_id: str | None = None) -> tup
             if audience_id is None or entry.is_for(audience_id):
                 terms.setdefault(entry.term.casefold(), entry)
     return tuple(sorted(terms.values(), key=lambda t: t.term.casefold()))
+
+
+def used_terms(glossary: tuple[GlossaryTerm, ...], views: tuple[ModuleView, ...]) -> tuple[GlossaryTerm, ...]:
+    """Keep the terms the course's own text uses: a jargon buster explains the words its readers meet."""
+    texts = [text for view in views for text in (view.body, view.title, view.module.summary)]
+    texts += [
+        found.text
+        for view in views
+        for name in ITEM_LISTS
+        for item in getattr(view, name)
+        for found in text_fields(item)
+    ]
+    words = "\n".join(texts).casefold()
+    return tuple(t for t in glossary if re.search(rf"(?<!\w){re.escape(t.term.casefold())}(?:s|es)?(?!\w)", words))
 
 
 def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
