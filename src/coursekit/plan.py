@@ -240,7 +240,9 @@ def used_terms(glossary: tuple[GlossaryTerm, ...], views: tuple[ModuleView, ...]
         for found in text_fields(item)
     ]
     words = "\n".join(texts).casefold()
-    return tuple(t for t in glossary if re.search(rf"(?<!\w){re.escape(t.term.casefold())}(?:s|es)?(?!\w)", words))
+    return tuple(
+        t for t in glossary if re.search(rf"(?<!\w){re.escape(t.term.casefold())}(?:s|es)?(?!\w)", words)
+    )
 
 
 def used_sources(views: tuple[ModuleView, ...]) -> set[str]:

@@ -56,3 +56,12 @@ def test_an_outcome_reached_only_in_optional_activities(tmp_path):
         "staff reaches outcome 'describe' only in optional activities, which a plan drops first: serve it in "
         "a core activity, or drop the outcome"
     )
+
+
+def test_an_item_for_no_audience_is_a_warning(tmp_path):
+    module = checked_module(("    audiences: [bosses]\nstories:", "    audiences: []\nstories:"))
+    found = [f for f in findings(tmp_path, module) if f.rule == "no-audience"]
+    assert [(f.field, f.severity) for f in found] == [("activities[1].audiences", "warning")]
+    assert found[0].message == (
+        "is empty, so no course shows this item: list the audiences it is for, or delete it"
+    )

@@ -54,6 +54,7 @@ RULES = (
     gates.measurable_outcomes,  # G4
     gates.timings,  # G5
     alignment.alignment,
+    alignment.items_for_no_audience,
     alignment.counts,
     materials.materials,
     language.glossary,

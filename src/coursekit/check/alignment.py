@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import WARNING, Problem
+from ..schema import ITEM_LISTS
 from .context import Context
 from .text import ModuleText
 
@@ -61,6 +62,19 @@ def alignment(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                         f"{view.audience_id} gets this activity but none of its outcomes "
                         f"({', '.join(activity.outcomes)}): link it to an outcome that audience sees"
                     ),
+                )
+
+
+def items_for_no_audience(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+    """An item with an empty audiences list reaches nobody: it is dead text to maintain."""
+    for name in ITEM_LISTS:
+        for index, item in enumerate(getattr(doc.module, name)):
+            if item.audiences == ():
+                yield doc.finding(
+                    (name, index, "audiences"),
+                    "no-audience",
+                    WARNING,
+                    "is empty, so no course shows this item: list the audiences it is for, or delete it",
                 )
 
 
