@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import module_text, tree_bytes, write_tree
+from conftest import course_audience, module_text, tree_bytes, valid_files, write_tree
 
 from coursekit.build import build
 from coursekit.errors import OutputError
@@ -104,3 +104,20 @@ def test_rebuilds_over_its_own_output(project, built):
     build(load_project(project), ["staff"], ("site",), built)
     assert (built / "staff/index.html").is_file()
     assert not (built / "bosses").exists()
+
+
+def test_an_audience_s_local_values_fill_its_slots_unless_the_organisation_gives_one(cli, tmp_path):
+    module = module_text().replace("The NHS has a duty", "We pay {{ payment-offer }} a day. The NHS has a duty")
+    module = module.replace(
+        "prerequisites: []\n", "prerequisites: []\nslots:\n  payment-offer: What we pay.\n"
+    )
+    audience = (
+        course_audience("staff") + "local:\n  payment-offer: AUDIENCE-DEFAULT the amount in your letter\n"
+    )
+    root = write_tree(
+        tmp_path / "p", dict(valid_files(), **{"modules/intro.md": module, "audiences/staff.yml": audience})
+    )
+    result = cli(["build", "--only", "site", "--audience", "staff", "--no-check"], root)
+    assert result.exit_code == 0, result.stderr
+    page = (root / "site/staff/01-intro.html").read_text(encoding="utf-8")
+    assert "We pay AUDIENCE-DEFAULT the amount in your letter a day." in page

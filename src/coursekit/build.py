@@ -51,7 +51,8 @@ def build(
     if slides_template is None and project.organisation and project.organisation.slides_template:
         slides_template = project.root / project.organisation.slides_template
     for audience_id in audience_ids:
-        plan = fill_plan(build_plan(project, audience_id, outputs), dict(project.local))
+        audience = project.audience(audience_id)
+        plan = fill_plan(build_plan(project, audience_id, outputs), {**audience.local, **project.local})
         timed = course_timeline(plan)
         plans.append(dataclasses.replace(plan, timeline=timed))
         warnings += course_problems(project, plan)

@@ -529,6 +529,15 @@ class AudienceFile(Model):
     based_on: Slug | None = None
     """An audience whose share of each module this audience gets, where a module does not name it:
     how an organisation's own audience uses built-in modules without copying them."""
+    local: dict[Slug, Prose] = Field(default_factory=dict)
+    """Values for {{ slots }} in this audience's default course, where the organisation gives none:
+    for a built-in course, honest wording that says who sets the local detail."""
+    before: Prose | None = None
+    """What participants do or bring before the session (pre-reading, a live piece of work): shown
+    on the welcome page and in the guide's preparation list, to send out beforehand."""
+    check_in: TrainerText | None = None
+    """How the check-in runs for this audience, replacing the standard ground-rules round (a board
+    briefing, say, needs a sentence on support and stepping out)."""
     checks_in_room: bool = True
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""

@@ -334,7 +334,8 @@ def plan_session(
     course = plan_course(
         project, audience, session_module_ids(session, project), served_audience(session), outputs
     )
-    local, warnings = _slot_values(session, project, course, project.local if defaults is None else defaults)
+    defaults = {**audience.local, **project.local} if defaults is None else defaults
+    local, warnings = _slot_values(session, project, course, defaults)
     course = slots.fill_plan(course, local)
     settings = time_settings(session, audience)
     try:

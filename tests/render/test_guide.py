@@ -298,3 +298,15 @@ def test_scripts_are_said_without_citations_and_stories_show_their_corrections(t
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     assert "Say: Ask who is missing." in lines
     assert "Checked against the source: '22 people' is two people, as the storyteller says later." in lines
+
+
+def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
+    audience = (
+        audience_text("staff", "[a]") + "check_in: BOARD-CHECK-IN One sentence on support and stepping out.\n"
+    )
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    check_in = lines.index("Check-in: ground rules, support and stepping out")
+    assert lines[check_in + 1] == "BOARD-CHECK-IN One sentence on support and stepping out."
+    assert not any("Propose these ground rules" in line for line in lines)
+    assert "Check-out: what we take away" in lines

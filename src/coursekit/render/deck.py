@@ -140,7 +140,12 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
 
 
 def _working_together(audience) -> Slide:
-    """The check-in's slide: how the group works today, with the full ground rules in the notes."""
+    """The check-in's slide: how the group works today, with the full ground rules in the notes
+    (or the audience's own check-in, with only its support on the slide)."""
+    if audience.check_in:
+        return Slide(
+            "Title and Content", "How we work together today", (audience.support,), audience.check_in
+        )
     return Slide(
         "Title and Content",
         "How we work together today",

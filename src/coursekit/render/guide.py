@@ -116,6 +116,8 @@ def _preparation(document, plan: CoursePlan) -> None:
     document.add_heading("Preparation checklist", level=1)
     document.add_heading("Before the session", level=2)
     arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
+    if plan.audience.before:
+        arrange.insert(0, f"Send participants what to do before the session: {plan.audience.before}")
     word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0]])
     document.add_heading("Room", level=2)
     word.bullets(document, trainers.ROOM)

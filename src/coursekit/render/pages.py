@@ -55,6 +55,11 @@ def nav(pages: list[Page]) -> list:
     return [{theme_text(p.title): p.path} for p in pages]
 
 
+def _before(audience) -> str:
+    """The welcome page's 'Before the session' section, when the audience asks for something."""
+    return f"## Before the session\n\n{esc(audience.before)}\n\n" if audience.before else ""
+
+
 def _how_long(plan: CoursePlan) -> str:
     """Time in the room when the course is planned on the clock, and the time on your own."""
     alone = (
@@ -112,7 +117,7 @@ def welcome_page(
 
 **How long it takes:** {_how_long(plan)}{_sittings(plan)}
 
-## What you will be able to do
+{_before(audience)}## What you will be able to do
 
 {_outcome_summary(plan)}
 

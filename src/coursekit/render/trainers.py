@@ -119,6 +119,10 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         ],
     )
     document.add_heading("Check-in: ground rules, support and stepping out", level=2)
+    if audience.check_in:  # the audience's own check-in, such as a board's one sentence
+        document.add_paragraph(audience.check_in)
+        word.labelled(document, "Say where support is: ", audience.support)
+        return _check_out(document)
     document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
     word.bullets(document, GROUND_RULES)
     word.labelled(document, "Say where support is: ", audience.support)
@@ -126,6 +130,10 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         "Name the named person, and say that content notes come before any hard material, with a "
         "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
     )
+    _check_out(document)
+
+
+def _check_out(document) -> None:
     document.add_heading("Check-out: what we take away", level=2)
     word.bullets(
         document,
