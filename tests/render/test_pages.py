@@ -78,6 +78,6 @@ def test_the_course_time_on_your_own_is_its_module_pages_added_up(tmp_path):
     }
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     pages = [module_page(plan, view).text for view in plan.modules]
-    each = [int(re.search(r"About (\d+) minutes on your own", text)[1]) for text in pages]
+    each = [int(re.search(r"About (\d+) minutes on your own\.", text)[1]) for text in pages]
     assert minutes_on_your_own(plan) == sum(each) >= 50
     assert f"about {duration(sum(each))} on your own" in welcome_page(plan, None).text.lower()
