@@ -216,6 +216,14 @@ def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
 
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
+    """Return a module's page: its time on your own in the heading, and where you are in each part."""
+    text = _module_text(plan, view)
+    alone = f"About {duration(_alone(text, view))} on your own."
+    text = with_wayfinding(text.replace(ON_YOUR_OWN, alone, 1), view)
+    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+def _module_text(plan: CoursePlan, view: ModuleView) -> str:
     module = view.module
     parts = [
         f"# {view.number}. {esc(view.title)}",
@@ -258,10 +266,7 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
         parts.append("## Local support" + _contacts(module.support))
     parts.append(_module_sources(view, plan.sources))
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
-    text = "\n\n".join(parts) + "\n"
-    alone = f"About {duration(_alone(text, view))} on your own."
-    text = with_wayfinding(text.replace(ON_YOUR_OWN, alone, 1), view)
-    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+    return "\n\n".join(parts) + "\n"
 
 
 def _alone(text: str, view: ModuleView) -> int:
@@ -271,7 +276,7 @@ def _alone(text: str, view: ModuleView) -> int:
 
 def minutes_on_your_own(plan: CoursePlan) -> int:
     """The course's time on your own: its module pages' own figures added up."""
-    return sum(_alone(module_page(plan, view).text, view) for view in plan.modules)
+    return sum(_alone(_module_text(plan, view), view) for view in plan.modules)
 
 
 def _review_line(module) -> str:
