@@ -81,3 +81,13 @@ def test_the_course_time_on_your_own_is_its_module_pages_added_up(tmp_path):
     each = [int(re.search(r"About (\d+) minutes on your own\.", text)[1]) for text in pages]
     assert minutes_on_your_own(plan) == sum(each) >= 50
     assert f"about {duration(sum(each))} on your own" in welcome_page(plan, None).text.lower()
+
+
+def test_what_to_do_before_the_session_is_on_the_welcome_page(tmp_path):
+    audience = audience_text("staff", "[a]") + "before: Bring one letter your service sends to people.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert (
+        "## Before the session\n\nBring one letter your service sends to people.\n"
+        in welcome_page(plan, None).text
+    )
