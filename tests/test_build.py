@@ -107,7 +107,9 @@ def test_rebuilds_over_its_own_output(project, built):
 
 
 def test_an_audience_s_local_values_fill_its_slots_unless_the_organisation_gives_one(cli, tmp_path):
-    module = module_text().replace("The NHS has a duty", "We pay {{ payment-offer }} a day. The NHS has a duty")
+    module = module_text().replace(
+        "The NHS has a duty", "We pay {{ payment-offer }} a day. The NHS has a duty"
+    )
     module = module.replace(
         "prerequisites: []\n", "prerequisites: []\nslots:\n  payment-offer: What we pay.\n"
     )

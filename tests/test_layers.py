@@ -203,8 +203,10 @@ def test_addition_for_a_misspelt_module_id(tmp_path):
 
 
 def test_addition_reusing_an_id_of_the_module(tmp_path):
+    text = (builtin_root() / "modules/what-co-production-is.md").read_text(encoding="utf-8")
+    taken = re.search(r"^activities:\n  - id: (\S+)", text, re.MULTILINE)[1]  # the module's first activity
     activity = (
-        "activities:\n  - id: four-definitions\n    title: Ours\n    minutes: 5\n    type: pairs\n"
+        f"activities:\n  - id: {taken}\n    title: Ours\n    minutes: 5\n    type: pairs\n"
         "    instructions: Talk.\n    facilitator_notes: Time it.\n"
     )
     root = write_tree(
@@ -215,7 +217,7 @@ def test_addition_reusing_an_id_of_the_module(tmp_path):
     assert caught.value.lines() == [
         (
             "additions/what-co-production-is.yml: activities[0].id: module 'what-co-production-is' already has "
-            "activities id 'four-definitions'; choose another id"
+            f"activities id '{taken}'; choose another id"
         )
     ]
 
