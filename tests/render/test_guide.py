@@ -310,3 +310,13 @@ def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
     assert lines[check_in + 1] == "BOARD-CHECK-IN One sentence on support and stepping out."
     assert not any("Propose these ground rules" in line for line in lines)
     assert "Check-out: what we take away" in lines
+
+
+def test_what_participants_do_before_the_session_is_the_first_thing_to_send(tmp_path):
+    audience = audience_text("staff", "[a]") + "before: Bring one letter your service sends to people.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    before = lines.index("Before the session")
+    assert lines[before + 1] == (
+        "Send participants what to do before the session: Bring one letter your service sends to people."
+    )

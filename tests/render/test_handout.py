@@ -29,6 +29,8 @@ def test_sections_in_order(project, tmp_path):
         ("Heading 1", "What you will be able to do"),
         ("Heading 2", "Module 1: Introduction"),
         ("Heading 1", "Module 1: Introduction"),
+        ("Heading 2", "Stories in module 1"),
+        ("Heading 3", "Sam joins a group"),
         ("Heading 2", "Activities"),
         ("Heading 3", "Talk in pairs (30 min)"),
         ("Heading 2", "Materials for module 1"),
@@ -103,3 +105,10 @@ def test_libreoffice_opens_the_handout(project, tmp_path):
         "Glossary",
     ):
         assert heading in text
+
+
+def test_stories_are_printed_after_their_content_notes(project, tmp_path):
+    lines = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
+    note = next(i for i, line in enumerate(lines) if line.startswith("Content note: Mentions homelessness."))
+    assert lines[note - 1] == "Sam joins a group"
+    assert lines[note + 1] == "Sam joined a group and helped to change a service."

@@ -10,7 +10,8 @@ from conftest import SOURCES, audience_text, in_parts, timed_module, write_tree
 from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
-from coursekit.render.pages import module_page, welcome_page
+from coursekit.render.pages import minutes_on_your_own, module_page, welcome_page
+from coursekit.timetext import duration
 
 
 def test_the_welcome_page_says_which_modules_each_sitting_teaches(tmp_path):
@@ -42,11 +43,12 @@ def test_the_welcome_page_gives_the_time_in_the_room_and_on_your_own(tmp_path):
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     timed = dataclasses.replace(plan, timeline=course_timeline(plan))
     assert (
-        "**How long it takes:** 1 hour in the room, breaks included (09:30 to 10:30); or about 30 minutes on"
-        in (welcome_page(timed, None).text)
+        "**How long it takes:** 1 hour in the room, breaks included (09:30 to 10:30); or about "
+        f"{duration(minutes_on_your_own(plan))} on your own" in (welcome_page(timed, None).text)
     )
     assert (
-        "**How long it takes:** About 30 minutes on your own, in 1 module." in welcome_page(plan, None).text
+        f"**How long it takes:** About {duration(minutes_on_your_own(plan))} on your own, in 1 module."
+        in (welcome_page(plan, None).text)
     )
 
 
@@ -65,3 +67,27 @@ def test_a_module_page_says_its_time_on_your_own_and_counts_down_from_it(tmp_pat
     alone = int(re.search(r"About (\d+) minutes on your own\.", text)[1])
     first_left = int(re.search(r"Part 1 of \d+ · about (\d+) minutes left", text)[1])
     assert 50 <= first_left <= alone  # both self-study activities, extras included, and the reading
+
+
+def test_the_course_time_on_your_own_is_its_module_pages_added_up(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("talk", 30, {"self_study": "Write it."}),)),
+        "modules/b.md": timed_module("b", activities=(("talk-b", 20, {"self_study": "Draw it."}),)),
+        "audiences/staff.yml": audience_text("staff", "[a, b]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    pages = [module_page(plan, view).text for view in plan.modules]
+    each = [int(re.search(r"About (\d+) minutes on your own\.", text)[1]) for text in pages]
+    assert minutes_on_your_own(plan) == sum(each) >= 50
+    assert f"about {duration(sum(each))} on your own" in welcome_page(plan, None).text.lower()
+
+
+def test_what_to_do_before_the_session_is_on_the_welcome_page(tmp_path):
+    audience = audience_text("staff", "[a]") + "before: Bring one letter your service sends to people.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert (
+        "## Before the session\n\nBring one letter your service sends to people.\n"
+        in welcome_page(plan, None).text
+    )

@@ -246,3 +246,16 @@ def test_extras_the_plan_leaves_out_stay_in_the_deck_hidden_from_the_slide_show(
     assert shown["Module 1, activity 1: Activity main (30 min)"] is None
     assert shown["Module 1, activity 2: Activity extra (20 min), optional extra"] == "0"
     assert shown["Module 1 check: question 1"] is None
+
+
+def test_each_story_has_a_slide_with_its_note_first_and_its_text_in_the_notes(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", stories=(40,)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    [story] = [s for s in deck if s.layout == "Story"]
+    assert (story.title, story.subtitle, story.body) == ("Module 1: Story 1", "Sam", ("Told by Sam.",))
+    assert "Read it aloud: about 2 min." in story.notes and " ".join(["word"] * 40) in story.notes
+    assert "Consent: published-public, covering site, slides, print." in story.notes

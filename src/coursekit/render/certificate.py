@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..organisation import Brand
 from ..plan import CoursePlan
-from .pages import Page
+from .pages import Page, minutes_on_your_own
 from .templates import render_template
 
 SELF_DECLARED = (
@@ -30,7 +30,7 @@ def certificate_page(plan: CoursePlan, brand: Brand | None = None) -> Page:
         edition=edition(plan)
         if brand.builtin or not brand.edition
         else brand.edition.removeprefix("edition "),
-        minutes=plan.total_minutes,
+        minutes=minutes_on_your_own(plan),
         self_declared=SELF_DECLARED,
     )
     text = (

@@ -9,7 +9,7 @@ from ..courselength import course_timeline
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
-from ..timeline import Part, Timeline
+from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import short_duration
 from .quiz import shown_order
 from .trainers import GROUND_RULES
@@ -207,6 +207,7 @@ def module_slides(
         "Teaching Point",
     )
     slides += _key_message_slides(view)
+    slides += [_story_slide(view, story) for story in view.stories]
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         extra = planned is not None and (view.id, activity.id) not in planned
@@ -239,6 +240,36 @@ def module_slides(
             "Reflection",
         )
     return slides
+
+
+def _story_slide(view: ModuleView, story) -> Slide:
+    """A story: its title and credit on the slide, its content note first; the text to read in the notes."""
+    note = story.content_note
+    consent = story.consent
+    reading = (
+        "Read in the activity that uses it."
+        if read_in_activity(story, view)
+        else f"Read it aloud: about {story_minutes(story)} min."
+    )
+    return Slide(
+        "Story",
+        f"Module {view.number}: {story.title}",
+        tuple(
+            piece
+            for text in (
+                f"Content note: {plain(note.about)} {plain(note.choice)}" if note else "",
+                plain(story.attribution),
+            )
+            for piece in _pieces(text)
+        ),
+        _join(
+            f"Read the content note first. Support: {plain(note.support)}" if note else "",
+            reading,
+            plain(story.text),
+            f"Consent: {consent.status}, covering {', '.join(consent.covers)}. Credit: {consent.attribution_form}",
+        ),
+        subtitle=story.storyteller,
+    )
 
 
 def _key_message_slides(view: ModuleView) -> list[Slide]:
@@ -361,8 +392,7 @@ def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
         f"Co-produced by: {brand.co_produced_by}" if brand.co_produced_by else "",
         f"Co-delivered by: {brand.co_delivered_by}" if brand.co_delivered_by else "",
         f"Welcome everyone. This course is for {plan.audience.name.lower()}: {plan.audience.description}",
-        "Agree ground rules together: respect, confidentiality, nobody has to share their own story, "
-        "anyone can step out at any time.",
+        "Then the check-in (next slide): how the group works together today.",
         f"Tone for this group: {plan.audience.tone}",
         f"Support: {plan.audience.support}",
     )

@@ -1,7 +1,8 @@
 """The participant handout and materials pack (.docx): what participants read, use and write on.
 
-Outcomes, each activity's sheet, every material an activity or its alternative uses in full,
-reflection pages with room to write, and the glossary. Nothing meant for trainers only: no
+Outcomes, each module's stories (after their content notes), each activity's sheet, every
+material an activity or its alternative uses in full, reflection pages with room to write, and
+the glossary. Nothing meant for trainers only: no
 facilitator notes and no answers.
 """
 
@@ -70,6 +71,7 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
     word.page_break(document)
     document.add_heading(f"Module {view.number}: {view.title}", level=1)
     materials = prepare.materials_of(view)
+    _stories(document, plan, view)
     if view.activities:
         document.add_heading("Activities", level=2)
     titles = {m.id: m.title for m in view.module.materials}
@@ -97,6 +99,24 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
         document.add_paragraph("For you. Nobody has to share what they write here.")
         for prompt in view.reflection:
             word.writing_space(document, prompt.text)
+
+
+def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
+    """The module's stories in print (the handout gets only those whose consent covers print),
+    each after its content note, so the people in the room can read them too."""
+    if not view.stories:
+        return
+    document.add_heading(f"Stories in module {view.number}", level=2)
+    for story in view.stories:
+        document.add_heading(story.title, level=3)
+        if story.content_note:
+            note = story.content_note
+            word.labelled(document, "Content note: ", f"{note.about} {note.choice} Support: {note.support}")
+        add_markdown(document, word.cite(story.text, plan), heading_level=4)
+        word.labelled(document, "Credit: ", story.attribution)
+    for withheld in view.withheld:
+        if withheld.story.replacement:
+            word.labelled(document, "In place of a story: ", word.cite(withheld.story.replacement, plan))
 
 
 def _glossary(document, plan: CoursePlan) -> None:

@@ -63,7 +63,7 @@ def _before(audience) -> str:
 def _how_long(plan: CoursePlan) -> str:
     """Time in the room when the course is planned on the clock, and the time on your own."""
     alone = (
-        f"about {duration(plan.total_minutes)} on your own, in {len(plan.modules)} "
+        f"about {duration(minutes_on_your_own(plan))} on your own, in {len(plan.modules)} "
         f"module{'s' if len(plan.modules) != 1 else ''}. "
         "Take breaks whenever you need them."
     )
@@ -216,6 +216,14 @@ def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
 
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
+    """Return a module's page: its time on your own in the heading, and where you are in each part."""
+    text = _module_text(plan, view)
+    alone = f"About {duration(_alone(text, view))} on your own."
+    text = with_wayfinding(text.replace(ON_YOUR_OWN, alone, 1), view)
+    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+def _module_text(plan: CoursePlan, view: ModuleView) -> str:
     module = view.module
     parts = [
         f"# {view.number}. {esc(view.title)}",
@@ -258,11 +266,17 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
         parts.append("## Local support" + _contacts(module.support))
     parts.append(_module_sources(view, plan.sources))
     parts.append(render_template("page-end.html", course=plan.id, view=view).strip())
-    text = "\n\n".join(parts) + "\n"
-    # The time on your own is what the wayfinding lines count down from: reading and self-study.
-    alone = max(1, round(_section_minutes(text.split("\n"), view, every_activity=True)))
-    text = with_wayfinding(text.replace(ON_YOUR_OWN, f"About {duration(alone)} on your own.", 1), view)
-    return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+    return "\n\n".join(parts) + "\n"
+
+
+def _alone(text: str, view: ModuleView) -> int:
+    """Minutes a module page takes on your own: what its part-by-part lines count down from."""
+    return max(1, round(_section_minutes(text.split("\n"), view, every_activity=True)))
+
+
+def minutes_on_your_own(plan: CoursePlan) -> int:
+    """The course's time on your own: its module pages' own figures added up."""
+    return sum(_alone(_module_text(plan, view), view) for view in plan.modules)
 
 
 def _review_line(module) -> str:
