@@ -137,3 +137,11 @@ def test_a_course_over_its_length_even_without_extras_leaves_them_all_out(tmp_pa
     assert timed.cut == ("dropped the optional activity 'Activity a-extra' (Module a, 20 min)",)
     assert timed.minutes == natural_timeline(core_plan(plan)).minutes > plan.audience.length_minutes
     assert "a-extra" not in {b.item_id for b in timed.blocks}
+
+
+def test_an_audience_with_its_own_check_in_gets_a_check_in_block_without_a_ground_rules_round(tmp_path):
+    audience = audience_text("staff", "[a]") + "check_in: One sentence on support.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    [check_in] = [b for b in course_timeline(plan).blocks if b.kind == "check-in"]
+    assert check_in.title == "Check-in: support and stepping out"

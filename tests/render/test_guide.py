@@ -306,7 +306,7 @@ def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
     )
     files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
-    check_in = lines.index("Check-in: ground rules, support and stepping out")
+    check_in = lines.index("Check-in: support and stepping out")
     assert lines[check_in + 1] == "BOARD-CHECK-IN One sentence on support and stepping out."
     assert not any("Propose these ground rules" in line for line in lines)
     assert "Check-out: what we take away" in lines

@@ -75,7 +75,7 @@ def part_blocks(
     if index == 0:
         blocks = [
             Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
-            Block("check-in", opening, "Check-in: ground rules, support and stepping out", lead=co),
+            Block("check-in", opening, settings.check_in_title, lead=co),
         ]
     else:
         blocks = [Block("check-in", opening, "Welcome back and check-in", lead=co)]

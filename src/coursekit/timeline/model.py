@@ -216,6 +216,8 @@ class TimeSettings:
     """Who co-delivers; None when nobody does (the lead leads every block)."""
     checks_in_room: bool = True
     """False: knowledge checks are done on the site afterwards and get no time in the room."""
+    check_in_title: str = "Check-in: ground rules, support and stepping out"
+    """What the opening check-in block is called (an audience with its own check-in names it)."""
 
     @property
     def window(self) -> int:
