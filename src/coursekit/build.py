@@ -16,9 +16,9 @@ from .errors import Problem
 from .model import BuildSettings, Project
 from .organisation import Brand, Release
 from .outputdir import MARKER, staged_output
-from .plan import CoursePlan, build_plan
+from .plan import CoursePlan
 from .render import OUTPUTS, ordered
-from .slots import fill_plan
+from .slots import default_course
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,7 @@ def build(
     if slides_template is None and project.organisation and project.organisation.slides_template:
         slides_template = project.root / project.organisation.slides_template
     for audience_id in audience_ids:
-        audience = project.audience(audience_id)
-        plan = fill_plan(build_plan(project, audience_id, outputs), {**audience.local, **project.local})
+        plan = default_course(project, audience_id, outputs)
         timed = course_timeline(plan)
         plans.append(dataclasses.replace(plan, timeline=timed))
         warnings += course_problems(project, plan)

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel
 
-from .plan import CoursePlan, ModuleView
+from .model import Project
+from .plan import CoursePlan, ModuleView, build_plan
 from .schema import ITEM_LISTS, Module
 from .textfields import replaced, text_fields
 
@@ -64,6 +65,15 @@ def used(plan: CoursePlan) -> set[str]:
 def fill(text: str, values: Mapping[str, str]) -> str:
     """Replace every slot in the text with its value, or its placeholder when it has none."""
     return SLOT.sub(lambda m: values.get(m["inside"].strip()) or placeholder(m["inside"].strip()), text)
+
+
+def default_course(
+    project: Project, audience_id: str, outputs: tuple[str, ...] = ("site", "slides")
+) -> CoursePlan:
+    """Plan an audience's default course with its slots filled: the organisation's values first,
+    then the audience's own, then visible placeholders. What build and check both plan."""
+    audience = project.audience(audience_id)
+    return fill_plan(build_plan(project, audience_id, outputs), {**audience.local, **project.local})
 
 
 def fill_plan(plan: CoursePlan, values: Mapping[str, str]) -> CoursePlan:

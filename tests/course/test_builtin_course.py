@@ -12,6 +12,7 @@ from coursekit.content import builtin_root
 from coursekit.courselength import course_problems, course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
+from coursekit.slots import default_course
 from coursekit.timeline import scripted_minutes
 
 NAMED = ["nothing-about-us", "lived-experience-and-co-production-groups", "jargon", "resilience"]
@@ -48,7 +49,7 @@ def test_module_timings_add_up_for_the_audience(library, audience_id):
     "audience_id", ["frontline-staff", "commissioners", "senior-leaders", "lived-experience-members"]
 )
 def test_course_plans_to_its_stated_length_with_breaks(library, audience_id):
-    plan = build_plan(library, audience_id)
+    plan = default_course(library, audience_id)
     assert course_problems(library, plan) == []
     timed = course_timeline(plan)
     assert timed.minutes == plan.audience.length_minutes

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from ..courselength import course_problems
 from ..errors import Problem
-from ..plan import build_plan
+from ..slots import default_course
 from .context import Context
 
 
 def course_lengths(ctx: Context) -> Iterator[Problem]:
     """Each audience's course plans to within 10% of its length_minutes, and every module gives it an activity."""
     for audience in ctx.project.audiences:
-        yield from course_problems(ctx.project, build_plan(ctx.project, audience.id))
+        yield from course_problems(ctx.project, default_course(ctx.project, audience.id))
