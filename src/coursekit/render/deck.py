@@ -12,7 +12,7 @@ from ..readability import prose as plain
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import short_duration
 from .quiz import shown_order
-from .trainers import GROUND_RULES
+from .trainers import GROUND_RULES, consent_status
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -266,7 +266,7 @@ def _story_slide(view: ModuleView, story) -> Slide:
             f"Read the content note first. Support: {plain(note.support)}" if note else "",
             reading,
             plain(story.text),
-            f"Consent: {consent.status}, covering {', '.join(consent.covers)}. Credit: {consent.attribution_form}",
+            f"Consent: {consent_status(consent)}. Credit: {consent.attribution_form}",
         ),
         subtitle=story.storyteller,
     )
