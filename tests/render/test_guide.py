@@ -320,3 +320,18 @@ def test_what_participants_do_before_the_session_is_the_first_thing_to_send(tmp_
     assert lines[before + 1] == (
         "Send participants what to do before the session: Bring one letter your service sends to people."
     )
+
+
+def test_a_shared_activity_is_in_the_co_trainer_s_table_and_the_run_sheet_says_both(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("shared-task", 30, {"led_by": "both"}),)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    path = make_guide(write_tree(tmp_path / "p", files), tmp_path)
+    assert ["Activity shared-task", "Module 1: Module a", "30"] in docx_tables(path)[-1]
+    assert any(
+        "Both trainers, each leading a part" in row
+        for table in docx_tables(path)
+        for row in map(" ".join, table)
+    )

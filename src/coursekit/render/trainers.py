@@ -224,5 +224,5 @@ def _led_blocks(plan: CoursePlan, timeline: Timeline | None) -> list[list[str]]:
         [a.title, titles[v.id], str(a.minutes)]
         for v in plan.modules
         for a in v.activities
-        if a.led_by == "co-trainer"
+        if a.led_by in ("co-trainer", "both")
     ]
