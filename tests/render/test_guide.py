@@ -145,8 +145,8 @@ def test_module_script_has_focus_sources_story_consent_activity_and_answers(proj
     assert "Describe one benefit of working together." in lines
     assert "People know their own lives best. Sources: Example Org, Sam's story (2022)" in lines
     consent = lines.index(
-        "Consent: published-public (retold from a published public story, with credit); "
-        "covers site, slides, print; recorded by Test team on 1 November 2026; "
+        "Consent: published-public (retold from a published public story, with credit; the storyteller has "
+        "not been asked); may be used in site, slides, print; recorded by Test team on 1 November 2026; "
         "review by 1 November 2027."
     )
     assert lines[consent - 1] == "Sam joins a group"
