@@ -257,7 +257,11 @@ def test_each_story_has_a_slide_with_its_note_first_and_its_text_in_the_notes(tm
     }
     deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     [story] = [s for s in deck if s.layout == "Story"]
-    assert (story.title, story.subtitle, story.body) == ("Module 1: Story 1", "Sam", ("Told by Sam.",))
+    assert (story.title, story.subtitle, story.body) == (
+        "Module 1: Story 1",
+        "about 2 min",
+        ("Told by Sam.",),
+    )
     assert "Read it aloud: about 2 min." in story.notes and " ".join(["word"] * 40) in story.notes
     assert (
         "Consent: published-public (retold from a published public story, with credit; the storyteller has not been asked); may be used in site, slides, print."
