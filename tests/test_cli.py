@@ -20,7 +20,7 @@ def test_version(cli, tmp_path):
 def test_build_then_list(cli, project):
     result = cli(["build"], project)
     assert result.exit_code == 0, result.stderr
-    assert "staff: 1 modules, 30 min" in result.stdout
+    assert "staff: 1 modules, 1 h 5 min in the room" in result.stdout
     assert "Built 2 course(s). Open site/index.html in a browser." in result.stdout
     assert (project / "site/staff/index.html").is_file()
     listing = cli(["list"], project)
@@ -108,7 +108,10 @@ def test_only_scorm_with_scorm_2004(cli, project):
         ["build", "--audience", "staff", "--only", "scorm", "--scorm", "2004", "--out", "lms"], project
     )
     assert result.exit_code == 0, result.stderr
-    assert "staff: 1 modules, 30 min, 1 files -> lms/staff/downloads/staff-scorm2004.zip" in result.stdout
+    assert (
+        "staff: 1 modules, 1 h 5 min in the room, 1 files -> lms/staff/downloads/staff-scorm2004.zip"
+        in result.stdout
+    )
     made = sorted(p.relative_to(project / "lms/staff").as_posix() for p in (project / "lms/staff").rglob("*"))
     assert made == ["downloads", "downloads/staff-scorm2004.zip"]
 

@@ -334,3 +334,11 @@ def test_an_outcome_only_a_dropped_activity_served_leaves_the_trimmed_plan(tmp_p
     ]
     trimmed = apply_cuts(plan, build_timeline(plan, one_part(60)))
     assert [o.id for o in trimmed.modules[0].outcomes] == ["describe"]
+
+
+def test_an_activity_both_trainers_lead_names_them_both(tmp_path):
+    plan = plan_of(tmp_path, {"a": timed_module("a", activities=(("talk", 30, {"led_by": "both"}),))})
+    [talk] = [b for b in build_timeline(plan, one_part(None)).blocks if b.kind == "activity"]
+    assert talk.lead == "lead and co-trainer"
+    alone = build_timeline(plan, one_part(None, co_trainer=None))
+    assert [b.lead for b in alone.blocks if b.kind == "activity"] == ["lead"]

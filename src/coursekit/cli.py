@@ -143,7 +143,7 @@ def build(
         # The registry names the SCORM 1.2 package; --scorm 2004 names it differently.
         main_file = output(plan.outputs[0]).main_file(plan.id).replace("scorm12", f"scorm{scorm.value}")
         typer.echo(
-            f"{plan.id}: {len(plan.modules)} modules, {plan.total_minutes} min, {len(made)} files "
+            f"{plan.id}: {len(plan.modules)} modules, {_in_the_room(plan)}, {len(made)} files "
             f"-> {_shown(result.out / plan.id / main_file)}"
         )
     for notice in result.notices:
@@ -442,6 +442,15 @@ def _audience_ids(project, wanted: list[str] | None) -> list[str]:
                 param_hint="'--audience'",
             )
     return list(dict.fromkeys(wanted)) if wanted else known
+
+
+def _in_the_room(plan) -> str:
+    """'7 h in the room' when the course is planned on the clock, else its teaching minutes."""
+    if plan.timeline is None:
+        return f"{plan.total_minutes} min"
+    from .timetext import short_duration
+
+    return f"{short_duration(plan.timeline.minutes)} in the room"
 
 
 def _shown(path: Path) -> str:

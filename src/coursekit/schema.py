@@ -156,7 +156,8 @@ ActivityType = Literal[
 ]
 WayToContribute = Literal["spoken", "written", "anonymous", "creative", "online", "movement"]
 Emphasis = Literal["core", "adapted", "optional"]
-LeadRole = Literal["lead", "co-trainer", "either"]
+LeadRole = Literal["lead", "co-trainer", "either", "both"]
+"""Who leads an activity: one trainer, either (shared out in turn), or both (each leads a part)."""
 MaterialKind = Literal["cards", "sheet", "sample", "timeline", "list", "case", "form", "handout"]
 Copies = Literal["per-person", "per-pair", "per-group", "per-room"]
 OutputUse = Literal["site", "slides", "print", "lms", "commercial"]

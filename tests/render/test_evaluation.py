@@ -37,6 +37,7 @@ def test_sections(project, tmp_path):
         "One thing I will do",
         "You said, we did",
         "Optional: equality and access",
+        "For the trainer: the follow-up at 6 to 8 weeks",
     ]
     assert_accessible_docx(path, "Staff course: evaluation form")
 
@@ -87,3 +88,13 @@ def test_a_course_in_sittings_has_a_confidence_table_for_each(tmp_path):
     first, second = docx_tables(path)[:2]
     assert [row[0] for row in first[1:]] == ["Module 1: Describe one benefit of working together."]
     assert [row[0] for row in second[1:]] == ["Module 2: Describe one benefit of working together."]
+
+
+def test_the_follow_up_questions_are_ready_for_the_6_to_8_week_contact(project, tmp_path):
+    lines = [text for _, text in docx_blocks(make_form(project, tmp_path))]
+    start = lines.index("For the trainer: the follow-up at 6 to 8 weeks")
+    assert (
+        "Anyone paid to take part in the course is paid for their time in the follow-up too."
+        in lines[start + 1]
+    )
+    assert "Did you do the thing you wrote down? What happened?" in lines[start:]

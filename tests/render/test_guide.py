@@ -145,8 +145,8 @@ def test_module_script_has_focus_sources_story_consent_activity_and_answers(proj
     assert "Describe one benefit of working together." in lines
     assert "People know their own lives best. Sources: Example Org, Sam's story (2022)" in lines
     consent = lines.index(
-        "Consent: published-public (retold from a published public story, with credit); "
-        "covers site, slides, print; recorded by Test team on 1 November 2026; "
+        "Consent: published-public (retold from a published public story, with credit; the storyteller has "
+        "not been asked); may be used in site, slides, print; recorded by Test team on 1 November 2026; "
         "review by 1 November 2027."
     )
     assert lines[consent - 1] == "Sam joins a group"
@@ -319,4 +319,19 @@ def test_what_participants_do_before_the_session_is_the_first_thing_to_send(tmp_
     before = lines.index("Before the session")
     assert lines[before + 1] == (
         "Send participants what to do before the session: Bring one letter your service sends to people."
+    )
+
+
+def test_a_shared_activity_is_in_the_co_trainer_s_table_and_the_run_sheet_says_both(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("shared-task", 30, {"led_by": "both"}),)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    path = make_guide(write_tree(tmp_path / "p", files), tmp_path)
+    assert ["Activity shared-task", "Module 1: Module a", "30"] in docx_tables(path)[-1]
+    assert any(
+        "Both trainers, each leading a part" in row
+        for table in docx_tables(path)
+        for row in map(" ".join, table)
     )

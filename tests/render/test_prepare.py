@@ -25,8 +25,8 @@ glossary:
         ("per-person", 12, 12),
         ("per-pair", 12, 6),
         ("per-pair", 13, 7),
-        ("per-group", 12, 3),
-        ("per-group", 13, 4),
+        ("per-group", 12, 4),
+        ("per-group", 13, 5),
         ("per-room", 30, 1),
     ],
 )

@@ -6,9 +6,10 @@ import dataclasses
 import datetime as dt
 import subprocess
 
-from conftest import SOURCES, audience_text, convert_to_pdf, require_tool, timed_module, write_tree
+from conftest import SOURCES, audience_text, convert_to_pdf, in_parts, require_tool, timed_module, write_tree
 from pptx import Presentation
 
+from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
@@ -256,6 +257,23 @@ def test_each_story_has_a_slide_with_its_note_first_and_its_text_in_the_notes(tm
     }
     deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     [story] = [s for s in deck if s.layout == "Story"]
-    assert (story.title, story.subtitle, story.body) == ("Module 1: Story 1", "Sam", ("Told by Sam.",))
+    assert (story.title, story.subtitle, story.body) == (
+        "Module 1: Story 1",
+        "about 2 min",
+        ("Told by Sam.",),
+    )
     assert "Read it aloud: about 2 min." in story.notes and " ".join(["word"] * 40) in story.notes
-    assert "Consent: published-public, covering site, slides, print." in story.notes
+    assert (
+        "Consent: published-public (retold from a published public story, with credit; the storyteller has not been asked); may be used in site, slides, print."
+        in story.notes
+    )
+
+
+def test_a_course_in_sittings_closes_one_and_welcomes_people_back_to_the_next(tmp_path):
+    plan = build_plan(load_project(write_tree(tmp_path / "p", in_parts())), "staff")
+    titles = [s.title for s in deck_slides(dataclasses.replace(plan, timeline=course_timeline(plan)))]
+    end, back = (
+        titles.index("Check-out: end of Half day"),
+        titles.index("Welcome back: Follow-up, 6 to 8 weeks later"),
+    )
+    assert titles.index("Module 1: Module a") < end < back < titles.index("Module 2: Module b")

@@ -12,7 +12,7 @@ from ..readability import prose as plain
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import short_duration
 from .quiz import shown_order
-from .trainers import GROUND_RULES
+from .trainers import GROUND_RULES, consent_status
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -64,7 +64,11 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         "Title and Content",
     )
     slides.append(_working_together(audience))
-    for view in plan.modules:
+    parts = _part_of_module(timed)
+    for index, view in enumerate(plan.modules):
+        before = parts.get(plan.modules[index - 1].id) if index else None
+        if index and parts.get(view.id) != before:
+            slides += _between_parts(timed.parts[before], timed.parts[parts[view.id]], audience)
         slides += module_slides(view, audience.checks_in_room, _planned_activities(timed), timed)
     slides.append(
         Slide(
@@ -137,6 +141,31 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
             seen.add(key)
         result.append((at, label, minutes))
     return result
+
+
+def _part_of_module(timed: Timeline) -> dict[str, int]:
+    """Which part (sitting) of the plan teaches each module."""
+    return {b.module_id: i for i, part in enumerate(timed.parts) for b in part.blocks if b.module_id}
+
+
+def _between_parts(ending: Part, starting: Part, audience) -> list[Slide]:
+    """The check-out that closes one sitting and the welcome back that opens the next."""
+    return [
+        Slide(
+            "Closing",
+            f"Check-out: end of {ending.title}",
+            ("One thing you will do before we meet again.", audience.support),
+            "Each person names their commitment (or passes) and keeps it: the next sitting opens with it. "
+            "Say when and where the next sitting is.",
+        ),
+        Slide(
+            "Title and Content",
+            f"Welcome back: {starting.title}",
+            ("What happened to the step you chose?", "How we work together: as before."),
+            "Welcome back and check-in. Remind the group of the ground rules and where support is, then "
+            "open with what happened to each person's commitment.",
+        ),
+    ]
 
 
 def _working_together(audience) -> Slide:
@@ -266,9 +295,11 @@ def _story_slide(view: ModuleView, story) -> Slide:
             f"Read the content note first. Support: {plain(note.support)}" if note else "",
             reading,
             plain(story.text),
-            f"Consent: {consent.status}, covering {', '.join(consent.covers)}. Credit: {consent.attribution_form}",
+            f"Consent: {consent_status(consent)}. Credit: {consent.attribution_form}",
         ),
-        subtitle=story.storyteller,
+        subtitle="read in the activity"
+        if read_in_activity(story, view)
+        else f"about {story_minutes(story)} min",
     )
 
 

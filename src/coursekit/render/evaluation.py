@@ -41,6 +41,7 @@ def evaluation_document(plan: CoursePlan):
     _commitment(document)
     _you_said_we_did(document)
     _equality_and_access(document)
+    _follow_up(document)
     return document
 
 
@@ -81,6 +82,29 @@ def _commitment(document) -> None:
     )
     word.writing_space(document, lines=1)
     document.add_paragraph("Follow-up date (the trainer fills this in): ____ / ____ / ________")
+
+
+FOLLOW_UP_QUESTIONS = (
+    "Did you do the thing you wrote down? What happened?",
+    "What helped you do it, and what got in the way?",
+    "Since the course, what have you done differently with people who use your service?",
+    "What support would help you do more?",
+)
+
+
+def _follow_up(document) -> None:
+    word.page_break(document)
+    document.add_heading(f"For the trainer: the follow-up at {FOLLOW_UP_WEEKS}", level=1)
+    document.add_paragraph(
+        "Ask these by phone, email or at the follow-up session, and only of people who left a way to "
+        "reach them. Anyone paid to take part in the course is paid for their time in the follow-up too."
+    )
+    for question in FOLLOW_UP_QUESTIONS:
+        word.writing_space(document, question, lines=2)
+    document.add_paragraph(
+        'Then send everyone the "you said, we did" note: what people told you, what you changed, and '
+        "what you could not change, with the reason."
+    )
 
 
 def _you_said_we_did(document) -> None:

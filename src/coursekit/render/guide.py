@@ -19,14 +19,6 @@ from .wordmarkdown import add_markdown
 if TYPE_CHECKING:
     from ..timeline import Timeline
 
-CONSENT_WORDS = {
-    "published-public": "retold from a published public story, with credit",
-    "granted": "consent granted by the storyteller",
-    "permission-sought": "permission asked for, not yet given",
-    "refused": "consent refused",
-    "withdrawn": "consent withdrawn",
-}
-
 
 def render(
     plan: CoursePlan, out: Path, settings: BuildSettings, timeline: Timeline | None = None
@@ -184,7 +176,7 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             document,
             "Consent: ",
             (
-                f"{consent.status} ({CONSENT_WORDS[consent.status]}); covers {', '.join(consent.covers)}; "
+                f"{trainers.consent_status(consent)}; "
                 f"recorded by {consent.recorded_by} on {_date(consent.recorded_on)}; "
                 f"review by {_date(consent.review_by)}."
             ),

@@ -11,7 +11,8 @@ from ..schema import Activity, Material
 
 PARTICIPANTS = 12
 """The group size print numbers are worked out for, when the trainer has not said."""
-GROUP_SIZE = 4
+GROUP_SIZE = 3
+"""Small groups are threes: the size the built-in tasks are written for."""
 TRAINERS = 2
 COPIES_IN_WORDS = {
     "per-person": "one per person",

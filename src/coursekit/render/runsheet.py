@@ -15,7 +15,13 @@ from ..plan import CoursePlan
 if TYPE_CHECKING:
     from ..timeline import Block, Timeline
 
-LEADS = {"lead": "Lead trainer", "co-trainer": "Co-trainer (lived experience)", "either": "Either trainer"}
+LEADS = {
+    "lead": "Lead trainer",
+    "co-trainer": "Co-trainer (lived experience)",
+    "either": "Either trainer",
+    "both": "Both trainers, each leading a part",
+    "lead and co-trainer": "Both trainers, each leading a part",
+}
 NOBODY_LEADS = ("break", "lunch", "buffer")
 
 
@@ -96,7 +102,9 @@ def lead_of(plan: CoursePlan, block: Block) -> str:
 def led_by_co_trainer(plan: CoursePlan, block: Block) -> bool:
     """Return True if the co-trainer leads this block."""
     activity = _activity(plan, block)
-    return block.lead == "co-trainer" or (activity is not None and activity.led_by == "co-trainer")
+    return block.lead in ("co-trainer", "lead and co-trainer") or (
+        activity is not None and activity.led_by in ("co-trainer", "both")
+    )
 
 
 def material_titles(plan: CoursePlan, block: Block) -> list[str]:

@@ -66,6 +66,20 @@ EXPECTED_ACCESS = (
     "Offer the handout and slides in large print and Easy Read, and the slides before the session, "
     "to anyone who asks.",
 )
+CONSENT_WORDS = {
+    "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
+    "granted": "consent granted by the storyteller",
+    "permission-sought": "permission asked for, not yet given",
+    "refused": "consent refused",
+    "withdrawn": "consent withdrawn",
+}
+
+
+def consent_status(consent) -> str:
+    """A story's consent in words a trainer can act on: its status, what it means, where it may be used."""
+    return f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
+
+
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PREPARATION_STEP = 30
@@ -210,5 +224,5 @@ def _led_blocks(plan: CoursePlan, timeline: Timeline | None) -> list[list[str]]:
         [a.title, titles[v.id], str(a.minutes)]
         for v in plan.modules
         for a in v.activities
-        if a.led_by == "co-trainer"
+        if a.led_by in ("co-trainer", "both")
     ]

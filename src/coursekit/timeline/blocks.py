@@ -106,6 +106,8 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
         if activity.led_by == "either":
             lead = settings.lead if shared % 2 == 0 else co
             shared += 1
+        elif activity.led_by == "both":
+            lead = settings.lead if co == settings.lead else f"{settings.lead} and {co}"
         else:
             lead = co if activity.led_by == "co-trainer" else settings.lead
         blocks.append(
