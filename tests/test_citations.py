@@ -89,3 +89,19 @@ def test_glossary_definitions_are_resolved(tmp_path):
     plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     assert plan.glossary[0].definition == "The regulator (Example Org, 2022)."
     assert [s.id for s in plan.sources] == ["example-story"]
+
+
+def test_a_source_cited_only_in_a_module_content_note_is_on_the_sources_page(tmp_path):
+    files = cited_files("facilitator_notes: Keep time.")
+    files["modules/a.md"] = files["modules/a.md"].replace(
+        "stories: []\n",
+        "stories: []\ncontent_notes:\n  - about: Hard times.\n    choice: Skip it.\n"
+        "    support: Text a helpline [@second-source].\n",
+    )
+    files["sources.yml"] += (
+        "  - id: second-source\n    title: A helpline\n    author: Helpline Org\n    date: '2024'\n"
+        "    kind: guidance\n    url: https://example.org/help\n"
+    )
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    assert "second-source" in [s.id for s in plan.sources]
+    assert plan.modules[0].module.content_notes[0].support == "Text a helpline (Helpline Org, 2024)."

@@ -252,8 +252,23 @@ def used_sources(views: tuple[ModuleView, ...]) -> set[str]:
         ids.update(s for message in view.key_messages for s in message.sources)
         ids.update(story.source for story in view.stories)
         ids.update(source_id for _, source_id in body_syntax.citations(view.body))
-        texts = (
+        texts = [
             found.text for name in ITEM_LISTS for item in getattr(view, name) for found in text_fields(item)
-        )
+        ]
+        texts += _module_level_texts(view)
         ids.update(source_id for text in texts for _, source_id in body_syntax.citations(text))
     return ids
+
+
+def _module_level_texts(view: ModuleView) -> list[str]:
+    """The module's own text fields this audience's version shows: content notes, co-delivery, its
+    focus and preparation (not the items, the body or the glossary, which are counted apart)."""
+    texts = []
+    for found in text_fields(view.module):
+        head = found.loc[0]
+        if head in (*ITEM_LISTS, "body", "glossary") or (
+            head == "audiences" and found.loc[1] != view.audience_id
+        ):
+            continue
+        texts.append(found.text)
+    return texts
