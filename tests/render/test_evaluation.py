@@ -37,6 +37,7 @@ def test_sections(project, tmp_path):
         "One thing I will do",
         "You said, we did",
         "Optional: equality and access",
+        "Slip: a way to reach you (optional)",
         "For the trainer: the follow-up at 6 to 8 weeks",
     ]
     assert_accessible_docx(path, "Staff course: evaluation form")
@@ -54,6 +55,8 @@ def test_commitment_follow_up_report_back_and_an_optional_question(project, tmp_
     assert "What worked well for you?" in texts and "What should we change?" in texts
     assert "Write one thing you will do differently because of this course." in texts
     assert any("in 6 to 8 weeks to ask how it went" in text for text in texts)
+    slip = texts.index("Slip: a way to reach you (optional)")  # contact details apart from the answers
+    assert texts[slip + 1].startswith("Hand this in on its own, not with your form.")
     assert "Follow-up date (the trainer fills this in): ____ / ____ / ________" in texts
     assert any(
         text.startswith(

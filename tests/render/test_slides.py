@@ -259,7 +259,7 @@ def test_each_story_has_a_slide_with_its_note_first_and_its_text_in_the_notes(tm
     [story] = [s for s in deck if s.layout == "Story"]
     assert (story.title, story.subtitle, story.body) == (
         "Module 1: Story 1",
-        "about 2 min",
+        "",
         ("Told by Sam.",),
     )
     assert "Read it aloud: about 2 min." in story.notes and " ".join(["word"] * 40) in story.notes

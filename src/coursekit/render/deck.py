@@ -297,9 +297,6 @@ def _story_slide(view: ModuleView, story) -> Slide:
             plain(story.text),
             f"Consent: {consent_status(consent)}. Credit: {consent.attribution_form}",
         ),
-        subtitle="read in the activity"
-        if read_in_activity(story, view)
-        else f"about {story_minutes(story)} min",
     )
 
 

@@ -41,6 +41,7 @@ def evaluation_document(plan: CoursePlan):
     _commitment(document)
     _you_said_we_did(document)
     _equality_and_access(document)
+    _contact_slip(document)
     _follow_up(document)
     return document
 
@@ -77,17 +78,25 @@ def _commitment(document) -> None:
     document.add_heading("One thing I will do", level=1)
     word.writing_space(document, "Write one thing you will do differently because of this course.", lines=3)
     document.add_paragraph(
-        f"We will get in touch in {FOLLOW_UP_WEEKS} to ask how it went. If you would like that, leave "
-        "a way to reach you (optional):"
+        f"We will get in touch in {FOLLOW_UP_WEEKS} to ask how it went, if you would like that: fill in the "
+        "slip on the last page and hand it in separately, so this form stays anonymous."
     )
-    word.writing_space(document, lines=1)
+
+
+def _contact_slip(document) -> None:
+    word.page_break(document)
+    document.add_heading("Slip: a way to reach you (optional)", level=1)
+    document.add_paragraph(
+        "Hand this in on its own, not with your form. It is used only for the follow-up, and then destroyed."
+    )
+    word.writing_space(document, "Your name, and the best way to reach you:", lines=2)
     document.add_paragraph("Follow-up date (the trainer fills this in): ____ / ____ / ________")
 
 
 FOLLOW_UP_QUESTIONS = (
     "Did you do the thing you wrote down? What happened?",
     "What helped you do it, and what got in the way?",
-    "Since the course, what have you done differently with people who use your service?",
+    "Since the course, what have you done differently, or noticed differently?",
     "What support would help you do more?",
 )
 
