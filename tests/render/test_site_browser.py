@@ -571,7 +571,7 @@ def test_welcome_page_says_who_how_long_what_and_where_to_get_support(site, desk
         expect(article).to_contain_text("Who this course is for:")
         expect(article).to_contain_text("How long it takes:")
         expect(article.locator("h2")).to_contain_text(
-            ["What you will be able to do", "The modules", "Getting support"]
+            ["What each module covers", "The modules", "Getting support"]
         )
         links = article.locator("table a")
         expect(links).to_have_count(len(plan.modules))

@@ -117,7 +117,7 @@ def welcome_page(
 
 **How long it takes:** {_how_long(plan)}{_sittings(plan)}
 
-{_before(audience)}## What you will be able to do
+{_before(audience)}## What each module covers
 
 {_outcome_summary(plan)}
 
