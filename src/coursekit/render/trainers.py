@@ -80,6 +80,11 @@ def consent_status(consent) -> str:
     return f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
 
 
+SAFEGUARDING = (
+    "Name the safeguarding lead for the day and how to reach them while the session runs: "
+    "______________________. Tell the co-trainer and the named person."
+)
+"""Who acts if someone is at risk of serious harm: the one limit of confidentiality the check-in names."""
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PREPARATION_STEP = 30
