@@ -123,3 +123,22 @@ def test_the_jargon_buster_keeps_only_the_terms_the_course_uses(tmp_path):
     }
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     assert [t.term for t in plan.glossary] == ["council", "JSNA"]  # "councils" counts; KPI is never used
+
+
+def test_a_module_content_note_for_one_audience_is_only_in_its_version(tmp_path):
+    module = timed_module("a", audiences=("staff", "bosses")).replace(
+        "stories: []\n",
+        "stories: []\ncontent_notes:\n  - about: BOSSES-NOTE Hard times.\n    choice: Skip it.\n"
+        "    support: Ask your trainer.\n    audiences: [bosses]\n",
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "audiences/bosses.yml": audience_text("bosses", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    project = load_project(write_tree(tmp_path / "p", files))
+    assert build_plan(project, "staff").modules[0].content_notes == ()
+    assert [n.about for n in build_plan(project, "bosses").modules[0].content_notes] == [
+        "BOSSES-NOTE Hard times."
+    ]

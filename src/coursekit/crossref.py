@@ -144,6 +144,13 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
                         (name, index, "outcomes", o_index),
                         f"no outcome of this module has id {outcome_id!r}{_hint(outcome_id, outcome_ids)}",
                     )
+    for index, note in enumerate(module.content_notes):
+        for a_index, audience_id in enumerate(note.audiences or ()):
+            if audience_id not in module.audiences:
+                bad(
+                    ("content_notes", index, "audiences", a_index),
+                    f"{audience_id!r} is not one of this module's audiences ({', '.join(module.audiences)})",
+                )
     for index, term in enumerate(module.glossary):
         for match in body_syntax.CITATION.finditer(term.definition):
             if match["id"] not in source_ids:

@@ -81,6 +81,11 @@ class ModuleView:
         return self.module.title
 
     @property
+    def content_notes(self) -> tuple:
+        """The module's content notes for this audience's version."""
+        return tuple(note for note in self.module.content_notes if note.is_for(self.audience_id))
+
+    @property
     def co_delivery(self) -> str | None:
         """How the co-trainer with lived experience shares this version: the audience's, else the module's."""
         return self.module.audiences[self.audience_id].co_delivery or self.module.co_delivery

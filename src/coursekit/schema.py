@@ -188,8 +188,9 @@ class ForAudiences(Model):
         return self.audiences is None or audience_id in self.audiences
 
 
-class ContentNote(Model):
-    """A note shown before material that may distress, with a choice and support."""
+class ContentNote(ForAudiences):
+    """A note shown before material that may distress, with a choice and support (a module's note
+    can be limited to the audiences whose version has that material)."""
 
     about: Aside
     """What is coming, specifically (for example: 'a story that mentions abuse and homelessness')."""

@@ -220,7 +220,7 @@ def module_slides(
             subtitle=f"{short_duration(minutes)} · {module.summary}",
         )
     ]
-    for index, note in enumerate(module.content_notes, start=1):
+    for index, note in enumerate(view.content_notes, start=1):
         slides.append(
             Slide(
                 "Content Note",

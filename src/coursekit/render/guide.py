@@ -134,12 +134,11 @@ def _preparation(document, plan: CoursePlan) -> None:
 
 
 def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
-    module = view.module
     document.add_heading(f"Module {view.number}: {view.title}", level=1)
     minutes = plan.timeline.module_minutes(view.id) if plan.timeline is not None else view.minutes
     word.labelled(document, "Time in the room: ", f"{word.minutes(minutes)} ({view.emphasis}).")
     word.labelled(document, "Focus for this audience: ", view.focus)
-    for note in module.content_notes:
+    for note in view.content_notes:
         word.labelled(
             document, "Read this aloud at the start: ", f"{note.about} {note.choice} Support: {note.support}"
         )

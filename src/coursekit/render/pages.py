@@ -235,7 +235,7 @@ def _module_text(plan: CoursePlan, view: ModuleView) -> str:
         + _bullets(o.text for o in view.outcomes)
     )
     skip = _skip_module(plan, view)
-    parts += [_content_note(note, skip) for note in view.module.content_notes]
+    parts += [_content_note(note, skip) for note in view.content_notes]
     if view.key_messages:
         parts.append("## Key messages\n\n" + _bullets(k.text for k in view.key_messages))
     parts.append(_body(view, plan.sources))
@@ -372,7 +372,7 @@ def print_page(plan: CoursePlan) -> Page:
     for view in plan.modules:
         parts.append(f"## {view.number}. {esc(view.title)}")
         parts.append("### What you will be able to do\n\n" + _bullets(o.text for o in view.outcomes))
-        parts += [_content_note(note, None) for note in view.module.content_notes]
+        parts += [_content_note(note, None) for note in view.content_notes]
         if view.key_messages:
             parts.append("### Key messages\n\n" + _bullets(k.text for k in view.key_messages))
         parts.append(_demote(_body(view, plan.sources)))
