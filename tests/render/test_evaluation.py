@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import (
+    SOURCES,
     assert_accessible_docx,
     assert_fixed_stamps,
+    audience_text,
     docx_blocks,
     docx_tables,
     in_parts,
     pdf_text,
+    timed_module,
     write_tree,
 )
 
@@ -101,3 +104,23 @@ def test_the_follow_up_questions_are_ready_for_the_6_to_8_week_contact(project, 
         in lines[start + 1]
     )
     assert "Did you do the thing you wrote down? What happened?" in lines[start:]
+
+
+def test_a_course_with_many_outcomes_is_rated_once_a_module(tmp_path):
+    outcomes = [{"id": f"o{n}", "text": f"Describe point {n} of working together."} for n in range(5)]
+    files = {
+        f"modules/{m}.md": timed_module(
+            m,
+            outcomes=outcomes,
+            activities=((f"{m}-talk", 30, {"outcomes": ["o0", "o1", "o2", "o3", "o4"]}),),
+        )
+        for m in "abc"
+    }
+    files |= {"audiences/staff.yml": audience_text("staff", "[a, b, c]"), "sources.yml": SOURCES}
+    rows = docx_tables(make_form(write_tree(tmp_path / "p", files), tmp_path))[0]
+    assert [row[0] for row in rows] == [
+        "I can…",
+        "Module 1: Module a",
+        "Module 2: Module b",
+        "Module 3: Module c",
+    ]

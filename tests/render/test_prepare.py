@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import pytest
-from conftest import module_text, valid_files, write_tree
+from conftest import SOURCES, audience_text, module_text, timed_module, valid_files, write_tree
 
 from coursekit.load import load_project
 from coursekit.plan import build_plan
 from coursekit.render import prepare
+from coursekit.timeline import Sitting, TimeSettings, build_timeline
 
 SPARE_MATERIAL = """\
   - id: spare-sheet
@@ -47,3 +51,25 @@ def test_materials_in_order_of_use_then_any_no_activity_names(tmp_path):
         ("Listening cards", 4),
         ("Spare sheet", 1),
     ]
+
+
+def test_what_only_a_dropped_extra_uses_is_not_printed_or_gathered(tmp_path):
+    extra = {"optional": True, "materials": ["extra-cards"], "equipment": ["Coloured dots"]}
+    module = timed_module("a", activities=(("main", 30, {}), ("extra", 20, extra))).replace(
+        "stories: []\n",
+        "stories: []\nmaterials:\n  - id: extra-cards\n    title: Extra cards\n    kind: cards\n"
+        "    copies: per-group\n    text: Cards for the extra.\n",
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert "Extra cards" in [item.title for item in prepare.print_list(plan)]
+    assert prepare.equipment(plan) == [("Coloured dots", ["Activity extra"])]
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    assert [t.item_id for t in timed.trims] == ["extra"]
+    planned = dataclasses.replace(plan, timeline=timed)
+    assert "Extra cards" not in [item.title for item in prepare.print_list(planned)]
+    assert prepare.equipment(planned) == []

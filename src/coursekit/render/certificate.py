@@ -13,8 +13,8 @@ from .templates import render_template
 
 SELF_DECLARED = (
     "This certificate is self-declared: the learner worked through the course on their own device and "
-    "typed their own name. Nobody checked it. It is a record of learning only if the organisation they "
-    "work for also holds a record of this course in its learning management system (LMS)."
+    "typed their own name. Nobody checked it. It is a formal record only if the organisation that asked "
+    "them to take the course also holds a record of it, for example in its learning management system (LMS)."
 )
 
 

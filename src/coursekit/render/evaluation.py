@@ -14,6 +14,8 @@ from ..plan import CoursePlan
 from . import output, word
 
 SCALE = "1   2   3   4   5"
+MAX_OUTCOME_ROWS = 12
+"""Past this many outcomes the form rates each module once: a long form is not filled in at the close."""
 FOLLOW_UP_WEEKS = "6 to 8 weeks"
 
 
@@ -48,9 +50,15 @@ def evaluation_document(plan: CoursePlan):
 
 def _confidence(document, plan: CoursePlan) -> None:
     document.add_heading("Your confidence, before and after", level=1)
+    by_module = sum(len(view.outcomes) for view in plan.modules) > MAX_OUTCOME_ROWS
     document.add_paragraph(
-        "For each thing the course set out to help you do, circle how confident you felt before the "
-        "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
+        (
+            "For each module, thinking of the things it set out to help you do, circle"
+            if by_module
+            else "For each thing the course set out to help you do, circle"
+        )
+        + " how confident you felt before the session and how confident you feel now: 1 means not at all "
+        "confident, 5 means very confident."
     )
     sittings = _sittings(plan)
     if len(sittings) > 1:
@@ -58,11 +66,15 @@ def _confidence(document, plan: CoursePlan) -> None:
     for title, views in sittings:
         if title:
             document.add_heading(title, level=2)
-        rows = [
-            [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
-            for view in views
-            for outcome in view.outcomes
-        ]
+        rows = (
+            [[f"Module {view.number}: {view.title}", SCALE, SCALE] for view in views]
+            if by_module
+            else [
+                [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
+                for view in views
+                for outcome in view.outcomes
+            ]
+        )
         word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
 
 

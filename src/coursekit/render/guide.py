@@ -110,7 +110,7 @@ def _preparation(document, plan: CoursePlan) -> None:
     arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
     if plan.audience.before:
         arrange.insert(0, f"Send participants what to do before the session: {plan.audience.before}")
-    word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0]])
+    word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0], trainers.SAFEGUARDING])
     document.add_heading("Room", level=2)
     word.bullets(document, trainers.ROOM)
     document.add_heading("Equipment", level=2)

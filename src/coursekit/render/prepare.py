@@ -60,11 +60,20 @@ def materials_of(view: ModuleView) -> list[tuple[Material, list[Activity]]]:
     return [(by_id[material_id], activities) for material_id, activities in used.items()]
 
 
+def planned(plan: CoursePlan, view: ModuleView) -> list[Activity]:
+    """The module's activities the course plan runs: all of them without a plan on the clock, else
+    those with a block (extras the plan leaves out need no printing or equipment)."""
+    if plan.timeline is None:
+        return list(view.activities)
+    ran = {(b.module_id, b.item_id) for b in plan.timeline.blocks if b.kind == "activity"}
+    return [a for a in view.activities if (view.id, a.id) in ran]
+
+
 def equipment(plan: CoursePlan) -> list[tuple[str, list[str]]]:
-    """Return every piece of equipment the course's activities list, with the activities needing it."""
+    """Return every piece of equipment the planned activities list, with the activities needing it."""
     needed: dict[str, tuple[str, list[str]]] = {}
     for view in plan.modules:
-        for activity in view.activities:
+        for activity in planned(plan, view):
             for item in activity.equipment:
                 needed.setdefault(item.casefold(), (item, []))[1].append(activity.title)
     return list(needed.values())
@@ -78,7 +87,10 @@ def print_list(plan: CoursePlan, participants: int = PARTICIPANTS) -> Iterator[P
     yield PrintItem("Evaluation form", "the end of the course", COPIES_IN_WORDS["per-person"], participants)
     yield PrintItem("This facilitator guide", "the trainers", "one per trainer", TRAINERS)
     for view in plan.modules:
+        running = {a.id for a in planned(plan, view)}
         for material, activities in materials_of(view):
+            if activities and not any(a.id in running for a in activities):
+                continue  # only extras the plan leaves out use it
             used_for = f"Module {view.number}: " + (", ".join(a.title for a in activities) or view.title)
             yield PrintItem(
                 material.title,

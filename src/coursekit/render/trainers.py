@@ -63,8 +63,9 @@ GROUND_RULES = (
 EXPECTED_ACCESS = (
     "Two weeks before, ask every participant about access needs (hearing, sight, reading, mobility, "
     "a quiet space, breaks, food and drink) and about any support they would like on the day.",
-    "Offer the handout and slides in large print and Easy Read, and the slides before the session, "
-    "to anyone who asks.",
+    "Offer the handout in large print (a reprint at 18 point or more) and the slides before the session "
+    "to anyone who asks. Easy Read versions have to be made: commission them from an Easy Read writer "
+    "or a self-advocacy group, paid, before the first delivery.",
 )
 CONSENT_WORDS = {
     "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
@@ -80,6 +81,11 @@ def consent_status(consent) -> str:
     return f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
 
 
+SAFEGUARDING = (
+    "Name the safeguarding lead for the day and how to reach them while the session runs: "
+    "______________________. Tell the co-trainer and the named person."
+)
+"""Who acts if someone is at risk of serious harm: the one limit of confidentiality the check-in names."""
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PREPARATION_STEP = 30
