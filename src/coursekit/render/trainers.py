@@ -89,6 +89,7 @@ SAFEGUARDING = (
 DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PREPARATION_STEP = 30
+PLANNING_WITH_LEAD = 60
 """Preparation is paid in whole half hours."""
 PAYMENT = "paid as a trainer, at the same rate as the lead trainer, for preparation and debrief time too"
 
@@ -195,7 +196,9 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
         'Blocks marked "Either trainer" in the run-sheet are yours to share: agree who takes each one.'
     )
     led_minutes = sum(int(row[2]) for row in led)
-    preparation = max(MIN_PREPARATION_MINUTES, -(-led_minutes // PREPARATION_STEP) * PREPARATION_STEP)
+    # As long as the blocks they lead, plus an hour planning them with the lead trainer.
+    needed = led_minutes + PLANNING_WITH_LEAD
+    preparation = max(MIN_PREPARATION_MINUTES, -(-needed // PREPARATION_STEP) * PREPARATION_STEP)
     document.add_heading("Preparation", level=2)
     document.add_paragraph(
         f"Paid preparation time of at least {word.minutes(preparation)}, agreed before the session: "
