@@ -69,7 +69,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         before = parts.get(plan.modules[index - 1].id) if index else None
         if index and parts.get(view.id) != before:
             slides += _between_parts(timed.parts[before], timed.parts[parts[view.id]], audience)
-        slides += module_slides(view, audience.checks_in_room, _planned_activities(timed), timed)
+        slides += module_slides(view, audience.checks_in_room, timed.planned(), timed)
     slides.append(
         Slide(
             "Closing",
@@ -188,11 +188,6 @@ def _working_together(audience) -> Slide:
         + " ".join(GROUND_RULES)
         + " Name the named person and show where the quiet space is.",
     )
-
-
-def _planned_activities(timed: Timeline) -> set[tuple[str, str]]:
-    """(module, activity id) of each activity in the plan, and (module, "check") of each check."""
-    return {(b.module_id, b.item_id or b.kind) for b in timed.blocks if b.kind in ("activity", "check")}
 
 
 def module_slides(

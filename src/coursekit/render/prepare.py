@@ -65,7 +65,7 @@ def planned(plan: CoursePlan, view: ModuleView) -> list[Activity]:
     those with a block (extras the plan leaves out need no printing or equipment)."""
     if plan.timeline is None:
         return list(view.activities)
-    ran = {(b.module_id, b.item_id) for b in plan.timeline.blocks if b.kind == "activity"}
+    ran = plan.timeline.planned()
     return [a for a in view.activities if (view.id, a.id) in ran]
 
 

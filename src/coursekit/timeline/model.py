@@ -173,6 +173,10 @@ class Timeline:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(block for part in self.parts for block in part.blocks)
 
+    def planned(self) -> set[tuple[str, str]]:
+        """(module, activity id) of every activity the plan runs, and (module, "check") of each check."""
+        return {(b.module_id, b.item_id or b.kind) for b in self.blocks if b.kind in ("activity", "check")}
+
     def module_minutes(self, module_id: str) -> int:
         """Minutes a module has in the room: its input, stories, activities, check and reflection."""
         return sum(block.minutes for block in self.blocks if block.module_id == module_id)
