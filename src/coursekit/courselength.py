@@ -73,13 +73,8 @@ def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timel
         sittings,
         break_every=timeline.break_every(audience.id),
         checks_in_room=audience.checks_in_room,
-        **check_in_title(audience),
+        own_check_in=audience.check_in is not None,
     )
-
-
-def check_in_title(audience: Audience) -> dict[str, str]:
-    """The check-in block's title for an audience with its own check-in (no ground-rules round)."""
-    return {"check_in_title": "Check-in: support and stepping out"} if audience.check_in else {}
 
 
 def course_problems(project: Project, plan: CoursePlan) -> list[Problem]:

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
-from . import courselength, slots, timeline
+from . import slots, timeline
 from .errors import WARNING, ContentError, Problem
 from .model import Project
 from .plan import CoursePlan, plan_course
@@ -375,7 +375,7 @@ def time_settings(session: Session, audience) -> timeline.TimeSettings:
         lead,
         co_trainer,
         checks_in_room=audience.checks_in_room,
-        **courselength.check_in_title(audience),
+        own_check_in=audience.check_in is not None,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..plan import CoursePlan
+from ..timeline.model import CHECK_IN, OWN_CHECK_IN
 from . import runsheet, word
 
 if TYPE_CHECKING:
@@ -139,14 +140,12 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
             "payment, where people are paid to attend) work and when they are paid.",
         ],
     )
-    if audience.check_in:
-        document.add_heading(
-            "Check-in: support and stepping out", level=2
-        )  # the audience's own check-in, such as a board's one sentence
+    if audience.check_in:  # the audience's own check-in, such as a board's one sentence
+        document.add_heading(OWN_CHECK_IN, level=2)
         document.add_paragraph(audience.check_in)
         word.labelled(document, "Say where support is: ", audience.support)
         return _check_out(document)
-    document.add_heading("Check-in: ground rules, support and stepping out", level=2)
+    document.add_heading(CHECK_IN, level=2)
     document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
     word.bullets(document, GROUND_RULES)
     word.labelled(document, "Say where support is: ", audience.support)

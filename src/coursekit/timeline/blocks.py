@@ -8,9 +8,11 @@ import re
 from ..plan import ModuleView
 from .model import (
     CHANGEOVER,
+    CHECK_IN,
     MIN_INPUT,
     MIN_SHORTENED,
     MIN_STORY,
+    OWN_CHECK_IN,
     QUESTION_MINUTES,
     REFLECTION_MINUTES,
     SHORT_PART,
@@ -75,7 +77,7 @@ def part_blocks(
     if index == 0:
         blocks = [
             Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
-            Block("check-in", opening, settings.check_in_title, lead=co),
+            Block("check-in", opening, OWN_CHECK_IN if settings.own_check_in else CHECK_IN, lead=co),
         ]
     else:
         blocks = [Block("check-in", opening, "Welcome back and check-in", lead=co)]

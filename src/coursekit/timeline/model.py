@@ -95,6 +95,11 @@ WINDOW_STEP = 5
 CLOSING = ("buffer", "check-out")
 
 
+CHECK_IN = "Check-in: ground rules, support and stepping out"
+OWN_CHECK_IN = "Check-in: support and stepping out"
+"""What the opening check-in is called: the standard round, or an audience's own."""
+
+
 @dataclass(frozen=True)
 class Block:
     """A stretch of time in the room."""
@@ -220,8 +225,8 @@ class TimeSettings:
     """Who co-delivers; None when nobody does (the lead leads every block)."""
     checks_in_room: bool = True
     """False: knowledge checks are done on the site afterwards and get no time in the room."""
-    check_in_title: str = "Check-in: ground rules, support and stepping out"
-    """What the opening check-in block is called (an audience with its own check-in names it)."""
+    own_check_in: bool = False
+    """True when the audience runs its own check-in (no ground-rules round), as a board does."""
 
     @property
     def window(self) -> int:
