@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..citations import credit
 from ..plan import CoursePlan
 from .package import reproducible_zip, stamp
 
@@ -145,14 +146,14 @@ def page_break(document) -> None:
 
 
 def cite(text: str, plan: CoursePlan) -> str:
-    """Replace [@source-id] citations with '(Author, year)' so no raw key reaches the page."""
+    """Replace [@source-id] citations with '(Author, year)', as every output cites, so no raw key reaches the page."""
     sources = {s.id: s for s in plan.sources}
 
-    def credit(match: re.Match) -> str:
+    def credit_of(match: re.Match) -> str:
         source = sources.get(match[1])
-        return f" ({source.author}, {source.date[:4]})" if source else ""
+        return f" {credit(source)}" if source else ""
 
-    return CITATION.sub(credit, text)
+    return CITATION.sub(credit_of, text)
 
 
 def uncited(text: str) -> str:
