@@ -217,23 +217,23 @@ def changes_page(brand: Brand, changelog: tuple[Release, ...]) -> Page:
 
 def module_page(plan: CoursePlan, view: ModuleView) -> Page:
     """Return a module's page: its time on your own in the heading, and where you are in each part."""
-    text = _module_text(plan, view)
-    alone = f"About {duration(_alone(text, view))} on your own."
-    text = with_wayfinding(text.replace(ON_YOUR_OWN, alone, 1), view)
+    module, sections = view.module, _module_sections(plan, view)
+    head = [
+        f"# {view.number}. {esc(view.title)}",
+        f"*{esc(module.summary)}* About {duration(_alone(sections, view))} on your own.",
+        _review_line(module),
+    ]
+    text = with_wayfinding("\n\n".join(head) + "\n\n" + sections, view)
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
 
 
-def _module_text(plan: CoursePlan, view: ModuleView) -> str:
+def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
+    """Everything on a module page below its heading: what the time on your own is counted from."""
     module = view.module
     parts = [
-        f"# {view.number}. {esc(view.title)}",
-        f"*{esc(module.summary)}* {ON_YOUR_OWN}",
-        _review_line(module),
-    ]
-    parts.append(
         "## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
         + _bullets(o.text for o in view.outcomes)
-    )
+    ]
     skip = _skip_module(plan, view)
     parts += [_content_note(note, skip) for note in view.content_notes]
     if view.key_messages:
@@ -276,7 +276,7 @@ def _alone(text: str, view: ModuleView) -> int:
 
 def minutes_on_your_own(plan: CoursePlan) -> int:
     """The course's time on your own: its module pages' own figures added up."""
-    return sum(_alone(_module_text(plan, view), view) for view in plan.modules)
+    return sum(_alone(_module_sections(plan, view), view) for view in plan.modules)
 
 
 def _review_line(module) -> str:
@@ -286,8 +286,6 @@ def _review_line(module) -> str:
     )
 
 
-ON_YOUR_OWN = "\x00on-your-own\x00"
-"""Stands in for the module's time on your own until the page's words are counted."""
 READING_WORDS_PER_MINUTE = 150
 """A gentle reading pace, for the minutes-left estimate on long modules."""
 
