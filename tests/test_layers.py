@@ -65,6 +65,13 @@ def replaced_jargon(version: str = JARGON) -> str:
     return text.replace(f'version: "{JARGON}"', f'version: "{version}"', 1)
 
 
+def organisation_problems(tmp_path: Path, **changes: str | None) -> list[str]:
+    """Load an organisation's project with the given files changed; return its problems, one a line."""
+    with pytest.raises(ContentError) as caught:
+        load_project(write_tree(tmp_path / "ours", organisation_files(**changes)))
+    return caught.value.lines()
+
+
 def organisation_files(**changes: str | None) -> dict[str, str]:
     """An organisation's project: one module added, one replaced, one addition, two audiences."""
     files = {
@@ -189,12 +196,7 @@ def test_list_shows_origin_and_version(cli, organisation):
 
 
 def test_addition_for_a_misspelt_module_id(tmp_path):
-    root = write_tree(
-        tmp_path / "ours", organisation_files(**{"additions/what-co-production-iss.yml": ADDITION})
-    )
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    assert caught.value.lines() == [
+    assert organisation_problems(tmp_path, **{"additions/what-co-production-iss.yml": ADDITION}) == [
         (
             "additions/what-co-production-iss.yml: no module has id 'what-co-production-iss'; did you mean "
             "'what-co-production-is'?: name the file after the id of the module it adds to"
@@ -209,12 +211,7 @@ def test_addition_reusing_an_id_of_the_module(tmp_path):
         f"activities:\n  - id: {taken}\n    title: Ours\n    minutes: 5\n    type: pairs\n"
         "    instructions: Talk.\n    facilitator_notes: Time it.\n"
     )
-    root = write_tree(
-        tmp_path / "ours", organisation_files(**{"additions/what-co-production-is.yml": activity})
-    )
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    assert caught.value.lines() == [
+    assert organisation_problems(tmp_path, **{"additions/what-co-production-is.yml": activity}) == [
         (
             "additions/what-co-production-is.yml: activities[0].id: module 'what-co-production-is' already has "
             f"activities id '{taken}'; choose another id"
@@ -223,15 +220,9 @@ def test_addition_reusing_an_id_of_the_module(tmp_path):
 
 
 def test_unknown_key_in_an_addition(tmp_path):
-    root = write_tree(
-        tmp_path / "ours",
-        organisation_files(
-            **{"additions/what-co-production-is.yml": "local_example:\n  - title: A\n    text: B.\n"}
-        ),
-    )
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    assert caught.value.lines() == [
+    assert organisation_problems(
+        tmp_path, **{"additions/what-co-production-is.yml": "local_example:\n  - title: A\n    text: B.\n"}
+    ) == [
         (
             "additions/what-co-production-is.yml: line 1: local_example: unknown key "
             "'local_example'; did you mean 'local_examples'?"
@@ -240,15 +231,10 @@ def test_unknown_key_in_an_addition(tmp_path):
 
 
 def test_based_on_an_unknown_audience(tmp_path):
-    root = write_tree(
-        tmp_path / "ours",
-        organisation_files(
-            **{"audiences/bosses.yml": BOSSES.replace("based_on: commissioners", "based_on: comissioners")}
-        ),
-    )
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    assert caught.value.lines() == [
+    assert organisation_problems(
+        tmp_path,
+        **{"audiences/bosses.yml": BOSSES.replace("based_on: commissioners", "based_on: comissioners")},
+    ) == [
         (
             "audiences/bosses.yml: line 5: based_on: no audience has id 'comissioners'; "
             "did you mean 'commissioners'?"
@@ -341,11 +327,6 @@ def test_an_organisation_build_is_reproducible(cli, organisation):
 
 
 def test_an_additions_file_that_is_not_a_mapping(tmp_path):
-    root = write_tree(
-        tmp_path / "ours", organisation_files(**{"additions/what-co-production-is.yml": "- a\n"})
-    )
-    with pytest.raises(ContentError) as caught:
-        load_project(root)
-    assert caught.value.lines() == [
+    assert organisation_problems(tmp_path, **{"additions/what-co-production-is.yml": "- a\n"}) == [
         "additions/what-co-production-is.yml: line 1: must be a mapping of additions (activities, local_examples, ...)"
     ]
