@@ -84,6 +84,15 @@ def _check_text(value: str) -> str:
     return value.strip()
 
 
+def _check_slide_line(value: str) -> str:
+    words = len(value.split())
+    if words > SLIDE_WORDS:
+        raise ValueError(
+            f"has {words} words; a slide line has at most {SLIDE_WORDS}: put the rest in the text"
+        )
+    return value
+
+
 class Seen(str, Enum):
     """Who sees a text field."""
 
@@ -117,6 +126,9 @@ Label = Annotated[Text, Shown(Seen.BOTH, prose=False, asserts=False)]
 """A title or name."""
 Aside = Annotated[Text, Shown(Seen.BOTH, prose=False)]
 """Text learners see beside the teaching: credits, content notes, alternatives, definitions."""
+SLIDE_WORDS = 12
+SlideLine = Annotated[Text, AfterValidator(_check_slide_line), Shown(Seen.BOTH, prose=False)]
+"""A few words on a slide, read at a glance from the back of a room."""
 Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 """An outcome, a question or a reflection prompt: read by learners, states no facts."""
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
@@ -236,6 +248,9 @@ class KeyMessage(ForAudiences):
     text: Prose
     sources: tuple[Slug, ...] = Field(min_length=1)
     """Ids of the sources this message rests on."""
+    slide: SlideLine | None = None
+    """What the message's slide shows, in at most 12 words; the full text goes in the notes. Without
+    it the slide shows the full text."""
     script: TrainerText | None = None
     """The teaching input for this message: what the trainer says, in their own voice, with the
     example or question that lands it. Spoken at about 130 words a minute; the module's input time

@@ -277,3 +277,24 @@ def test_a_course_in_sittings_closes_one_and_welcomes_people_back_to_the_next(tm
         titles.index("Welcome back: Follow-up, 6 to 8 weeks later"),
     )
     assert titles.index("Module 1: Module a") < end < back < titles.index("Module 2: Module b")
+
+
+def test_a_key_message_with_a_slide_line_shows_the_line_and_keeps_the_full_text_in_the_notes(tmp_path):
+    message = {
+        "text": "FULL-MESSAGE Ask people first, before any option is drawn up.",
+        "slide": "Ask first",
+        "sources": ["example-story"],
+        "script": "SCRIPT-WORDS Ask who.",
+    }
+    files = {
+        "modules/a.md": timed_module("a", key_messages=[message]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    (taught,) = [s for s in deck if "key message" in s.title]
+    assert taught.body == ("Ask first",)
+    assert taught.notes == (
+        "The message in full: FULL-MESSAGE Ask people first, before any option is drawn up.\n\n"
+        "Say: SCRIPT-WORDS Ask who."
+    )

@@ -309,8 +309,11 @@ def _key_message_slides(view: ModuleView) -> list[Slide]:
         Slide(
             "Teaching Point",
             f"Module {view.number}: key message {index} of {len(messages)}",
-            tuple(_pieces(plain(message.text))),
-            "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+            tuple(_pieces(plain(message.slide or message.text))),
+            _join(
+                f"The message in full: {plain(message.text)}" if message.slide else "",
+                "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+            ),
         )
         for index, message in enumerate(messages, start=1)
     ]
