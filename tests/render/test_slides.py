@@ -164,6 +164,10 @@ def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
         "13:07 Spare time and check-out (23 min), ending at 13:30",
     ]
     assert slides_[0].subtitle.startswith("Staff · 4 h ·")
+    assert plan_slides[0].notes == (
+        "Total time in the room: 4 h, breaks included, with 45 minutes of spare time, shared over 3 "
+        "stretches, for the discussions that run over."
+    )
 
 
 def test_long_instructions_go_to_the_handout_not_the_slide(tmp_path):
