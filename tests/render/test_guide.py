@@ -183,8 +183,8 @@ def test_co_trainer_is_briefed_and_paid_as_a_trainer(project, tmp_path):
     briefing = lines[lines.index("Briefing for the co-trainer with lived experience") :]
     assert ["Talk in pairs", "Module 1: Introduction", "30"] in docx_tables(path)[-1]
     assert any(
-        line.startswith("Paid preparation time of at least 1 h 30 min") for line in briefing
-    )  # 30 led + 60
+        line.startswith("Paid preparation time of at least 2 h") for line in briefing
+    )  # 2 x 30 led + 60
     assert any(
         line.startswith("A debrief with the lead trainer straight after the session") for line in briefing
     )
@@ -401,3 +401,13 @@ def test_who_leads_a_shared_out_activity_matches_the_run_sheet(tmp_path):
         "Lead trainer",
         "Co-trainer (lived experience)",
     }
+
+
+def test_the_preparation_list_says_how_the_slides_are_made_readable_and_how_to_run_online(project, tmp_path):
+    lines = texts(make_guide(project, tmp_path))
+    assert (
+        "The slides are in Arial, body text at 28 point and nothing below 24, in colours that meet the WCAG "
+        "contrast minimum; their notes hold everything the trainer says, so send the deck beforehand to "
+        "anyone using a screen reader or who would like to read ahead."
+    ) in lines
+    assert any(line.startswith("If you run the session online: turn on live captions") for line in lines)
