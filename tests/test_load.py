@@ -236,3 +236,17 @@ def test_a_glossary_term_for_an_audience_the_module_does_not_serve(tmp_path):
         "glossary[0].audiences[0]: 'boards' is not one of this module's audiences" in error
         for error in errors
     ), errors
+
+
+def test_a_course_that_gives_blocks_to_a_guest_must_name_the_guest(tmp_path):
+    text = module_text().replace(
+        "    focus: Budgets and decisions.\n", "    focus: Budgets and decisions.\n    input_by: guest\n", 1
+    )
+    text = text.replace("    led_by: co-trainer\n", "    led_by: guest\n", 1)
+    errors = load_errors(tmp_path, {"modules/intro.md": text})
+    assert errors == [
+        "audiences/bosses.yml: line 5: modules[0]: module 'intro' gives its teaching input to a guest, but this "
+        "audience names no guest: add 'guest:' with a title (the role) and a briefing",
+        "audiences/staff.yml: line 5: modules[0]: module 'intro' gives activity 'pairs' to a guest, but this "
+        "audience names no guest: add 'guest:' with a title (the role) and a briefing",
+    ]

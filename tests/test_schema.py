@@ -68,3 +68,16 @@ def test_10000_glossary_terms_are_a_clear_limit(refused_build):
         f"Error: {MODULE}: line {line_no(text, 'glossary:')}: glossary: has 10000 terms; a module may define "
         "at most 100: keep the terms learners of this module need"
     )
+
+
+def test_a_slide_line_over_twelve_words_is_refused(refused_build):
+    line = " ".join(["word"] * 13)
+    text = module_text().replace(
+        "  - text: People know their own lives best.\n",
+        f"  - text: People know their own lives best.\n    slide: {line}\n",
+        1,
+    )
+    assert refused_build(dict(valid_files(), **{MODULE: text}))[0] == (
+        f"Error: {MODULE}: line {line_no(text, 'slide: word')}: key_messages[0].slide: has 13 words; a "
+        "slide line has at most 12: put the rest in the text"
+    )

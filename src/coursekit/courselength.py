@@ -74,6 +74,7 @@ def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timel
         break_every=timeline.break_every(audience.id),
         checks_in_room=audience.checks_in_room,
         own_check_in=audience.check_in is not None,
+        guest=audience.guest.title if audience.guest else None,
     )
 
 

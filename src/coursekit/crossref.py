@@ -55,6 +55,7 @@ def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
                 )
             )
     problems += _audience_parts(entry)
+    problems += _guest_needed(entry, by_id)
     repeated = sorted({m for m in audience.modules if audience.modules.count(m) > 1})
     if repeated:
         problems.append(
@@ -65,6 +66,32 @@ def _audience_refs(entry, modules: list, broken: set[str]) -> list[Problem]:
                 f"module {repeated[0]!r} is listed more than once",
             )
         )
+    return problems
+
+
+def _guest_needed(entry, by_id: dict) -> list[Problem]:
+    """A course whose blocks a guest leads must say who the guest is."""
+    audience = entry.item
+    if audience.guest is not None:
+        return []
+    problems = []
+    for index, module_id in enumerate(audience.modules):
+        module = by_id[module_id].item if module_id in by_id else None
+        if module is None or audience.id not in module.audiences:
+            continue
+        led = [
+            f"activity {a.id!r}" for a in module.activities if a.led_by == "guest" and a.is_for(audience.id)
+        ]
+        if module.audiences[audience.id].input_by == "guest":
+            led.insert(0, "its teaching input")
+        if led:
+            message = (
+                f"module {module_id!r} gives {', '.join(led)} to a guest, but this audience names no guest: "
+                "add 'guest:' with a title (the role) and a briefing"
+            )
+            problems.append(
+                Problem(entry.shown, entry.lines.get(("modules", index)), f"modules[{index}]", message)
+            )
     return problems
 
 

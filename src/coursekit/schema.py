@@ -84,6 +84,15 @@ def _check_text(value: str) -> str:
     return value.strip()
 
 
+def _check_slide_line(value: str) -> str:
+    words = len(value.split())
+    if words > SLIDE_WORDS:
+        raise ValueError(
+            f"has {words} words; a slide line has at most {SLIDE_WORDS}: put the rest in the text"
+        )
+    return value
+
+
 class Seen(str, Enum):
     """Who sees a text field."""
 
@@ -117,6 +126,9 @@ Label = Annotated[Text, Shown(Seen.BOTH, prose=False, asserts=False)]
 """A title or name."""
 Aside = Annotated[Text, Shown(Seen.BOTH, prose=False)]
 """Text learners see beside the teaching: credits, content notes, alternatives, definitions."""
+SLIDE_WORDS = 12
+SlideLine = Annotated[Text, AfterValidator(_check_slide_line), Shown(Seen.BOTH, prose=False)]
+"""A few words on a slide, read at a glance from the back of a room."""
 Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 """An outcome, a question or a reflection prompt: read by learners, states no facts."""
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
@@ -156,8 +168,9 @@ ActivityType = Literal[
 ]
 WayToContribute = Literal["spoken", "written", "anonymous", "creative", "online", "movement"]
 Emphasis = Literal["core", "adapted", "optional"]
-LeadRole = Literal["lead", "co-trainer", "either", "both"]
-"""Who leads an activity: one trainer, either (shared out in turn), or both (each leads a part)."""
+LeadRole = Literal["lead", "co-trainer", "either", "both", "guest"]
+"""Who leads an activity: one trainer, either (shared out in turn), both (each leads a part), or
+the audience's guest (a welfare rights adviser, say)."""
 MaterialKind = Literal["cards", "sheet", "sample", "timeline", "list", "case", "form", "handout"]
 Copies = Literal["per-person", "per-pair", "per-group", "per-room"]
 OutputUse = Literal["site", "slides", "print", "lms", "commercial"]
@@ -210,8 +223,9 @@ class AudienceUse(Model):
     input_minutes: Minutes | None = None
     """Minutes of teaching input (talk, slides) besides the activities. Default: the minutes less
     the activities' minutes, at least 5."""
-    input_by: Literal["lead", "co-trainer"] = "lead"
-    """Who gives the teaching input: the lead trainer, or the co-trainer with lived experience."""
+    input_by: Literal["lead", "co-trainer", "guest"] = "lead"
+    """Who gives the teaching input: the lead trainer, the co-trainer with lived experience, or the
+    audience's guest."""
     focus: TrainerText
     """What this audience's version concentrates on, in a sentence (shown to trainers)."""
     co_delivery: TrainerText | None = None
@@ -236,6 +250,9 @@ class KeyMessage(ForAudiences):
     text: Prose
     sources: tuple[Slug, ...] = Field(min_length=1)
     """Ids of the sources this message rests on."""
+    slide: SlideLine | None = None
+    """What the message's slide shows, in at most 12 words; the full text goes in the notes. Without
+    it the slide shows the full text."""
     script: TrainerText | None = None
     """The teaching input for this message: what the trainer says, in their own voice, with the
     example or question that lands it. Spoken at about 130 words a minute; the module's input time
@@ -491,6 +508,17 @@ class Module(ModuleMeta):
     """Line in the file where the body starts (for error messages)."""
 
 
+class Guest(Model):
+    """Someone from outside the training team who leads part of a course, named by role, never by name."""
+
+    title: Label
+    """The role, as the run-sheet shows it (for example: 'Welfare rights adviser from a local advice
+    service')."""
+    briefing: TrainerText
+    """What the guest needs to know: what they cover, the limits (general information only, say),
+    confidentiality, who they hand over to, and their fee."""
+
+
 class AudiencePart(Model):
     """One sitting of an audience's default course: a day, a half day, a follow-up weeks later."""
 
@@ -543,6 +571,8 @@ class AudienceFile(Model):
     checks_in_room: bool = True
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""
+    guest: Guest | None = None
+    """A guest who leads the blocks marked `led_by: guest` or `input_by: guest` in this course."""
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
     in an LMS. None: the LMS package reports completion only."""

@@ -376,6 +376,7 @@ def time_settings(session: Session, audience) -> timeline.TimeSettings:
         co_trainer,
         checks_in_room=audience.checks_in_room,
         own_check_in=audience.check_in is not None,
+        guest=audience.guest.title if audience.guest else None,
     )
 
 

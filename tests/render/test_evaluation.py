@@ -87,13 +87,33 @@ def test_libreoffice_opens_the_form(project, tmp_path):
         assert heading in text
 
 
-def test_a_course_in_sittings_has_a_confidence_table_for_each(tmp_path):
+def test_a_course_in_sittings_has_a_form_for_each_and_the_follow_up_asks_about_the_commitment(tmp_path):
     path = make_form(write_tree(tmp_path / "p", in_parts()), tmp_path)
     blocks = docx_blocks(path)
-    assert ("Heading 2", "Half day") in blocks and ("Heading 2", "Follow-up, 6 to 8 weeks later") in blocks
-    first, second = docx_tables(path)[:2]
-    assert [row[0] for row in first[1:]] == ["Module 1: Describe one benefit of working together."]
-    assert [row[0] for row in second[1:]] == ["Module 2: Describe one benefit of working together."]
+    texts = [text for _, text in blocks]
+    first = blocks.index(("Heading 1", "Form for the sitting: Half day"))
+    second = blocks.index(("Heading 1", "Form for the sitting: Follow-up, 6 to 8 weeks later"))
+    assert [text for style, text in blocks[first:second] if style == "Heading 2"] == [
+        "Your confidence, before and after",
+        "What worked, and what to change",
+        "One thing I will do",
+    ]
+    assert [text for style, text in blocks[second:] if style == "Heading 2"] == [
+        "Your confidence, before and after",
+        "What worked, and what to change",
+        "The thing you said you would do",
+    ]
+    assert any(
+        t.startswith(
+            "Keep a copy: at the follow-up session (Follow-up, 6 to 8 weeks later) we will ask how it went."
+        )
+        for t in texts
+    )
+    assert "Did you do the thing you wrote down? What happened?" in texts[second:]
+    assert any(t.endswith("Fill it in only if you cannot come to the follow-up session.") for t in texts)
+    tables = docx_tables(path)
+    assert [row[0] for row in tables[0][1:]] == ["Module 1: Describe one benefit of working together."]
+    assert [row[0] for row in tables[1][1:]] == ["Module 2: Describe one benefit of working together."]
 
 
 def test_the_follow_up_questions_are_ready_for_the_6_to_8_week_contact(project, tmp_path):
@@ -106,7 +126,7 @@ def test_the_follow_up_questions_are_ready_for_the_6_to_8_week_contact(project, 
     assert "Did you do the thing you wrote down? What happened?" in lines[start:]
 
 
-def test_a_course_with_many_outcomes_is_rated_once_a_module(tmp_path):
+def test_every_outcome_gets_its_own_row_however_many_there_are(tmp_path):
     outcomes = [{"id": f"o{n}", "text": f"Describe point {n} of working together."} for n in range(5)]
     files = {
         f"modules/{m}.md": timed_module(
@@ -118,9 +138,6 @@ def test_a_course_with_many_outcomes_is_rated_once_a_module(tmp_path):
     }
     files |= {"audiences/staff.yml": audience_text("staff", "[a, b, c]"), "sources.yml": SOURCES}
     rows = docx_tables(make_form(write_tree(tmp_path / "p", files), tmp_path))[0]
-    assert [row[0] for row in rows] == [
-        "I can…",
-        "Module 1: Module a",
-        "Module 2: Module b",
-        "Module 3: Module c",
+    assert [row[0] for row in rows[1:]] == [
+        f"Module {number}: Describe point {n} of working together." for number in (1, 2, 3) for n in range(5)
     ]

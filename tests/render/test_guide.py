@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import yaml
@@ -19,6 +20,7 @@ from conftest import (
     write_tree,
 )
 
+from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.model import BuildSettings
 from coursekit.plan import build_plan
@@ -338,3 +340,64 @@ def test_a_shared_activity_is_in_the_co_trainer_s_table_and_the_run_sheet_says_b
         for table in docx_tables(path)
         for row in map(" ".join, table)
     )
+
+
+GUEST = """\
+guest:
+  title: ADVISER-ROLE Welfare rights adviser
+  briefing: GUEST-BRIEFING General information only; hand personal questions to a one-to-one.
+"""
+
+
+def timed_guide(files, tmp_path):
+    """Build the guide of the staff course planned on the clock, as `coursekit build` does."""
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = dataclasses.replace(plan, timeline=course_timeline(plan))
+    return guide.render(plan, tmp_path / "out", SETTINGS)[0]
+
+
+def run_sheet_leads(path) -> dict[str, str]:
+    return {row[1]: row[3] for row in docx_tables(path)[0][1:]}
+
+
+def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_booking(tmp_path):
+    module = timed_module("a", activities=(("money-talk", 30, {"led_by": "guest"}),))
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]") + GUEST,
+        "sources.yml": SOURCES,
+    }
+    path = timed_guide(files, tmp_path)
+    lines = texts(path)
+    assert run_sheet_leads(path)["Activity money-talk"] == "ADVISER-ROLE Welfare rights adviser"
+    assert lines[lines.index("Before the session") + 1] == (
+        "Book the guest, ADVISER-ROLE Welfare rights adviser, and send them their briefing (end of this guide)."
+    )
+    assert "Who leads: ADVISER-ROLE Welfare rights adviser" in lines
+    briefing = lines.index("Briefing for the guest: ADVISER-ROLE Welfare rights adviser")
+    assert (
+        "GUEST-BRIEFING General information only; hand personal questions to a one-to-one."
+        in lines[briefing:]
+    )
+    assert ["Activity money-talk", "Module 1: Module a", "30"] in docx_tables(path)[-1]
+
+
+def test_who_leads_a_shared_out_activity_matches_the_run_sheet(tmp_path):
+    module = timed_module("a", activities=(("first", 15, {}), ("second", 15, {})))
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    path = timed_guide(files, tmp_path)
+    leads = run_sheet_leads(path)
+    lines = texts(path)
+    for activity in ("Activity first", "Activity second"):
+        assert (
+            f"Who leads: {leads[activity]}, as the run-sheet shares it out (either trainer can: swap if you "
+            "both agree)"
+        ) in lines
+    assert {leads["Activity first"], leads["Activity second"]} == {
+        "Lead trainer",
+        "Co-trainer (lived experience)",
+    }

@@ -91,3 +91,25 @@ def test_what_to_do_before_the_session_is_on_the_welcome_page(tmp_path):
         "## Before the session\n\nBring one letter your service sends to people.\n"
         in welcome_page(plan, None).text
     )
+
+
+def test_a_module_page_says_first_what_the_course_day_asks_of_it(tmp_path):
+    module = timed_module("a", activities=(("core-talk", 20, {}), ("extra-talk", 15, {"optional": True})))
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]").replace(
+            "length_minutes: 30", "length_minutes: 45"
+        ),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = course_timeline(plan)
+    text = module_page(dataclasses.replace(plan, timeline=timed), plan.modules[0]).text
+    box = text.index('!!! abstract "On the course day"')
+    assert box < text.index("## What you will be able to do")
+    assert (
+        f"In the room this module takes about {duration(timed.module_minutes('a'))}: you will do "
+        "*Activity core-talk*. You need nothing from this page beforehand"
+    ) in text
+    assert "extra-talk" not in text[box : text.index("## What you will be able to do")]
+    assert "On the course day" not in module_page(plan, plan.modules[0]).text

@@ -164,6 +164,10 @@ def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
         "13:07 Spare time and check-out (23 min), ending at 13:30",
     ]
     assert slides_[0].subtitle.startswith("Staff · 4 h ·")
+    assert plan_slides[0].notes == (
+        "Total time in the room: 4 h, breaks included, with 45 minutes of spare time, shared over 3 "
+        "stretches, for the discussions that run over."
+    )
 
 
 def test_long_instructions_go_to_the_handout_not_the_slide(tmp_path):
@@ -277,3 +281,24 @@ def test_a_course_in_sittings_closes_one_and_welcomes_people_back_to_the_next(tm
         titles.index("Welcome back: Follow-up, 6 to 8 weeks later"),
     )
     assert titles.index("Module 1: Module a") < end < back < titles.index("Module 2: Module b")
+
+
+def test_a_key_message_with_a_slide_line_shows_the_line_and_keeps_the_full_text_in_the_notes(tmp_path):
+    message = {
+        "text": "FULL-MESSAGE Ask people first, before any option is drawn up.",
+        "slide": "Ask first",
+        "sources": ["example-story"],
+        "script": "SCRIPT-WORDS Ask who.",
+    }
+    files = {
+        "modules/a.md": timed_module("a", key_messages=[message]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    (taught,) = [s for s in deck if "key message" in s.title]
+    assert taught.body == ("Ask first",)
+    assert taught.notes == (
+        "The message in full: FULL-MESSAGE Ask people first, before any option is drawn up.\n\n"
+        "Say: SCRIPT-WORDS Ask who."
+    )

@@ -57,8 +57,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         "Course plan",
         plan_rows(plan, timed),
         _join(
-            f"Total time in the room: {short_duration(timed.minutes)}, breaks included, with spare time "
-            "at the end of each stretch for the discussions that run over.",
+            f"Total time in the room: {short_duration(timed.minutes)}, breaks included, {_spare_time(timed)}.",
             "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
         ),
         "Title and Content",
@@ -309,8 +308,11 @@ def _key_message_slides(view: ModuleView) -> list[Slide]:
         Slide(
             "Teaching Point",
             f"Module {view.number}: key message {index} of {len(messages)}",
-            tuple(_pieces(plain(message.text))),
-            "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+            tuple(_pieces(plain(message.slide or message.text))),
+            _join(
+                f"The message in full: {plain(message.text)}" if message.slide else "",
+                "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+            ),
         )
         for index, message in enumerate(messages, start=1)
     ]
@@ -419,6 +421,16 @@ def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
         f"Tone for this group: {plan.audience.tone}",
         f"Support: {plan.audience.support}",
     )
+
+
+def _spare_time(timed: Timeline) -> str:
+    """Say how much spare time the plan keeps, and where, for the discussions that run over."""
+    spare = [b.minutes for part in timed.parts for b in part.blocks if b.kind == "buffer" and b.minutes]
+    if not spare:
+        return "with no spare time"
+    if len(spare) == 1:
+        return f"with {spare[0]} minutes of spare time in one place for the discussions that run over"
+    return f"with {sum(spare)} minutes of spare time, shared over {len(spare)} stretches, for the discussions that run over"
 
 
 def _join(*parts: str) -> str:

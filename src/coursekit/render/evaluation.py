@@ -14,8 +14,6 @@ from ..plan import CoursePlan
 from . import output, word
 
 SCALE = "1   2   3   4   5"
-MAX_OUTCOME_ROWS = 12
-"""Past this many outcomes the form rates each module once: a long form is not filled in at the close."""
 FOLLOW_UP_WEEKS = "6 to 8 weeks"
 
 
@@ -26,7 +24,7 @@ def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
 
 
 def evaluation_document(plan: CoursePlan):
-    """Return the evaluation form as a python-docx Document."""
+    """Return the evaluation form as a python-docx Document: one form for each sitting of the course."""
     audience = plan.audience
     document = word.new_document(
         plan, f"{audience.course_title}: evaluation form", f"Evaluation form for {audience.name}"
@@ -36,46 +34,44 @@ def evaluation_document(plan: CoursePlan):
         "Thank you for taking part. This form helps us improve the course. You do not need to "
         "write your name, and you can leave out any question."
     )
-    _confidence(document, plan)
-    document.add_heading("What worked, and what to change", level=1)
-    word.writing_space(document, "What worked well for you?", lines=4)
-    word.writing_space(document, "What should we change?", lines=4)
-    _commitment(document)
+    sittings = _sittings(plan)
+    follow_up = sittings[1][0] if len(sittings) > 1 else None
+    if follow_up:
+        document.add_paragraph(
+            "The course runs in sittings, and each has its own form: fill it in at the end of that sitting."
+        )
+    for index, (title, views) in enumerate(sittings):
+        level = 1
+        if title:
+            if index:
+                word.page_break(document)
+            document.add_heading(f"Form for the sitting: {title}", level=1)
+            level = 2
+        _confidence(document, views, level)
+        document.add_heading("What worked, and what to change", level=level)
+        word.writing_space(document, "What worked well for you?", lines=4)
+        word.writing_space(document, "What should we change?", lines=4)
+        if index == 0:
+            _commitment(document, level, follow_up)
+        else:
+            _commitment_review(document, level)
     _you_said_we_did(document)
     _equality_and_access(document)
-    _contact_slip(document)
-    _follow_up(document)
+    _contact_slip(document, follow_up)
+    _follow_up(document, follow_up)
     return document
 
 
-def _confidence(document, plan: CoursePlan) -> None:
-    document.add_heading("Your confidence, before and after", level=1)
-    by_module = sum(len(view.outcomes) for view in plan.modules) > MAX_OUTCOME_ROWS
+def _confidence(document, views: list, level: int) -> None:
+    document.add_heading("Your confidence, before and after", level=level)
     document.add_paragraph(
-        (
-            "For each module, thinking of the things it set out to help you do, circle"
-            if by_module
-            else "For each thing the course set out to help you do, circle"
-        )
-        + " how confident you felt before the session and how confident you feel now: 1 means not at all "
-        "confident, 5 means very confident."
+        "For each thing the course set out to help you do, circle how confident you felt before the "
+        "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
-    sittings = _sittings(plan)
-    if len(sittings) > 1:
-        document.add_paragraph("The course runs in sittings: fill in each table at the end of its sitting.")
-    for title, views in sittings:
-        if title:
-            document.add_heading(title, level=2)
-        rows = (
-            [[f"Module {view.number}: {view.title}", SCALE, SCALE] for view in views]
-            if by_module
-            else [
-                [f"Module {view.number}: {outcome.text}", SCALE, SCALE]
-                for view in views
-                for outcome in view.outcomes
-            ]
-        )
-        word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
+    rows = [
+        [f"Module {view.number}: {outcome.text}", SCALE, SCALE] for view in views for outcome in view.outcomes
+    ]
+    word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
 
 
 def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
@@ -86,20 +82,33 @@ def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
     return [(part.title, [v for v in plan.modules if v.id in part.modules]) for part in parts]
 
 
-def _commitment(document) -> None:
-    document.add_heading("One thing I will do", level=1)
+def _commitment(document, level: int, follow_up: str | None) -> None:
+    document.add_heading("One thing I will do", level=level)
     word.writing_space(document, "Write one thing you will do differently because of this course.", lines=3)
+    if follow_up:
+        document.add_paragraph(
+            f"Keep a copy: at the follow-up session ({follow_up}) we will ask how it went. If you cannot "
+            "come, fill in the slip on the last page and hand it in separately, so this form stays anonymous."
+        )
+        return
     document.add_paragraph(
         f"We will get in touch in {FOLLOW_UP_WEEKS} to ask how it went, if you would like that: fill in the "
         "slip on the last page and hand it in separately, so this form stays anonymous."
     )
 
 
-def _contact_slip(document) -> None:
+def _commitment_review(document, level: int) -> None:
+    document.add_heading("The thing you said you would do", level=level)
+    for question in FOLLOW_UP_QUESTIONS[:2]:
+        word.writing_space(document, question, lines=3)
+
+
+def _contact_slip(document, follow_up: str | None) -> None:
     word.page_break(document)
     document.add_heading("Slip: a way to reach you (optional)", level=1)
     document.add_paragraph(
         "Hand this in on its own, not with your form. It is used only for the follow-up, and then destroyed."
+        + (" Fill it in only if you cannot come to the follow-up session." if follow_up else "")
     )
     word.writing_space(document, "Your name, and the best way to reach you:", lines=2)
     document.add_paragraph("Follow-up date (the trainer fills this in): ____ / ____ / ________")
@@ -113,12 +122,18 @@ FOLLOW_UP_QUESTIONS = (
 )
 
 
-def _follow_up(document) -> None:
+def _follow_up(document, follow_up: str | None) -> None:
     word.page_break(document)
     document.add_heading(f"For the trainer: the follow-up at {FOLLOW_UP_WEEKS}", level=1)
     document.add_paragraph(
-        "Ask these by phone, email or at the follow-up session, and only of people who left a way to "
-        "reach them. Anyone paid to take part in the course is paid for their time in the follow-up too."
+        (
+            f"Ask these at the follow-up session ({follow_up}), and by phone or email of anyone who could "
+            "not come and left a way to reach them."
+            if follow_up
+            else "Ask these by phone, email or at a follow-up session, and only of people who left a way to "
+            "reach them."
+        )
+        + " Anyone paid to take part in the course is paid for their time in the follow-up too."
     )
     for question in FOLLOW_UP_QUESTIONS:
         word.writing_space(document, question, lines=2)

@@ -58,6 +58,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
         _module_script(document, plan, view)
     trainers.distress_protocol(document, plan)
     trainers.co_trainer_briefing(document, plan, timeline)
+    trainers.guest_briefing(document, plan, timeline)
     return document
 
 
@@ -110,6 +111,11 @@ def _preparation(document, plan: CoursePlan) -> None:
     arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
     if plan.audience.before:
         arrange.insert(0, f"Send participants what to do before the session: {plan.audience.before}")
+    if plan.audience.guest:
+        arrange.insert(
+            0,
+            f"Book the guest, {plan.audience.guest.title}, and send them their briefing (end of this guide).",
+        )
     word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0], trainers.SAFEGUARDING])
     document.add_heading("Room", level=2)
     word.bullets(document, trainers.ROOM)
@@ -147,7 +153,14 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     word.bullets(document, [o.text for o in view.outcomes])
     if view.key_messages:
         document.add_heading("Teaching input: key messages", level=2)
-        document.add_paragraph(f"About {word.minutes(input_minutes(view))} of input, one slide a message.")
+        given = (
+            ""
+            if view.input_by == "lead"
+            else f", given by {runsheet.role_words(plan, view.input_by).lower()}"
+        )
+        document.add_paragraph(
+            f"About {word.minutes(input_minutes(view))} of input{given}, one slide a message."
+        )
         for message in view.key_messages:
             paragraph = document.add_paragraph(word.cite(message.text, plan) + " ", style="List Bullet")
             paragraph.add_run(
@@ -208,7 +221,7 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
     titles = {m.id: m.title for m in view.module.materials}
     for activity in view.activities:
         document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
-        word.labelled(document, "Who leads: ", runsheet.LEADS[activity.led_by])
+        word.labelled(document, "Who leads: ", _who_leads(plan, view, activity))
         if activity.optional or activity.min_minutes:
             word.labelled(document, "If time is short: ", _trimming(activity))
         document.add_paragraph("Instructions, as participants read them:")
@@ -227,6 +240,13 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
             word.labelled(document, "Equipment: ", "; ".join(activity.equipment) + ".")
         if activity.ways_to_contribute:
             word.labelled(document, "Ways to contribute: ", ", ".join(activity.ways_to_contribute) + ".")
+
+
+def _who_leads(plan: CoursePlan, view: ModuleView, activity) -> str:
+    planned = runsheet.planned_lead(plan, view, activity)
+    if activity.led_by == "either" and planned != runsheet.LEADS["either"]:
+        return f"{planned}, as the run-sheet shares it out (either trainer can: swap if you both agree)"
+    return planned
 
 
 def _answers(document, view: ModuleView) -> None:

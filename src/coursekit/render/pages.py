@@ -222,9 +222,28 @@ def module_page(plan: CoursePlan, view: ModuleView) -> Page:
         f"# {view.number}. {esc(view.title)}",
         f"*{esc(module.summary)}* About {duration(_alone(sections, view))} on your own.",
         _review_line(module),
+        _course_day(plan, view),
     ]
-    text = with_wayfinding("\n\n".join(head) + "\n\n" + sections, view)
+    text = with_wayfinding("\n\n".join(h for h in head if h) + "\n\n" + sections, view)
     return Page(f"{view.slug}.md", f"{view.number}. {view.title}", text)
+
+
+def _course_day(plan: CoursePlan, view: ModuleView) -> str:
+    """What the module asks of someone on the course day, so the rest of the page can wait."""
+    if plan.timeline is None:
+        return ""
+    planned = plan.timeline.planned()
+    tasks = [f"*{esc(a.title)}*" for a in view.activities if (view.id, a.id) in planned]
+    doing = f": you will do {_listed(tasks)}" if tasks else ""
+    return (
+        f'!!! abstract "On the course day"\n\n    In the room this module takes about '
+        f"{duration(plan.timeline.module_minutes(view.id))}{doing}. You need nothing from this page "
+        "beforehand unless your joining information says so: the rest is here to read at your own pace."
+    )
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _module_sections(plan: CoursePlan, view: ModuleView) -> str:

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..plan import CoursePlan
+from ..plan import CoursePlan, ModuleView
+from ..timeline.model import GUEST
 
 if TYPE_CHECKING:
     from ..timeline import Block, Timeline
@@ -67,7 +68,7 @@ def _course_sheet(plan: CoursePlan) -> Sitting:
                     "",
                     activity.title,
                     activity.minutes,
-                    LEADS[activity.led_by],
+                    role_words(plan, activity.led_by),
                     "; ".join(titles.get(m, m) for m in activity.materials),
                 )
             )
@@ -95,8 +96,25 @@ def lead_of(plan: CoursePlan, block: Block) -> str:
         return LEADS.get(block.lead, block.lead)
     activity = _activity(plan, block)
     if activity is not None:
-        return LEADS[activity.led_by]
+        return role_words(plan, activity.led_by)
     return "" if block.kind in NOBODY_LEADS else LEADS["either"]
+
+
+def role_words(plan: CoursePlan, role: str) -> str:
+    """Return a lead role in words: the guest's role for a guest, else the trainer role."""
+    if role == "guest":
+        return plan.audience.guest.title if plan.audience.guest else GUEST
+    return LEADS[role]
+
+
+def planned_lead(plan: CoursePlan, view: ModuleView, activity) -> str:
+    """Return who leads an activity as the plan's run-sheet gives it, or its role without a time line."""
+    if plan.timeline is not None:
+        for part in plan.timeline.parts:
+            for block in part.blocks:
+                if block.kind == "activity" and (block.module_id, block.item_id) == (view.id, activity.id):
+                    return lead_of(plan, block)
+    return role_words(plan, activity.led_by)
 
 
 def led_by_co_trainer(plan: CoursePlan, block: Block) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..plan import CoursePlan
 from ..timeline.model import CHECK_IN, OWN_CHECK_IN
 from . import runsheet, word
+from .wordmarkdown import add_markdown
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -233,4 +234,40 @@ def _led_blocks(plan: CoursePlan, timeline: Timeline | None) -> list[list[str]]:
         for v in plan.modules
         for a in v.activities
         if a.led_by in ("co-trainer", "both")
+    ]
+
+
+def guest_briefing(document, plan: CoursePlan, timeline: Timeline | None = None) -> None:
+    """Write the briefing for the audience's guest, when the course has one."""
+    guest = plan.audience.guest
+    if guest is None:
+        return
+    document.add_heading(f"Briefing for the guest: {guest.title}", level=1)
+    document.add_paragraph(
+        "For the guest, and for the lead trainer to send them with the run-sheet when the booking is "
+        "confirmed. The guest is named by role: the organisation books the person."
+    )
+    add_markdown(document, word.cite(guest.briefing, plan))
+    led = _guest_blocks(plan, timeline, guest.title)
+    document.add_heading("What the guest leads", level=2)
+    if led:
+        word.table(document, ["Block", "Module", "Minutes"], led)
+    else:
+        document.add_paragraph("No block in this plan is given to the guest: agree with them what they lead.")
+
+
+def _guest_blocks(plan: CoursePlan, timeline: Timeline | None, title: str) -> list[list[str]]:
+    titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
+    if timeline is not None:
+        return [
+            [b.title, titles.get(b.module_id, ""), str(b.minutes)]
+            for part in timeline.parts
+            for b in part.blocks
+            if b.lead == title
+        ]
+    return [
+        [a.title, titles[v.id], str(a.minutes)]
+        for v in plan.modules
+        for a in v.activities
+        if a.led_by == "guest"
     ]

@@ -9,6 +9,7 @@ from ..plan import ModuleView
 from .model import (
     CHANGEOVER,
     CHECK_IN,
+    GUEST,
     MIN_INPUT,
     MIN_SHORTENED,
     MIN_STORY,
@@ -94,7 +95,7 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
     """Return one module's blocks: input, stories read aloud, activities (as trimmed), check and reflection."""
     co = settings.co_trainer or settings.lead
     title = f"{view.number}. {view.title}"
-    teacher = co if view.input_by == "co-trainer" else settings.lead
+    teacher = {"co-trainer": co, "guest": settings.guest or GUEST}.get(view.input_by, settings.lead)
     blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=teacher)]
     blocks += [
         Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
@@ -110,6 +111,8 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
             shared += 1
         elif activity.led_by == "both":
             lead = settings.lead if co == settings.lead else f"{settings.lead} and {co}"
+        elif activity.led_by == "guest":
+            lead = settings.guest or GUEST
         else:
             lead = co if activity.led_by == "co-trainer" else settings.lead
         blocks.append(

@@ -97,6 +97,8 @@ CLOSING = ("buffer", "check-out")
 
 CHECK_IN = "Check-in: ground rules, support and stepping out"
 OWN_CHECK_IN = "Check-in: support and stepping out"
+GUEST = "Guest"
+"""Who the run-sheet shows for a guest's blocks when the course names no guest's role."""
 """What the opening check-in is called: the standard round, or an audience's own."""
 
 
@@ -223,6 +225,8 @@ class TimeSettings:
     lead: str = "lead"
     co_trainer: str | None = "co-trainer"
     """Who co-delivers; None when nobody does (the lead leads every block)."""
+    guest: str | None = None
+    """The role of the audience's guest, who leads the blocks given to a guest."""
     checks_in_room: bool = True
     """False: knowledge checks are done on the site afterwards and get no time in the room."""
     own_check_in: bool = False
