@@ -401,3 +401,13 @@ def test_who_leads_a_shared_out_activity_matches_the_run_sheet(tmp_path):
         "Lead trainer",
         "Co-trainer (lived experience)",
     }
+
+
+def test_the_preparation_list_says_how_the_slides_are_made_readable_and_how_to_run_online(project, tmp_path):
+    lines = texts(make_guide(project, tmp_path))
+    assert (
+        "The slides are in Arial, body text at 28 point and nothing below 24, in colours that meet the WCAG "
+        "contrast minimum; their notes hold everything the trainer says, so send the deck beforehand to "
+        "anyone using a screen reader or who would like to read ahead."
+    ) in lines
+    assert any(line.startswith("If you run the session online: turn on live captions") for line in lines)

@@ -16,6 +16,10 @@ SLIDE_WIDTH = 12192000  # 13.333 in, in EMU
 SLIDE_HEIGHT = 6858000  # 7.5 in
 INCH = 914400
 FONT = "Arial"
+BODY_POINTS = 28
+"""Body text on the built-in layouts; titles are larger."""
+SMALLEST_POINTS = 24
+"""No text on the built-in layouts is smaller: labels, details and second-level bullets."""
 DARK_TEXT = "1F1F1F"
 WHITE = "FFFFFF"
 NOTE_BACKGROUND = "FFF4D6"
@@ -317,7 +321,12 @@ def _rebuild_layout(layout, name: str, design: Design) -> None:
     ns = layout.nsmap
     layout.set("type", design.layout_type)
     xml = _layout_template().render(
-        name=name, d=design, shapes=_layout_shapes(name, design), font=FONT, ns=ns
+        name=name,
+        d=design,
+        shapes=_layout_shapes(name, design),
+        font=FONT,
+        ns=ns,
+        smallest=SMALLEST_POINTS * 100,
     )
     layout.replace(layout.find("p:cSld", ns), parse_xml(xml))
 
@@ -341,7 +350,7 @@ def _layout_shapes(name: str, design: Design) -> list[dict]:
                 "name": "Kind label",
                 "box": box.emu(),
                 "text": design.label,
-                "size": 2400,
+                "size": SMALLEST_POINTS * 100,
                 "colour": design.title_colour,
             }
         )
@@ -360,7 +369,7 @@ def _layout_shapes(name: str, design: Design) -> list[dict]:
             "bullets": False,
         }
     )
-    body_size = 4000 if name == "Break" else 2800
+    body_size = 4000 if name == "Break" else BODY_POINTS * 100
     shapes.append(
         {
             "kind": "ph",
@@ -380,7 +389,7 @@ def _layout_shapes(name: str, design: Design) -> list[dict]:
                 "name": "Details 3",
                 "ph": f'type="body" sz="quarter" idx="{DETAILS_IDX}"',
                 "box": DETAILS.emu(),
-                "size": 2400,
+                "size": SMALLEST_POINTS * 100,
                 "colour": design.title_colour,
                 "anchor": "t",
                 "bullets": False,
@@ -417,7 +426,7 @@ _LAYOUT_XML = """\
 anchor="{{ s.anchor or 't' }}"><a:noAutofit/></a:bodyPr><a:lstStyle>\
 {% for level in (1, 2) %}<a:lvl{{ level }}pPr algn="{{ s.align or 'l' }}"\
 {% if not s.bullets %} marL="0" indent="0"{% endif %}>{% if not s.bullets %}<a:buNone/>{% endif %}\
-<a:defRPr sz="{{ s.size if level == 1 else [s.size - 400, 2400] | max }}"\
+<a:defRPr sz="{{ s.size if level == 1 else [s.size - 400, smallest] | max }}"\
 {% if s.kind == "label" or s.size >= 3600 or s.align %} b="1"{% endif %}>\
 <a:solidFill><a:srgbClr val="{{ s.colour }}"/></a:solidFill><a:latin typeface="{{ font }}"/></a:defRPr>\
 </a:lvl{{ level }}pPr>{% endfor %}</a:lstStyle>\

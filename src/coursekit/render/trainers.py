@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..plan import CoursePlan
 from ..timeline.model import CHECK_IN, OWN_CHECK_IN
 from . import runsheet, word
+from .deck_theme import BODY_POINTS, FONT, SMALLEST_POINTS
 from .wordmarkdown import add_markdown
 
 if TYPE_CHECKING:
@@ -68,6 +69,11 @@ EXPECTED_ACCESS = (
     "Offer the handout in large print (a reprint at 18 point or more) and the slides before the session "
     "to anyone who asks. Easy Read versions have to be made: commission them from an Easy Read writer "
     "or a self-advocacy group, paid, before the first delivery.",
+    f"The slides are in {FONT}, body text at {BODY_POINTS} point and nothing below {SMALLEST_POINTS}, in "
+    "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
+    "deck beforehand to anyone using a screen reader or who would like to read ahead.",
+    "If you run the session online: turn on live captions, send the slides and the handout beforehand, "
+    "and give people a way to return sheets and cards by email or an anonymous online form.",
 )
 CONSENT_WORDS = {
     "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
