@@ -183,8 +183,8 @@ def test_co_trainer_is_briefed_and_paid_as_a_trainer(project, tmp_path):
     briefing = lines[lines.index("Briefing for the co-trainer with lived experience") :]
     assert ["Talk in pairs", "Module 1: Introduction", "30"] in docx_tables(path)[-1]
     assert any(
-        line.startswith("Paid preparation time of at least 1 h 30 min") for line in briefing
-    )  # 30 led + 60
+        line.startswith("Paid preparation time of at least 2 h") for line in briefing
+    )  # 2 x 30 led + 60
     assert any(
         line.startswith("A debrief with the lead trainer straight after the session") for line in briefing
     )

@@ -98,7 +98,9 @@ DEBRIEF_MINUTES = 30
 MIN_PREPARATION_MINUTES = 60
 PREPARATION_STEP = 30
 PLANNING_WITH_LEAD = 60
-"""Preparation is paid in whole half hours."""
+REHEARSAL_PER_LED_MINUTE = 2
+"""Preparation: twice the time they lead (reading, then rehearsing it), plus an hour planning with
+the lead trainer, paid in whole half hours."""
 PAYMENT = "paid as a trainer, at the same rate as the lead trainer, for preparation and debrief time too"
 
 
@@ -202,20 +204,21 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
         'Blocks marked "Either trainer" in the run-sheet are yours to share: agree who takes each one.'
     )
     led_minutes = sum(int(row[2]) for row in led)
-    # As long as the blocks they lead, plus an hour planning them with the lead trainer.
-    needed = led_minutes + PLANNING_WITH_LEAD
+    needed = REHEARSAL_PER_LED_MINUTE * led_minutes + PLANNING_WITH_LEAD
     preparation = max(MIN_PREPARATION_MINUTES, -(-needed // PREPARATION_STEP) * PREPARATION_STEP)
     document.add_heading("Preparation", level=2)
     document.add_paragraph(
         f"Paid preparation time of at least {word.minutes(preparation)}, agreed before the session: "
-        "to read this guide and the handout, to go through the blocks you lead with the lead trainer, "
+        "to read this guide and the handout, to go through the blocks you lead with the lead trainer and "
+        "rehearse them, to adapt the local details (support contacts, advice routes, examples) together, "
         "and to agree a signal for asking for a pause or swapping over."
     )
     document.add_heading("Debrief after", level=2)
     document.add_paragraph(
         f"A debrief with the lead trainer straight after the session, about {DEBRIEF_MINUTES} minutes: "
         "what went well, anything that was hard, what to change next time, and what support you "
-        "would like."
+        "would like. After delivery you are offered paid supervision or a place in a peer support group "
+        "of co-trainers, if you want it, not only the debrief."
     )
     document.add_heading("Payment", level=2)
     document.add_paragraph(
