@@ -10,7 +10,7 @@ from conftest import SOURCES, audience_text, in_parts, timed_module, write_tree
 from coursekit.courselength import course_timeline
 from coursekit.load import load_project
 from coursekit.plan import build_plan
-from coursekit.render.pages import minutes_on_your_own, module_page, welcome_page
+from coursekit.render.pages import minutes_on_your_own, module_page, sources_page, welcome_page
 from coursekit.timetext import duration
 
 
@@ -113,3 +113,23 @@ def test_a_module_page_says_first_what_the_course_day_asks_of_it(tmp_path):
     ) in text
     assert "extra-talk" not in text[box : text.index("## What you will be able to do")]
     assert "On the course day" not in module_page(plan, plan.modules[0]).text
+
+
+def test_an_undated_web_source_says_when_it_was_accessed(tmp_path):
+    sources = SOURCES + (
+        "  - id: rules-page\n    title: Report a change\n    author: GOV.UK\n    date: n.d.\n"
+        "    accessed: 2026-11-30\n    kind: guidance\n    url: https://www.gov.uk/example\n"
+    )
+    module = timed_module(
+        "a", key_messages=[{"text": "Report changes [@rules-page].", "sources": ["rules-page"]}]
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": sources,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert (
+        "GOV.UK (n.d.). [Report a change](https://www.gov.uk/example). Accessed 30 November 2026."
+        in sources_page(plan).text
+    )

@@ -271,7 +271,10 @@ def _trimming(activity) -> str:
 
 def _source(plan: CoursePlan, source_id: str) -> str:
     source = next((s for s in plan.sources if s.id == source_id), None)
-    return f"{source.author}, {source.title} ({source.date})" if source else source_id
+    if source is None:
+        return source_id
+    accessed = f", accessed {source.accessed.day} {source.accessed:%B %Y}" if source.accessed else ""
+    return f"{source.author}, {source.title} ({source.date}{accessed})"
 
 
 def _date(date) -> str:

@@ -623,7 +623,8 @@ def _module_sources(view: ModuleView, sources: tuple[Source, ...]) -> str:
 def _reference(source: Source) -> str:
     title = f"[{source.title}]({source.url})" if source.url else f"*{source.title}*"
     check = " *Check before use: this changes.*" if source.time_sensitive else ""
-    return f"{source.author} ({source.date}). {title}.{check}"
+    accessed = f" Accessed {source.accessed.day} {source.accessed:%B %Y}." if source.accessed else ""
+    return f"{source.author} ({source.date}). {title}.{accessed}{check}"
 
 
 def _outcome_summary(plan: CoursePlan) -> str:
