@@ -56,6 +56,7 @@ RULES = (
     alignment.alignment,
     alignment.items_for_no_audience,
     alignment.counts,
+    alignment.answer_length_cue,
     materials.materials,
     language.glossary,
     language.deficit_language,
