@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checking import MODULE, caught, findings, line_of
 from conftest import checked_module
 
@@ -65,3 +67,29 @@ def test_an_item_for_no_audience_is_a_warning(tmp_path):
     assert found[0].message == (
         "is empty, so no course shows this item: list the audiences it is for, or delete it"
     )
+
+
+def _third_option(module: str, text: str) -> str:
+    """Give every question a third, wrong option of the given text."""
+    return re.sub(
+        r"(        correct: true\n        feedback: .*\n)",
+        rf"\1      - text: {text}\n        feedback: No.\n",
+        module,
+    )
+
+
+def test_right_answers_that_are_mostly_the_longest_option_are_a_warning(tmp_path):
+    module = _third_option(checked_module(), "Luck.")
+    found = findings(tmp_path, module)
+    assert caught(found, "answer-length-cue") == [
+        (MODULE, line_of(module, f"  {audience}:"), f"audiences.{audience}", "warning")
+        for audience in ("staff", "bosses")
+    ]
+    assert "the right answer is the longest option in 3 of 3 questions" in next(
+        f.message for f in found if f.rule == "answer-length-cue"
+    )
+
+
+def test_wrong_answers_as_full_as_the_right_one_pass(tmp_path):
+    module = _third_option(checked_module(), "Because a manager asked us to, and the form says we must.")
+    assert caught(findings(tmp_path, module), "answer-length-cue") == []

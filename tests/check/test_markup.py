@@ -96,3 +96,21 @@ def test_what_raw_html_would_do_is_named_too(tmp_path):
         == caught(found, "external-resource")
         == [(MODULE, line, "body", "error")]
     )
+
+
+def test_a_blank_to_fill_in_learners_would_see_is_a_warning(tmp_path):
+    module = with_body("Position as at the edition date. Checked on: ____ (what we found: ____).")
+    assert caught(findings(tmp_path, module), "blank-to-fill") == [
+        (MODULE, line_of(module, "Checked on: ____"), "body", "warning")
+    ]
+
+
+def test_blanks_in_trainer_notes_and_printed_forms_are_fine(tmp_path):
+    module = checked_module(
+        (
+            "    facilitator_notes: Keep time and check in.",
+            "    facilitator_notes: Check the date ______ first.",
+        ),
+        ("      Fill in one line for each part", "      Name: ______. Fill in one line for each part"),
+    )
+    assert caught(findings(tmp_path, module), "blank-to-fill") == []

@@ -102,3 +102,26 @@ def counts(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
                     f"give each audience at least {MIN_QUESTIONS}"
                 ),
             )
+
+
+def answer_length_cue(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+    """The right answer is not given away by being the longest option in most of an audience's questions."""
+    for view in ctx.views(doc.module):
+        asked = [q for q in view.questions if len(q.options) > 2]
+        cued = [q for q in asked if _longest_is_right(q)]
+        if len(asked) >= MIN_QUESTIONS and len(cued) * 2 > len(asked):
+            yield doc.finding(
+                ("audiences", view.audience_id),
+                "answer-length-cue",
+                WARNING,
+                (
+                    f"for {view.audience_id}, the right answer is the longest option in {len(cued)} of "
+                    f"{len(asked)} questions, so it can be guessed from its length: make the wrong answers as "
+                    "full and as plausible as the right one"
+                ),
+            )
+
+
+def _longest_is_right(question) -> bool:
+    right = next(o for o in question.options if o.correct)
+    return all(len(right.text) > len(o.text) for o in question.options if o is not right)

@@ -6,9 +6,9 @@ import html
 import re
 from collections.abc import Iterator
 
-from ..errors import ERROR, Problem
+from ..errors import ERROR, WARNING, Problem
 from .context import Context
-from .text import Document
+from .text import TRAINER, Document
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 """Links may use these, or be relative. Anything else (javascript:, data:, file:) can run code."""
@@ -92,3 +92,24 @@ def _targets(text: str, image_labels: set[str]) -> Iterator[tuple[int, str, bool
 def _without_code(text: str) -> str:
     """Blank out inline code spans, keeping every other character where it was."""
     return _CODE_SPAN.sub(lambda m: " " * len(m[0]), text)
+
+
+_BLANK = re.compile(r"_{4,}")
+
+
+def blanks(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """No blank lines to fill in (____) in what learners read, outside printed materials and forms."""
+    for passage in doc.passages:
+        if passage.role == TRAINER or passage.field.startswith("materials"):
+            continue
+        match = _BLANK.search(passage.text)
+        if match:
+            yield passage.finding(
+                match.start(),
+                "blank-to-fill",
+                WARNING,
+                (
+                    "has a blank to fill in (____) that learners would see if nobody fills it: use a "
+                    "{{ slot }} the organisation sets, or put the reminder in the trainer's notes"
+                ),
+            )
