@@ -230,19 +230,27 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
 
 
 def _led_blocks(plan: CoursePlan, timeline: Timeline | None) -> list[list[str]]:
+    return _blocks_led(
+        plan,
+        timeline,
+        lambda block: runsheet.led_by_co_trainer(plan, block),
+        lambda activity: activity.led_by in ("co-trainer", "both"),
+    )
+
+
+def _blocks_led(plan: CoursePlan, timeline: Timeline | None, by_block, by_activity) -> list[list[str]]:
+    """Rows (block, module, minutes) of what one person leads: from the time line, or from the
+    activities' roles when the course has no time line."""
     titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
     if timeline is not None:
         return [
             [b.title, titles.get(b.module_id, ""), str(b.minutes)]
             for part in timeline.parts
             for b in part.blocks
-            if runsheet.led_by_co_trainer(plan, b)
+            if by_block(b)
         ]
     return [
-        [a.title, titles[v.id], str(a.minutes)]
-        for v in plan.modules
-        for a in v.activities
-        if a.led_by in ("co-trainer", "both")
+        [a.title, titles[v.id], str(a.minutes)] for v in plan.modules for a in v.activities if by_activity(a)
     ]
 
 
@@ -266,17 +274,6 @@ def guest_briefing(document, plan: CoursePlan, timeline: Timeline | None = None)
 
 
 def _guest_blocks(plan: CoursePlan, timeline: Timeline | None, title: str) -> list[list[str]]:
-    titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
-    if timeline is not None:
-        return [
-            [b.title, titles.get(b.module_id, ""), str(b.minutes)]
-            for part in timeline.parts
-            for b in part.blocks
-            if b.lead == title
-        ]
-    return [
-        [a.title, titles[v.id], str(a.minutes)]
-        for v in plan.modules
-        for a in v.activities
-        if a.led_by == "guest"
-    ]
+    return _blocks_led(
+        plan, timeline, lambda block: block.lead == title, lambda activity: activity.led_by == "guest"
+    )
