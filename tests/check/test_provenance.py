@@ -123,3 +123,17 @@ def test_a_citation_written_by_hand_is_a_warning(tmp_path):
     found = [f for f in findings(tmp_path, module) if f.rule == "citation-by-hand"]
     assert [(f.field, f.severity) for f in found] == [("activities[0].facilitator_notes", "warning")]
     assert found[0].message.startswith("cites '(SCIE, 2021)' by hand: write [@source-id] instead")
+
+
+def test_a_citation_written_by_hand_in_an_audience_file_is_a_warning(tmp_path):
+    files = checked_files()
+    files["audiences/staff.yml"] = files["audiences/staff.yml"].replace(
+        "tone: Warm.", "tone: Warm. Pay people, as national guidance asks (SCIE, 2021)."
+    )
+    assert "(SCIE, 2021)" in files["audiences/staff.yml"]
+    found = [
+        f
+        for f in check_project(load_project(write_tree(tmp_path / "p", files))).findings
+        if f.rule == "citation-by-hand"
+    ]
+    assert [(f.path, f.field, f.severity) for f in found] == [("audiences/staff.yml", "tone", "warning")]

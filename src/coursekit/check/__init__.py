@@ -92,6 +92,7 @@ AUDIENCE_RULES = (
     wellbeing.disclosure_pressure,
     wellbeing.unpaid_co_delivery,
     provenance.third_parties,
+    provenance.citations_by_hand,
 )
 """Every audience rule: a function (AudienceText, Context) -> findings."""
 

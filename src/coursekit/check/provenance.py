@@ -32,7 +32,7 @@ def story_sources(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
             )
 
 
-def citations_by_hand(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+def citations_by_hand(doc: Document, ctx: Context) -> Iterator[Problem]:
     """Sources are cited as [@source-id], so they reach the course's Sources page with their dates."""
     for passage in doc.passages:
         if passage.field.endswith("attribution"):
