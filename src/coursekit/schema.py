@@ -270,6 +270,9 @@ class Activity(ForAudiences):
     """Ids of the outcomes this activity serves."""
     instructions: Prose
     """What learners do, addressed to them. Shown on the learner site."""
+    slide: SlideLine | None = None
+    """The task in at most 12 words, for its slide; without it the slide shows the instructions'
+    first sentence when that is short, and points to the handout."""
     facilitator_notes: TrainerText
     """How to run it, what to watch for. Never shown to learners."""
     alternative: Aside | None = None

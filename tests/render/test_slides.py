@@ -302,3 +302,28 @@ def test_a_key_message_with_a_slide_line_shows_the_line_and_keeps_the_full_text_
         "The message in full: FULL-MESSAGE Ask people first, before any option is drawn up.\n\n"
         "Say: SCRIPT-WORDS Ask who."
     )
+
+
+def _activity_body(instructions: str, tmp_path, slide_line: str | None = None) -> tuple[str, ...]:
+    extra = {"instructions": instructions} | ({"slide": slide_line} if slide_line else {})
+    files = {
+        "modules/a.md": timed_module("a", activities=(("task", 30, extra),)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    return next(s for s in deck if "activity 1" in s.title).body
+
+
+def test_a_first_sentence_too_long_for_a_slide_is_never_cut_short(tmp_path):
+    sentence = " ".join(["word"] * 45) + "."
+    assert _activity_body(sentence + " Then talk.", tmp_path) == (
+        "Full instructions: handout, module 1, Activity task.",
+    )
+
+
+def test_an_activity_s_slide_line_is_what_its_slide_shows(tmp_path):
+    assert _activity_body("Talk in pairs.", tmp_path, "Test one real paper; agree the recommendations") == (
+        "Test one real paper; agree the recommendations",
+        "Full instructions: handout, module 1, Activity task.",
+    )

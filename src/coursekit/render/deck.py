@@ -334,21 +334,22 @@ def _activity_slides(view: ModuleView, index: int, activity, extra: bool = False
         title += ", optional extra"
         notes = _join("An optional extra the plan leaves out: this slide is hidden in the slide show.", notes)
     instructions = plain(activity.instructions)
-    if len(instructions.split()) <= SLIDE_WORDS:
+    if not activity.slide and len(instructions.split()) <= SLIDE_WORDS:
         return [Slide("Activity", title, (instructions,), notes, hidden=extra)]
-    # A slide holds the task in a sentence; the full instructions are in the handout and the notes.
+    # A slide holds the task in a line; the full instructions are in the handout and the notes.
+    task = plain(activity.slide) if activity.slide else _first_sentence(instructions)
     body = (
-        _first_sentence(instructions),
+        *([task] if task else []),
         f"Full instructions: handout, module {view.number}, {activity.title}.",
     )
     return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes), hidden=extra)]
 
 
 def _first_sentence(text: str) -> str:
+    """The instructions' first sentence when it fits on a slide; never a sentence cut short."""
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     sentence = match[1] if match else text
-    words = sentence.split()
-    return sentence if len(words) <= SLIDE_WORDS else " ".join(words[:SLIDE_WORDS]) + " ..."
+    return sentence if len(sentence.split()) <= SLIDE_WORDS else ""
 
 
 def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:
