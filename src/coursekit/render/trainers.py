@@ -216,6 +216,14 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
         "rehearse them, to adapt the local details (support contacts, advice routes, examples) together, "
         "and to agree a signal for asking for a pause or swapping over."
     )
+    document.add_heading("If you need to stop", level=2)
+    document.add_paragraph(
+        "You can stop at any point in the session, without giving a reason, and you are paid in full for "
+        "the day. Agree beforehand who takes over: the lead trainer runs your blocks from the scripts in "
+        "this guide, reading any story rather than telling it, and the group is told only that the plan "
+        "has changed. If the course is built around a trainer with lived experience leading, agree too "
+        "when to pause the rest of the day or rebook it instead."
+    )
     document.add_heading("Debrief after", level=2)
     document.add_paragraph(
         f"A debrief with the lead trainer straight after the session, about {DEBRIEF_MINUTES} minutes: "
