@@ -189,6 +189,10 @@ def test_co_trainer_is_briefed_and_paid_as_a_trainer(project, tmp_path):
         line.startswith("A debrief with the lead trainer straight after the session") for line in briefing
     )
     assert any(
+        line.startswith("You can stop at any point in the session, without giving a reason")
+        for line in briefing
+    )
+    assert any(
         line.startswith(
             "You are paid as a trainer, at the same rate as the lead trainer, for "
             "preparation and debrief time too."

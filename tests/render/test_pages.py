@@ -133,3 +133,21 @@ def test_an_undated_web_source_says_when_it_was_accessed(tmp_path):
         "GOV.UK (n.d.). [Report a change](https://www.gov.uk/example). Accessed 30 November 2026."
         in sources_page(plan).text
     )
+
+
+def test_a_story_says_under_its_credit_whether_the_storyteller_was_asked(tmp_path):
+    module = timed_module("a", stories=(40,))
+    pages = {}
+    for status in ("published-public", "granted"):
+        files = {
+            "modules/a.md": module.replace("status: published-public", f"status: {status}"),
+            "audiences/staff.yml": audience_text("staff", "[a]"),
+            "sources.yml": SOURCES,
+        }
+        plan = build_plan(load_project(write_tree(tmp_path / status, files)), "staff")
+        pages[status] = module_page(plan, plan.modules[0]).text
+    assert (
+        "*Told by Sam. Retold in our own words from a story told in public. The storyteller has not yet been "
+        "asked about this course.*"
+    ) in pages["published-public"]
+    assert "*Told by Sam. Retold with the storyteller's permission.*" in pages["granted"]

@@ -327,3 +327,20 @@ def test_an_activity_s_slide_line_is_what_its_slide_shows(tmp_path):
         "Test one real paper; agree the recommendations",
         "Full instructions: handout, module 1, Activity task.",
     )
+
+
+def test_a_story_an_activity_uses_points_the_trainer_to_that_activity_not_to_read_it_aloud(tmp_path):
+    files = {
+        "modules/a.md": timed_module(
+            "a", activities=(("task", 30, {"instructions": "Read Sam's story, then talk."}),), stories=(200,)
+        ),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    story = next(s for s in deck if s.title == "Module 1: Story 1")
+    assert story.notes.startswith(
+        "Used in the activity that names it: its facilitator notes say whether to read it aloud or recap "
+        "it. The text, for reference:"
+    )
+    assert "Read it aloud" not in story.notes

@@ -270,7 +270,8 @@ def _story_slide(view: ModuleView, story) -> Slide:
     note = story.content_note
     consent = story.consent
     reading = (
-        "Read in the activity that uses it."
+        "Used in the activity that names it: its facilitator notes say whether to read it aloud or "
+        "recap it. The text, for reference:"
         if read_in_activity(story, view)
         else f"Read it aloud: about {story_minutes(story)} min."
     )

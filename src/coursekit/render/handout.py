@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model import BuildSettings
 from ..plan import CoursePlan, ModuleView
 from . import output, prepare, word
+from .standing import story_standing
 from .wordmarkdown import add_markdown
 
 KIND_WORDS = {
@@ -113,7 +114,7 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             note = story.content_note
             word.labelled(document, "Content note: ", f"{note.about} {note.choice} Support: {note.support}")
         add_markdown(document, word.cite(story.text, plan), heading_level=4)
-        word.labelled(document, "Credit: ", story.attribution)
+        word.labelled(document, "Credit: ", f"{story.attribution} {story_standing(story)}".strip())
     for withheld in view.withheld:
         if withheld.story.replacement:
             word.labelled(document, "In place of a story: ", word.cite(withheld.story.replacement, plan))

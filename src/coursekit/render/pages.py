@@ -14,6 +14,7 @@ from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
 from ..timetext import duration
 from . import quiz
+from .standing import story_standing
 from .templates import render_template
 
 
@@ -570,7 +571,8 @@ def _skip_module(plan: CoursePlan, view: ModuleView) -> str:
 
 def _story(story, level: int = 3) -> str:
     hashes = "#" * level
-    text = f"{story.text}\n\n*{_one_line(story.attribution)}*"
+    credit = " ".join(filter(None, (_one_line(story.attribution), story_standing(story))))
+    text = f"{story.text}\n\n*{credit}*"
     title = esc(story.title)
     if story.content_note:
         return (

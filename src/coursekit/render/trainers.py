@@ -73,7 +73,10 @@ EXPECTED_ACCESS = (
     "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
     "deck beforehand to anyone using a screen reader or who would like to read ahead.",
     "If you run the session online: turn on live captions, send the slides and the handout beforehand, "
-    "and give people a way to return sheets and cards by email or an anonymous online form.",
+    "and give people a way to return sheets and cards by email or an anonymous online form. Plan it as a "
+    "session with `mode: online` (coursekit session new NAME, then coursekit session build): the run-sheet "
+    "and deck are re-timed with 10-minute breaks at least every hour and 5-minute changeovers, and extras "
+    "that no longer fit are left out.",
 )
 CONSENT_WORDS = {
     "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
@@ -212,6 +215,14 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
         "to read this guide and the handout, to go through the blocks you lead with the lead trainer and "
         "rehearse them, to adapt the local details (support contacts, advice routes, examples) together, "
         "and to agree a signal for asking for a pause or swapping over."
+    )
+    document.add_heading("If you need to stop", level=2)
+    document.add_paragraph(
+        "You can stop at any point in the session, without giving a reason, and you are paid in full for "
+        "the day. Agree beforehand who takes over: the lead trainer runs your blocks from the scripts in "
+        "this guide, reading any story rather than telling it, and the group is told only that the plan "
+        "has changed. If the course is built around a trainer with lived experience leading, agree too "
+        "when to pause the rest of the day or rebook it instead."
     )
     document.add_heading("Debrief after", level=2)
     document.add_paragraph(
