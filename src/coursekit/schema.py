@@ -315,6 +315,9 @@ class Material(ForAudiences):
     """The full content, as Markdown: every card, every line of the sheet."""
     copies: Copies = "per-group"
     """How many to print."""
+    held_back: bool = False
+    """True: the trainer hands it out only after the groups report back (an answer list, say), so it
+    is printed with the activity in the facilitator guide, not in the participant handout."""
 
 
 class Consent(Model):

@@ -415,3 +415,30 @@ def test_the_preparation_list_says_how_the_slides_are_made_readable_and_how_to_r
         "anyone using a screen reader or who would like to read ahead."
     ) in lines
     assert any(line.startswith("If you run the session online: turn on live captions") for line in lines)
+
+
+HELD_BACK = {
+    "id": "answers",
+    "title": "ANSWER-LIST Signs to look for",
+    "kind": "list",
+    "held_back": True,
+    "text": "SIGN-ONE asked too late.",
+}
+
+
+def test_a_held_back_material_is_in_the_guide_with_its_activity_and_not_in_the_handout(tmp_path):
+    from coursekit.render import handout
+
+    module = timed_module("a", activities=(("spot", 30, {"materials": ["answers"]}),), materials=[HELD_BACK])
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    lines = texts(output("guide").render(plan, tmp_path / "out", SETTINGS)[0])
+    assert "Hand out after the report-back, not before: ANSWER-LIST Signs to look for" in lines
+    assert "SIGN-ONE asked too late." in lines
+    printed = [t for _, t in docx_blocks(handout.render(plan, tmp_path / "h", SETTINGS)[0])]
+    assert "After the report-back, the trainers hand out: ANSWER-LIST Signs to look for." in printed
+    assert "SIGN-ONE asked too late." not in printed

@@ -230,12 +230,16 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
         add_markdown(document, word.cite(activity.facilitator_notes, plan))
         if activity.alternative:
             word.labelled(document, "Alternative: ", word.cite(activity.alternative, plan))
-        materials = [titles.get(m, m) for m in activity.materials]
+        held_back = {m.id for m in view.module.materials if m.held_back}
+        materials = [titles.get(m, m) for m in activity.materials if m not in held_back]
         word.labelled(
             document,
             "Materials, for the activity and its alternative: ",
             "; ".join(materials) + " (in the handout)." if materials else "none.",
         )
+        for material in (m for m in view.module.materials if m.held_back and m.id in activity.materials):
+            word.labelled(document, "Hand out after the report-back, not before: ", material.title)
+            add_markdown(document, word.cite(material.text, plan), heading_level=4)
         if activity.equipment:
             word.labelled(document, "Equipment: ", "; ".join(activity.equipment) + ".")
         if activity.ways_to_contribute:

@@ -75,7 +75,8 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
     _stories(document, plan, view)
     if view.activities:
         document.add_heading("Activities", level=2)
-    titles = {m.id: m.title for m in view.module.materials}
+    titles = {m.id: m.title for m in view.module.materials if not m.held_back}
+    held_back = {m.id: m.title for m in view.module.materials if m.held_back}
     for activity in view.activities:
         document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
         add_markdown(document, word.cite(activity.instructions, plan), heading_level=4)
@@ -88,6 +89,10 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
             word.labelled(document, "Materials: ", "; ".join(used) + " (in full below).")
         else:
             document.add_paragraph("This activity needs no printed materials.")
+        later = [held_back[m] for m in activity.materials if m in held_back]
+        if later:
+            word.labelled(document, "After the report-back, the trainers hand out: ", "; ".join(later) + ".")
+    materials = [(m, used) for m, used in materials if not m.held_back]
     document.add_heading(f"Materials for module {view.number}", level=2)
     if not materials:
         document.add_paragraph("This module has no printed materials.")
