@@ -141,3 +141,20 @@ def test_every_outcome_gets_its_own_row_however_many_there_are(tmp_path):
     assert [row[0] for row in rows[1:]] == [
         f"Module {number}: Describe point {n} of working together." for number in (1, 2, 3) for n in range(5)
     ]
+
+
+def test_an_outcome_s_short_form_is_what_the_form_asks_about(tmp_path):
+    outcomes = [
+        {
+            "id": "describe",
+            "text": "Describe one benefit of working together, with an example from your own service.",
+            "short": "describe one benefit of working together",
+        }
+    ]
+    files = {
+        "modules/a.md": timed_module("a", outcomes=outcomes),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    rows = docx_tables(make_form(write_tree(tmp_path / "p", files), tmp_path))[0]
+    assert [row[0] for row in rows[1:]] == ["Module 1: describe one benefit of working together"]

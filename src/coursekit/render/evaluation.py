@@ -69,7 +69,9 @@ def _confidence(document, views: list, level: int) -> None:
         "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
     rows = [
-        [f"Module {view.number}: {outcome.text}", SCALE, SCALE] for view in views for outcome in view.outcomes
+        [f"Module {view.number}: {outcome.short or outcome.text}", SCALE, SCALE]
+        for view in views
+        for outcome in view.outcomes
     ]
     word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
 
