@@ -325,7 +325,7 @@ def test_site_footer_and_welcome_page_carry_the_edition(branded):
 
 def test_module_pages_show_last_and_next_review(branded):
     page = (branded / "bosses/01-intro.html").read_text()
-    assert "Last reviewed 2026-11-22 (version 1.0). Next review due by 2027-11-22." in page
+    assert "Module last reviewed 2026-11-22 (module version 1.0). Next review due by 2027-11-22." in page
 
 
 def test_changelog_is_the_what_changed_page_newest_first(branded):

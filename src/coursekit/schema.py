@@ -129,6 +129,10 @@ Aside = Annotated[Text, Shown(Seen.BOTH, prose=False)]
 SLIDE_WORDS = 12
 SlideLine = Annotated[Text, AfterValidator(_check_slide_line), Shown(Seen.BOTH, prose=False)]
 """A few words on a slide, read at a glance from the back of a room."""
+ShortOutcome = Annotated[
+    Text, AfterValidator(_check_slide_line), Shown(Seen.BOTH, prose=False, asserts=False)
+]
+"""An outcome in a few words, as it follows "I can": states no facts of its own."""
 Prompt = Annotated[Text, Shown(Seen.BOTH, asserts=False)]
 """An outcome, a question or a reflection prompt: read by learners, states no facts."""
 TrainerText = Annotated[Text, Shown(Seen.TRAINER)]
@@ -242,6 +246,10 @@ class Outcome(ForAudiences):
     id: Slug
     text: Prompt
     """Starts with an observable verb (describe, list, draft), never 'understand' or 'know'."""
+    short: ShortOutcome | None = None
+    """The outcome in at most 12 words, as it follows "I can" (for example: 'write a short message to
+    leave a group'): shown on the outcome slides and the evaluation form; the full text stays on the
+    site and in the guide."""
 
 
 class KeyMessage(ForAudiences):

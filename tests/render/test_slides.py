@@ -344,3 +344,18 @@ def test_a_story_an_activity_uses_points_the_trainer_to_that_activity_not_to_rea
         "it. The text, for reference:"
     )
     assert "Read it aloud" not in story.notes
+
+
+def test_the_outcome_slide_shows_each_outcome_s_short_form(tmp_path):
+    outcomes = [
+        {"id": "describe", "text": "Describe one benefit, with an example.", "short": "describe one benefit"}
+    ]
+    files = {
+        "modules/a.md": timed_module("a", outcomes=outcomes),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    assert next(s for s in deck if s.title == "Module 1: what you will be able to do").body == (
+        "describe one benefit",
+    )

@@ -225,7 +225,7 @@ def module_slides(
         )
     slides += _chunked(
         f"Module {n}: what you will be able to do",
-        [o.text for o in view.outcomes],
+        [o.short or o.text for o in view.outcomes],
         "The outcomes are on the slide: say in a sentence how this module gets there, without reading them out.",
         "Teaching Point",
     )

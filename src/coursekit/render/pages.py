@@ -301,7 +301,7 @@ def minutes_on_your_own(plan: CoursePlan) -> int:
 
 def _review_line(module) -> str:
     return (
-        f"*Last reviewed {module.updated.isoformat()} (version {module.version}). Next review due by "
+        f"*Module last reviewed {module.updated.isoformat()} (module version {module.version}). Next review due by "
         f"{module.review_date.isoformat()}.*"
     )
 
