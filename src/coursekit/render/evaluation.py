@@ -14,6 +14,9 @@ from ..plan import CoursePlan
 from . import output, word
 
 SCALE = "1   2   3   4   5"
+MAX_OUTCOME_ROWS = 12
+"""Past this many outcomes in a sitting, each module is rated once, its outcomes listed in the row:
+a form of 50 ratings is not filled in at the close."""
 FOLLOW_UP_WEEKS = "6 to 8 weeks"
 
 
@@ -68,11 +71,17 @@ def _confidence(document, views: list, level: int) -> None:
         "For each thing the course set out to help you do, circle how confident you felt before the "
         "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
-    rows = [
-        [f"Module {view.number}: {outcome.short or outcome.text}", SCALE, SCALE]
-        for view in views
-        for outcome in view.outcomes
-    ]
+    if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
+        rows = [
+            [f"Module {view.number}: " + "; ".join(o.short or o.text for o in view.outcomes), SCALE, SCALE]
+            for view in views
+        ]
+    else:
+        rows = [
+            [f"Module {view.number}: {outcome.short or outcome.text}", SCALE, SCALE]
+            for view in views
+            for outcome in view.outcomes
+        ]
     word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
 
 

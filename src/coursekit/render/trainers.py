@@ -73,10 +73,9 @@ EXPECTED_ACCESS = (
     "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
     "deck beforehand to anyone using a screen reader or who would like to read ahead.",
     "If you run the session online: turn on live captions, send the slides and the handout beforehand, "
-    "and give people a way to return sheets and cards by email or an anonymous online form. Plan it as a "
-    "session with `mode: online` (coursekit session new NAME, then coursekit session build): the run-sheet "
-    "and deck are re-timed with 10-minute breaks at least every hour and 5-minute changeovers, and extras "
-    "that no longer fit are left out.",
+    "and give people a way to return sheets and cards by email or an anonymous online form. Ask whoever "
+    "builds your course materials for the online version of the run-sheet and deck: it is re-timed with "
+    "10-minute breaks at least every hour and 5-minute changeovers, and extras that no longer fit are left out.",
 )
 CONSENT_WORDS = {
     "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
