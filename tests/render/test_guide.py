@@ -442,3 +442,22 @@ def test_a_held_back_material_is_in_the_guide_with_its_activity_and_not_in_the_h
     printed = [t for _, t in docx_blocks(handout.render(plan, tmp_path / "h", SETTINGS)[0])]
     assert "After the report-back, the trainers hand out: ANSWER-LIST Signs to look for." in printed
     assert "SIGN-ONE asked too late." not in printed
+
+
+def test_every_story_with_a_replacement_shows_it_so_the_fallback_is_ready(tmp_path):
+    module = timed_module("a", stories=(40,))
+    module = module.replace(
+        "  source: example-story\n",
+        "  source: example-story\n  replacement: REPLACEMENT-POINT Ask people first.\n",
+        1,
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
+    assert (
+        "If consent is withdrawn or not given in time, teach this point instead: REPLACEMENT-POINT Ask people first."
+        in lines
+    )

@@ -204,6 +204,12 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             )
         add_markdown(document, word.cite(story.text, plan))
         word.labelled(document, "Credit: ", story.attribution)
+        if story.replacement:
+            word.labelled(
+                document,
+                "If consent is withdrawn or not given in time, teach this point instead: ",
+                word.cite(story.replacement, plan),
+            )
         if story.corrections:
             word.labelled(document, "Checked against the source: ", " ".join(story.corrections))
     for withheld in view.withheld:
