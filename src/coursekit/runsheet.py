@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .plan import CoursePlan
 from .timeline import Part, Timeline
+from .timetext import breaks_note
 from .timetext import short_duration as duration
 
 COLUMNS = "{time:<6} {minutes:>4}  {block:<58} {lead:<22} {materials}"
@@ -33,7 +34,7 @@ def runsheet(plan: CoursePlan, timeline: Timeline, heading: str = "") -> list[st
                 ).rstrip()
             )
         lines.append(f"{part.end.strftime('%H:%M'):<6}       End")
-    lines += ["", f"Total: {duration(timeline.minutes)} in the room, breaks included."]
+    lines += ["", f"Total: {duration(timeline.minutes)} in the room, {breaks_note(timeline)}."]
     if timeline.cut:
         lines += ["", "Cut to fit:"] + [f"  - {text}" for text in timeline.cut]
     else:

@@ -20,3 +20,9 @@ def short_duration(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def breaks_note(timeline) -> str:
+    """'breaks included' when the plan has a break or lunch; 'no break needed' for a short session."""
+    has_break = any(block.kind in ("break", "lunch") for part in timeline.parts for block in part.blocks)
+    return "breaks included" if has_break else "no break needed"

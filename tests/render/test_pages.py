@@ -43,7 +43,7 @@ def test_the_welcome_page_gives_the_time_in_the_room_and_on_your_own(tmp_path):
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     timed = dataclasses.replace(plan, timeline=course_timeline(plan))
     assert (
-        "**How long it takes:** 1 hour in the room, breaks included (09:30 to 10:30); or about "
+        "**How long it takes:** 1 hour in the room, no break needed (09:30 to 10:30); or about "
         f"{duration(minutes_on_your_own(plan))} on your own" in (welcome_page(timed, None).text)
     )
     assert (

@@ -10,7 +10,7 @@ from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
-from ..timetext import short_duration
+from ..timetext import breaks_note, short_duration
 from .quiz import shown_order
 from .trainers import GROUND_RULES, consent_status
 
@@ -57,7 +57,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         "Course plan",
         plan_rows(plan, timed),
         _join(
-            f"Total time in the room: {short_duration(timed.minutes)}, breaks included, {_spare_time(timed)}.",
+            f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}.",
             "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
         ),
         "Title and Content",

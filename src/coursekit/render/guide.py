@@ -13,6 +13,7 @@ from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..timeline import input_minutes
+from ..timetext import breaks_note
 from . import output, prepare, runsheet, trainers, word
 from .wordmarkdown import add_markdown
 
@@ -36,7 +37,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
         plan, f"{audience.course_title}: facilitator guide", f"Facilitator guide for {audience.name}"
     )
     total = (
-        f"{word.minutes(timeline.minutes)}, breaks included"
+        f"{word.minutes(timeline.minutes)}, {breaks_note(timeline)}"
         if timeline is not None
         else f"{word.minutes(plan.total_minutes)} of contact time, not counting breaks"
     )

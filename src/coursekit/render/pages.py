@@ -12,7 +12,7 @@ from ..citations import short_author
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
-from ..timetext import duration
+from ..timetext import breaks_note, duration
 from . import quiz
 from .standing import story_standing
 from .templates import render_template
@@ -73,11 +73,9 @@ def _how_long(plan: CoursePlan) -> str:
         return alone[0].upper() + alone[1:]
     if len(timed.parts) == 1:
         part = timed.parts[0]
-        room = (
-            f"{duration(timed.minutes)} in the room, breaks included ({part.start:%H:%M} to {part.end:%H:%M})"
-        )
+        room = f"{duration(timed.minutes)} in the room, {breaks_note(timed)} ({part.start:%H:%M} to {part.end:%H:%M})"
     else:
-        room = f"{duration(timed.minutes)} in the room over {len(timed.parts)} sittings, breaks included"
+        room = f"{duration(timed.minutes)} in the room over {len(timed.parts)} sittings, {breaks_note(timed)}"
     return f"{room}; or {alone}"
 
 
