@@ -65,6 +65,15 @@ TIMELINE = Timeline(
 )
 
 
+def one_module(module: str, audience: str | None = None) -> dict[str, str]:
+    """The files of a project with one module, `a`, taught to `staff` (whose file is `audience`, if given)."""
+    return {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience or audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+
+
 def make_guide(project, tmp_path, audience="staff", timeline=None):
     plan = build_plan(load_project(project), audience)
     if timeline is not None:
@@ -237,11 +246,7 @@ def test_libreoffice_opens_the_guide(project, tmp_path):
 def test_the_teaching_input_gives_each_scripted_message_its_script(tmp_path):
     script = "SCRIPT-WORDS " + " ".join(["word"] * 649)  # five minutes spoken, one for questions
     messages = [{"text": "Ask first.", "sources": ["example-story"], "script": script}]
-    files = {
-        "modules/a.md": timed_module("a", key_messages=messages),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(timed_module("a", key_messages=messages))
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     heading = lines.index("Teaching input: key messages")
     assert lines[heading + 1] == "About 6 min of input, one slide a message."
@@ -263,11 +268,7 @@ def test_before_the_session_lists_what_each_module_needs_arranged_and_access(tmp
         "    focus: Everyday practice.\n",
         "    focus: Everyday practice.\n    prepare: [Book a welfare rights adviser.]\n",
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module)
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     before = lines.index("Before the session")
     assert lines[before + 1] == "Book a welfare rights adviser. (Module a)"
@@ -297,13 +298,11 @@ def test_scripts_are_said_without_citations_and_stories_show_their_corrections(t
             "attribution_form": "First name.",
         },
     }
-    files = {
-        "modules/a.md": timed_module("a", key_messages=messages).replace(
+    files = one_module(
+        timed_module("a", key_messages=messages).replace(
             "stories: []\n", yaml.safe_dump({"stories": [story]}, sort_keys=False)
-        ),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+        )
+    )
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     assert "Say: Ask who is missing." in lines
     assert "Checked against the source: '22 people' is two people, as the storyteller says later." in lines
@@ -313,7 +312,7 @@ def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
     audience = (
         audience_text("staff", "[a]") + "check_in: BOARD-CHECK-IN One sentence on support and stepping out.\n"
     )
-    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    files = one_module(timed_module("a"), audience)
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     check_in = lines.index("Check-in: support and stepping out")
     assert lines[check_in + 1] == "BOARD-CHECK-IN One sentence on support and stepping out."
@@ -323,7 +322,7 @@ def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
 
 def test_what_participants_do_before_the_session_is_the_first_thing_to_send(tmp_path):
     audience = audience_text("staff", "[a]") + "before: Bring one letter your service sends to people.\n"
-    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    files = one_module(timed_module("a"), audience)
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     before = lines.index("Before the session")
     assert lines[before + 1] == (
@@ -332,11 +331,7 @@ def test_what_participants_do_before_the_session_is_the_first_thing_to_send(tmp_
 
 
 def test_a_shared_activity_is_in_the_co_trainer_s_table_and_the_run_sheet_says_both(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a", activities=(("shared-task", 30, {"led_by": "both"}),)),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(timed_module("a", activities=(("shared-task", 30, {"led_by": "both"}),)))
     path = make_guide(write_tree(tmp_path / "p", files), tmp_path)
     assert ["Activity shared-task", "Module 1: Module a", "30"] in docx_tables(path)[-1]
     assert any(
@@ -366,11 +361,7 @@ def run_sheet_leads(path) -> dict[str, str]:
 
 def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_booking(tmp_path):
     module = timed_module("a", activities=(("money-talk", 30, {"led_by": "guest"}),))
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]") + GUEST,
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module, audience_text("staff", "[a]") + GUEST)
     path = timed_guide(files, tmp_path)
     lines = texts(path)
     assert run_sheet_leads(path)["Activity money-talk"] == "ADVISER-ROLE Welfare rights adviser"
@@ -388,11 +379,7 @@ def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_b
 
 def test_who_leads_a_shared_out_activity_matches_the_run_sheet(tmp_path):
     module = timed_module("a", activities=(("first", 15, {}), ("second", 15, {})))
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module)
     path = timed_guide(files, tmp_path)
     leads = run_sheet_leads(path)
     lines = texts(path)
@@ -430,11 +417,7 @@ def test_a_held_back_material_is_in_the_guide_with_its_activity_and_not_in_the_h
     from coursekit.render import handout
 
     module = timed_module("a", activities=(("spot", 30, {"materials": ["answers"]}),), materials=[HELD_BACK])
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module)
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     lines = texts(output("guide").render(plan, tmp_path / "out", SETTINGS)[0])
     assert "Hand out after the report-back, not before: ANSWER-LIST Signs to look for" in lines
@@ -451,11 +434,7 @@ def test_every_story_with_a_replacement_shows_it_so_the_fallback_is_ready(tmp_pa
         "  source: example-story\n  replacement: REPLACEMENT-POINT Ask people first.\n",
         1,
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module)
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     assert (
         "If consent is withdrawn or not given in time, teach this point instead: REPLACEMENT-POINT Ask people first."
