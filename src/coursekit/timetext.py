@@ -1,4 +1,4 @@
-"""Minutes as people say them: one way of writing a duration for every output."""
+"""Times and dates as people say them: one way of writing each for every output."""
 
 from __future__ import annotations
 
@@ -26,3 +26,8 @@ def breaks_note(timeline) -> str:
     """'breaks included' when the plan has a break or lunch; 'no break needed' for a short session."""
     has_break = any(block.kind in ("break", "lunch") for part in timeline.parts for block in part.blocks)
     return "breaks included" if has_break else "no break needed"
+
+
+def long_date(date) -> str:
+    """Return a date as '30 November 2026'."""
+    return f"{date.day} {date:%B %Y}"

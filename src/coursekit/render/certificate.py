@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..organisation import Brand
 from ..plan import CoursePlan
+from ..timetext import long_date
 from .pages import Page, minutes_on_your_own
 from .templates import render_template
 
@@ -45,4 +46,4 @@ def edition(plan: CoursePlan) -> str:
     """The course's edition: the date of its newest module, and the coursekit that built it."""
     from .. import __version__
 
-    return f"{plan.build_date.day} {plan.build_date:%B %Y} (coursekit {__version__})"
+    return f"{long_date(plan.build_date)} (coursekit {__version__})"

@@ -13,7 +13,7 @@ from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..timeline import input_minutes
-from ..timetext import breaks_note
+from ..timetext import breaks_note, long_date
 from . import output, prepare, runsheet, trainers, word
 from .wordmarkdown import add_markdown
 
@@ -47,7 +47,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
         [
             "Facilitator guide" if brand.builtin else f"Facilitator guide, {brand.name}",
             f"For {audience.name}",
-            f"Edition: {brand.edition.removeprefix('edition ') if brand.edition else _date(plan.build_date)}",
+            f"Edition: {brand.edition.removeprefix('edition ') if brand.edition else long_date(plan.build_date)}",
             f"Total time: {total}",
             *made_by(brand),
         ],
@@ -190,8 +190,8 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             "Consent: ",
             (
                 f"{trainers.consent_status(consent)}; "
-                f"recorded by {consent.recorded_by} on {_date(consent.recorded_on)}; "
-                f"review by {_date(consent.review_by)}."
+                f"recorded by {consent.recorded_by} on {long_date(consent.recorded_on)}; "
+                f"review by {long_date(consent.review_by)}."
             ),
         )
         if consent.note:
@@ -284,9 +284,5 @@ def _source(plan: CoursePlan, source_id: str) -> str:
     source = next((s for s in plan.sources if s.id == source_id), None)
     if source is None:
         return source_id
-    accessed = f", accessed {source.accessed.day} {source.accessed:%B %Y}" if source.accessed else ""
+    accessed = f", accessed {long_date(source.accessed)}" if source.accessed else ""
     return f"{source.author}, {source.title} ({source.date}{accessed})"
-
-
-def _date(date) -> str:
-    return f"{date.day} {date:%B %Y}"

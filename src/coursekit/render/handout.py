@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model import BuildSettings
 from ..plan import CoursePlan, ModuleView
+from ..timetext import long_date
 from . import output, prepare, word
 from .standing import story_standing
 from .wordmarkdown import add_markdown
@@ -48,7 +49,7 @@ def handout_document(plan: CoursePlan):
         [
             "Participant handout and materials pack",
             f"For {audience.name}",
-            f"Edition: {plan.build_date.day} {plan.build_date:%B %Y}",
+            f"Edition: {long_date(plan.build_date)}",
         ],
     )
     document.add_heading("Before you start", level=1)

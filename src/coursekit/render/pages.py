@@ -12,7 +12,7 @@ from ..citations import short_author
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
-from ..timetext import breaks_note, duration
+from ..timetext import breaks_note, duration, long_date
 from . import quiz
 from .standing import story_standing
 from .templates import render_template
@@ -623,7 +623,7 @@ def _module_sources(view: ModuleView, sources: tuple[Source, ...]) -> str:
 def _reference(source: Source) -> str:
     title = f"[{source.title}]({source.url})" if source.url else f"*{source.title}*"
     check = " *Check before use: this changes.*" if source.time_sensitive else ""
-    accessed = f" Accessed {source.accessed.day} {source.accessed:%B %Y}." if source.accessed else ""
+    accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
     return f"{source.author} ({source.date}). {title}.{accessed}{check}"
 
 

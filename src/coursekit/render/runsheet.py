@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..plan import CoursePlan, ModuleView
 from ..timeline.model import GUEST
+from ..timetext import long_date
 
 if TYPE_CHECKING:
     from ..timeline import Block, Timeline
@@ -86,7 +87,7 @@ def _part_sheet(plan: CoursePlan, part) -> Sitting:
         )
         for start, block in part.times()
     )
-    title = f"{part.title}, {part.date.day} {part.date:%B %Y}" if part.date else part.title
+    title = f"{part.title}, {long_date(part.date)}" if part.date else part.title
     return Sitting(title, rows, f"{_ends(part):%H:%M}")
 
 

@@ -95,8 +95,10 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
     """Return one module's blocks: input, stories read aloud, activities (as trimmed), check and reflection."""
     co = settings.co_trainer or settings.lead
     title = f"{view.number}. {view.title}"
-    teacher = {"co-trainer": co, "guest": settings.guest or GUEST}.get(view.input_by, settings.lead)
-    blocks = [Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=teacher)]
+    named = {"lead": settings.lead, "co-trainer": co, "guest": settings.guest or GUEST}
+    blocks = [
+        Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=named[view.input_by])
+    ]
     blocks += [
         Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
         for s in view.stories
@@ -111,10 +113,8 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
             shared += 1
         elif activity.led_by == "both":
             lead = settings.lead if co == settings.lead else f"{settings.lead} and {co}"
-        elif activity.led_by == "guest":
-            lead = settings.guest or GUEST
         else:
-            lead = co if activity.led_by == "co-trainer" else settings.lead
+            lead = named[activity.led_by]
         blocks.append(
             Block(
                 "activity",
