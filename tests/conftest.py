@@ -151,6 +151,17 @@ def audience_text(audience_id: str, modules: str = "[intro]") -> str:
     return AUDIENCE.format(id=audience_id, name=audience_id.capitalize(), modules=modules)
 
 
+def one_module(
+    module: str, audience: str | None = None, audiences: tuple[str, ...] = ("staff",)
+) -> dict[str, str]:
+    """The files of a project with one module, `a`, taught to each of `audiences` (the first one's
+    file is `audience`, if given)."""
+    files = {f"audiences/{a}.yml": audience_text(a, "[a]") for a in audiences}
+    if audience is not None:
+        files[f"audiences/{audiences[0]}.yml"] = audience
+    return {"modules/a.md": module, **files, "sources.yml": SOURCES}
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write files (path -> text or bytes) under root and return root."""
     for name, content in files.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import SOURCES, audience_text, module_text, timed_module, valid_files, write_tree
+from conftest import SOURCES, audience_text, module_text, one_module, timed_module, valid_files, write_tree
 
 from coursekit.load import load_project
 from coursekit.plan import build_plan
@@ -99,12 +99,7 @@ def test_a_glossary_term_for_one_audience_is_only_in_its_course(tmp_path):
         "stories: []\nglossary:\n  - term: KPI\n    definition: Key performance indicator.\n    audiences: [bosses]\n"
         "  - term: NHS\n    definition: National Health Service.\n",
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "audiences/bosses.yml": audience_text("bosses", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module, audiences=("staff", "bosses"))
     project = load_project(write_tree(tmp_path / "p", files))
     assert [t.term for t in build_plan(project, "staff").glossary] == ["NHS"]
     assert [t.term for t in build_plan(project, "bosses").glossary] == ["KPI", "NHS"]
@@ -116,11 +111,7 @@ def test_the_jargon_buster_keeps_only_the_terms_the_course_uses(tmp_path):
         "stories: []\nglossary:\n  - term: JSNA\n    definition: Joint strategic needs assessment.\n"
         "  - term: KPI\n    definition: Key performance indicator.\n  - term: council\n    definition: Local authority.\n",
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module)
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     assert [t.term for t in plan.glossary] == ["council", "JSNA"]  # "councils" counts; KPI is never used
 
@@ -131,12 +122,7 @@ def test_a_module_content_note_for_one_audience_is_only_in_its_version(tmp_path)
         "stories: []\ncontent_notes:\n  - about: BOSSES-NOTE Hard times.\n    choice: Skip it.\n"
         "    support: Ask your trainer.\n    audiences: [bosses]\n",
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "audiences/bosses.yml": audience_text("bosses", "[a]"),
-        "sources.yml": SOURCES,
-    }
+    files = one_module(module, audiences=("staff", "bosses"))
     project = load_project(write_tree(tmp_path / "p", files))
     assert build_plan(project, "staff").modules[0].content_notes == ()
     assert [n.about for n in build_plan(project, "bosses").modules[0].content_notes] == [

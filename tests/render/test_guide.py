@@ -7,13 +7,13 @@ import datetime as dt
 
 import yaml
 from conftest import (
-    SOURCES,
     assert_accessible_docx,
     assert_fixed_stamps,
     audience_text,
     docx_blocks,
     docx_tables,
     module_text,
+    one_module,
     pdf_text,
     timed_module,
     valid_files,
@@ -63,15 +63,6 @@ TIMELINE = Timeline(
     ),
     cut=("Dropped the optional activity 'Cost a meeting'",),
 )
-
-
-def one_module(module: str, audience: str | None = None) -> dict[str, str]:
-    """The files of a project with one module, `a`, taught to `staff` (whose file is `audience`, if given)."""
-    return {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience or audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
 
 
 def make_guide(project, tmp_path, audience="staff", timeline=None):
