@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import module_text, valid_files
 
 from coursekit import body
@@ -24,8 +25,43 @@ def test_markers_inside_a_code_fence_are_text_not_syntax():
 def test_an_unclosed_block_is_reported_at_its_line():
     _, issues = body.blocks("One.\n::: only bosses\nTwo.\n")
     assert [(i.offset, i.message) for i in issues] == [
-        (1, "'::: only' block is never closed; add a line ':::' after it")
+        (1, "'::: only bosses' block is never closed; add a line ':::' after it")
     ]
+
+
+def test_story_blocks_show_only_where_their_story_is_and_instead_of_blocks_where_it_is_not():
+    text = "Shared.\n::: story lee\nLee's view.\n:::\n::: instead-of lee\nOne man's view.\n:::\n"
+    assert body.for_audience(text, "staff", {"lee"}) == "Shared.\nLee's view.\n"
+    assert body.for_audience(text, "staff", set()) == "Shared.\nOne man's view.\n"
+
+
+def test_only_and_story_clauses_combine_on_one_line():
+    text = "::: only bosses story lee\nFor bosses, with Lee.\n:::\n"
+    assert body.for_audience(text, "bosses", {"lee"}) == "For bosses, with Lee.\n"
+    assert body.for_audience(text, "bosses", set()) == "\n"
+    assert body.for_audience(text, "staff", {"lee"}) == "\n"
+
+
+def test_without_stories_given_every_block_of_the_audience_is_kept():
+    text = "::: story lee\nA.\n:::\n::: instead-of lee\nB.\n:::\n"
+    assert body.for_audience(text, "staff") == "A.\nB.\n"
+    assert body.story_ids(text) == {"lee"}
+
+
+@pytest.mark.parametrize(
+    ("marker", "message"),
+    [
+        ("::: story", "'story' needs a story id after it"),
+        ("::: only", "'only' needs an audience id after it"),
+        ("::: story lee tom", "'story' takes one story id; open a block for each story"),
+        ("::: story lee instead-of tom", "a block is either 'story' or 'instead-of', not both"),
+        ("::: only a only b", "'only' appears twice in one '::: ' line"),
+    ],
+)
+def test_a_malformed_marker_is_reported_with_what_is_wrong(marker, message):
+    _, issues = body.blocks(f"One.\n{marker}\nTwo.\n:::\n")
+    assert issues[0].offset == 1
+    assert issues[0].message == f"{message}; for example '::: only staff story lee-pods'"
 
 
 def test_citations_are_found_with_their_line():

@@ -6,7 +6,7 @@ from graphlib import CycleError, TopologicalSorter
 
 from . import body as body_syntax
 from .errors import Problem
-from .schema import ITEM_LISTS
+from .schema import ITEM_LISTS, STORY_TIED
 from .suggest import did_you_mean as _hint
 from .textfields import text_fields
 from .yamlfile import dotted as _field
@@ -23,8 +23,10 @@ def check_references(modules: list, audiences: list, shared: list, broken: set[s
     source_ids = {s.item.id for s in shared} | {s.id for m in modules for s in m.item.sources}
     for entry in audiences:
         problems += _audience_refs(entry, modules, broken)
+    story_ids = {s.id for m in modules for s in m.item.stories}
     for entry in modules:
         problems += _module_refs(entry, module_ids, audience_ids, source_ids)
+        problems += [] if broken else _story_refs(entry, story_ids)
     return problems + _prerequisite_cycles(modules, module_ids)
 
 
@@ -214,6 +216,33 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
             bad(("stories", index, "source"), _unknown_source(story.source, source_ids))
     problems += _body_problems(entry, set(module.audiences), source_ids)
     return problems
+
+
+def _story_refs(entry, story_ids: set) -> list[Problem]:
+    """Items and body blocks tied to a story must name one that exists (in any module)."""
+    module, problems = entry.item, []
+    for name in STORY_TIED:
+        for index, item in enumerate(getattr(module, name)):
+            for key in ("story", "instead_of"):
+                story_id = getattr(item, key)
+                if story_id and story_id not in story_ids:
+                    loc = (name, index, key)
+                    line = entry.lines.get(loc) or entry.lines.get(loc[:2])
+                    problems.append(
+                        Problem(entry.shown, line, _field(loc), _unknown_story(story_id, story_ids))
+                    )
+    for part in body_syntax.blocks(module.body)[0]:
+        story_id = part.story or part.instead_of
+        if story_id and story_id not in story_ids:
+            line = module.body_line + part.start - 1
+            problems.append(Problem(entry.shown, line, "body", _unknown_story(story_id, story_ids)))
+    return problems
+
+
+def _unknown_story(story_id: str, story_ids: set) -> str:
+    return (
+        f"no story has id {story_id!r}{_hint(story_id, story_ids)}; tie the text to a story of this library"
+    )
 
 
 def _body_problems(entry, audiences: set, source_ids: set) -> list[Problem]:

@@ -7,6 +7,7 @@ audience with `based_on` gets, in every module that does not name it, what its b
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,8 +175,9 @@ def _also_for(item, audience_id: str, base_id: str):
 def _body_also_for(body: str, audience_id: str, base_id: str) -> str:
     def widen(line: str) -> str:
         opening = body_syntax.OPEN.match(line)
-        if opening and base_id in opening["ids"].split():
-            return f"{line.rstrip()} {audience_id}"
+        parsed = body_syntax.parse_opener(opening["clauses"]) if opening else None
+        if isinstance(parsed, body_syntax.Opener) and base_id in (parsed.audiences or ()):
+            return dataclasses.replace(parsed, audiences=(*parsed.audiences, audience_id)).marker()
         return line
 
     # Same number of lines, so every line number in messages stays right.

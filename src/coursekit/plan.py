@@ -16,6 +16,7 @@ from . import body as body_syntax
 from .model import Project
 from .schema import (
     ITEM_LISTS,
+    STORY_TIED,
     Activity,
     Audience,
     GlossaryTerm,
@@ -27,6 +28,7 @@ from .schema import (
     Reflection,
     Source,
     Story,
+    StoryTied,
 )
 from .textfields import text_fields
 
@@ -144,12 +146,20 @@ class CoursePlan:
         return self.audience.id
 
 
-def module_view(module: Module, audience_id: str, number: int = 1, digits: int = 2) -> ModuleView:
-    """Return the parts of a module meant for one audience."""
+def module_view(
+    module: Module, audience_id: str, number: int = 1, digits: int = 2, stories: set[str] | None = None
+) -> ModuleView:
+    """Return the parts of a module meant for one audience; given the stories the course shows, with
+    only the items and body blocks tied to those (None: every item, whatever story it is tied to)."""
     use = module.audiences[audience_id]
 
     def pick(items):
-        return tuple(item for item in items if item.is_for(audience_id))
+        return tuple(
+            item
+            for item in items
+            if item.is_for(audience_id)
+            and (stories is None or not isinstance(item, StoryTied) or item.is_shown_with(stories))
+        )
 
     return ModuleView(
         module=module,
@@ -158,7 +168,7 @@ def module_view(module: Module, audience_id: str, number: int = 1, digits: int =
         minutes=use.minutes or module.minutes,
         emphasis=use.emphasis,
         focus=use.focus,
-        body=body_syntax.for_audience(module.body, audience_id),
+        body=body_syntax.for_audience(module.body, audience_id, stories),
         digits=digits,
         **{name: pick(getattr(module, name)) for name in ITEM_LISTS},
     )
@@ -186,7 +196,8 @@ def plan_course(
     """
     modules = order_by_prerequisites([project.module(m) for m in module_ids])
     digits = max(2, len(str(len(modules))))
-    views = tuple(module_view(m, served_as, n, digits) for n, m in enumerate(modules, start=1))
+    told = {s.id for m in modules for s in m.stories if s.is_for(served_as)}
+    views = tuple(module_view(m, served_as, n, digits, told) for n, m in enumerate(modules, start=1))
     glossary = used_terms(merge_glossary(modules, served_as), views)
     cited = used_sources(views) | {s for term in glossary for _, s in body_syntax.citations(term.definition)}
     return CoursePlan(
@@ -201,12 +212,20 @@ def plan_course(
 
 def for_use(plan: CoursePlan, use: str) -> CoursePlan:
     """Return the plan narrowed to one output: stories whose consent does not cover it are withheld."""
+    shown = {s.id for view in plan.modules for s in view.stories if s.consent.allows(use)}
     views = []
     for view in plan.modules:
-        kept = tuple(s for s in view.stories if s.consent.allows(use))
-        withheld = tuple(Withheld(s, use) for s in view.stories if not s.consent.allows(use))
-        views.append(dataclasses.replace(view, stories=kept, withheld=withheld))
+        kept = tuple(s for s in view.stories if s.id in shown)
+        withheld = tuple(Withheld(s, use) for s in view.stories if s.id not in shown)
+        views.append(dataclasses.replace(_showing(view, shown), stories=kept, withheld=withheld))
     return dataclasses.replace(plan, modules=tuple(views), use=use)
+
+
+def _showing(view: ModuleView, stories: set[str]) -> ModuleView:
+    """Return the view with only the items and body blocks tied to these stories (and those standing
+    in for the others): the activities and outcomes, which a plan may have cut, are kept as they are."""
+    fresh = module_view(view.module, view.audience_id, stories=stories)
+    return dataclasses.replace(view, body=fresh.body, **{n: getattr(fresh, n) for n in STORY_TIED})
 
 
 def order_by_prerequisites(modules: list[Module]) -> list[Module]:

@@ -192,6 +192,8 @@ class Model(BaseModel):
 
 ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", "reflection", "materials")
 """The lists of a module whose items can each be limited to some audiences (see ForAudiences)."""
+STORY_TIED = ("key_messages", "questions", "reflection")
+"""The lists whose items can be tied to a story, or stand in for one (see StoryTied)."""
 
 
 class ForAudiences(Model):
@@ -203,6 +205,30 @@ class ForAudiences(Model):
     def is_for(self, audience_id: str) -> bool:
         """Return True if this item belongs in the given audience's course."""
         return self.audiences is None or audience_id in self.audiences
+
+
+class StoryTied(ForAudiences):
+    """An item that can retell part of a story, or stand in for it where the story is left out."""
+
+    story: Slug | None = None
+    """Id of the story this item retells part of or names its storyteller from: the item is shown
+    only where that story is (in this course, and covered by its consent for the output)."""
+    instead_of: Slug | None = None
+    """Id of a story this item stands in for: shown only where that story is not."""
+
+    @model_validator(mode="after")
+    def _one_tie(self) -> StoryTied:
+        if self.story and self.instead_of:
+            raise ValueError(
+                "an item is either tied to a story ('story') or stands in for one ('instead_of')"
+            )
+        return self
+
+    def is_shown_with(self, stories: set[str]) -> bool:
+        """Return True if the item belongs in an output that shows these stories."""
+        return (self.story is None or self.story in stories) and (
+            self.instead_of is None or self.instead_of not in stories
+        )
 
 
 class ContentNote(ForAudiences):
@@ -252,7 +278,7 @@ class Outcome(ForAudiences):
     site and in the guide."""
 
 
-class KeyMessage(ForAudiences):
+class KeyMessage(StoryTied):
     """A short message the module must get across, traceable to sources."""
 
     text: Prose
@@ -364,6 +390,9 @@ class Story(ForAudiences):
     title: Label
     storyteller: Aside
     """Who told it, as the public story names them (for example 'Lee, It Takes a City')."""
+    known_as: tuple[Label, ...] | None = None
+    """The names the course calls the storyteller by (for example 'Lee'). Leave out to use the
+    one-word names in storyteller: 'Lee, It Takes a City, and Tom, then ...' gives Lee and Tom."""
     attribution: Aside
     """The credit line shown with the story."""
     source: Slug
@@ -379,6 +408,15 @@ class Story(ForAudiences):
     corrections: tuple[Text, ...] = ()
     """Transcription fixes applied to the source (for reviewers)."""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names that, written anywhere else, would tell part of this story."""
+        if self.known_as is not None:
+            return self.known_as
+        first, *rest = (part.strip() for part in self.storyteller.split(","))
+        parts = [first] + [part.removeprefix("and ") for part in rest if part.startswith("and ")]
+        return tuple(p for p in parts if re.fullmatch(r"[A-Z][a-z'-]+", p))
+
 
 class Option(Model):
     """One answer to a knowledge-check question."""
@@ -389,7 +427,7 @@ class Option(Model):
     """Why this answer is right or wrong, shown after the learner chooses it."""
 
 
-class Question(ForAudiences):
+class Question(StoryTied):
     """A knowledge-check question with one right answer and feedback for every option."""
 
     id: Slug
@@ -405,7 +443,7 @@ class Question(ForAudiences):
         return options
 
 
-class Reflection(ForAudiences):
+class Reflection(StoryTied):
     """A reflection question for learners to think about."""
 
     text: Prompt

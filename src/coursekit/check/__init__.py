@@ -27,6 +27,7 @@ from . import (
     provenance,
     selfstudy,
     slots,
+    storytellers,
     wellbeing,
 )
 from .context import Context
@@ -48,6 +49,7 @@ RULES = (
     provenance.story_sources,  # G1
     provenance.third_parties,  # G1
     provenance.invented_outcomes,  # G1
+    storytellers.named_outside_story,  # G1
     fidelity.story_fidelity,  # G1
     gates.sensitive_material,  # G2
     gates.claims,  # G3
@@ -98,6 +100,7 @@ AUDIENCE_RULES = (
 
 PROJECT_RULES = (
     course.course_lengths,  # G5: each course's planned length against its stated length_minutes
+    storytellers.tied_stories_told,
 )
 """Rules over the whole project: a function (Context) -> findings."""
 

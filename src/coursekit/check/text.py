@@ -10,7 +10,7 @@ from .. import body as body_syntax
 from .. import readability
 from ..errors import Problem
 from ..model import Project
-from ..schema import Audience, Module, Seen, Shown
+from ..schema import ITEM_LISTS, Audience, Module, Seen, Shown
 from ..textfields import text_fields
 from ..yamlfile import Loc, dotted, line_of
 
@@ -45,6 +45,9 @@ class Passage:
     """``field``, or for the body: paragraph, item, heading, quote or row."""
     asserts: bool = True
     """False for text that states no facts: outcomes, questions, wrong answers, reflection prompts."""
+    story: str | None = None
+    """The story the text belongs or is tied to: a story's own fields, or an item or body block
+    with 'story:' (shown only where that story is)."""
     file_lines: tuple[str, ...] = dataclasses.field(default=(), repr=False, compare=False)
     """The file's lines, to find the line of a word inside a wrapped YAML value."""
 
@@ -134,6 +137,7 @@ def read_module(module: Module, project: Project) -> ModuleText:
             f.audiences,
             _role(f.shown),
             asserts=f.asserts,
+            story=_tie(module, f.loc),
             file_lines=where.text_lines,
         )
         for f in text_fields(module)
@@ -168,6 +172,13 @@ def read_audience(audience: Audience, project: Project) -> AudienceText:
     )
 
 
+def _tie(module: Module, loc: Loc) -> str | None:
+    if len(loc) < 2 or loc[0] not in ITEM_LISTS:
+        return None
+    item = getattr(module, loc[0])[loc[1]]
+    return item.id if loc[0] == "stories" else getattr(item, "story", None)
+
+
 def _role(shown: Shown) -> str:
     if shown.seen is Seen.TRAINER:
         return TRAINER
@@ -187,6 +198,7 @@ def _body(module: Module) -> tuple[Passage, ...]:
                     block.audiences,
                     LEARNER,
                     unit.kind,
+                    story=block.story,
                 )
             )
     return tuple(passages)

@@ -1,0 +1,111 @@
+"""Consent reaches every mention: a storyteller is named only in text that goes where their story goes.
+
+A build leaves a story out of any output its consent does not cover. Text elsewhere that names the
+storyteller ("as Lee found…") would stay behind and tell part of the story anyway, so it must be tied
+to the story (``story: <id>``, or a ``::: story <id>`` body block) and go with it; where its point must
+stay, an ``instead_of`` version says it without the person.
+
+Activities and materials are where a story is used in the room: their story is read from the
+activity's own text (see timeline.blocks.read_in_activity) and the guide prints its replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import body as body_syntax
+from ..errors import WARNING, Problem
+from ..schema import STORY_TIED
+from .context import Context
+from .text import ModuleText, Passage
+
+CHECKED = ("key_messages", "questions", "reflection", "outcomes", "body")
+"""Where a name would outlive its story: the fields learners and trainers read outside the story."""
+
+
+def named_outside_story(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+    """Report every storyteller's name in text that is not tied to one of their stories."""
+    tellers = _stories_by_name(ctx)
+    if not tellers:
+        return
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tellers))) + r")\b")
+    for passage in doc.passages:
+        if passage.field.split("[")[0].split(".")[0] not in CHECKED:
+            continue
+        own = {s.id for s in doc.module.stories}
+        for match in pattern.finditer(passage.text):
+            stories = sorted(tellers[match[1]], key=lambda story_id: story_id not in own)
+            if passage.story not in stories:
+                yield passage.finding(
+                    match.start(), "storyteller-named", WARNING, _message(match[1], stories, passage)
+                )
+                break
+
+
+def _stories_by_name(ctx: Context) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for module in ctx.project.modules:
+        for story in module.stories:
+            for name in story.names:
+                found.setdefault(name, []).append(story.id)
+    return found
+
+
+def _message(name: str, stories: list[str], passage: Passage) -> str:
+    listed = ", ".join(stories[:3]) + (f" and {len(stories) - 3} more" if len(stories) > 3 else "")
+    if passage.field.startswith("outcomes"):
+        return (
+            f"names {name}, whose stories ({listed}) a build leaves out where consent does not cover "
+            "them: say the outcome without the person"
+        )
+    where = "a '::: story <id>' block" if passage.field == "body" else "'story: <id>'"
+    return (
+        f"names {name} outside their stories ({listed}): where consent leaves the story out, this "
+        f"would still tell part of it. Tie it to the story it retells with {where} and, if its point "
+        "must stay, add an 'instead_of' version without the person"
+    )
+
+
+def tied_stories_told(ctx: Context) -> Iterator[Problem]:
+    """An item or body block tied to a story shows only in courses that tell that story: report each
+    course where it never shows because its story is not in it."""
+    for audience in ctx.project.audiences:
+        views = ctx.course(audience.id)
+        told = {s.id for view in views for s in view.stories}
+        for view in views:
+            yield from _untold(view, told, audience.id, ctx)
+
+
+def _untold(view, told: set[str], audience_id: str, ctx: Context) -> Iterator[Problem]:
+    doc = ctx.project.file(view.module.path)
+    for name in STORY_TIED:
+        for item in getattr(view, name):
+            if item.story and item.story not in told:
+                index = getattr(view.module, name).index(item)
+                yield Problem(
+                    view.module.path,
+                    doc.line((name, index, "story")),
+                    f"{name}[{index}].story",
+                    _untold_message(item.story, audience_id),
+                    "tied-story-not-told",
+                    WARNING,
+                )
+    for block in body_syntax.blocks(view.module.body)[0]:
+        if block.story and block.story not in told and block.is_shown(audience_id):
+            yield Problem(
+                view.module.path,
+                view.module.body_line + block.start - 1,
+                "body",
+                _untold_message(block.story, audience_id),
+                "tied-story-not-told",
+                WARNING,
+            )
+
+
+def _untold_message(story_id: str, audience_id: str) -> str:
+    return (
+        f"is tied to story {story_id!r}, which the {audience_id!r} course does not tell, so it never "
+        "shows there: tie it to a story that course tells, limit it to other audiences, or give it an "
+        "'instead_of' version"
+    )
