@@ -157,6 +157,35 @@ def test_references_inside_a_module_are_checked(tmp_path):
     )
 
 
+def test_text_tied_to_a_story_must_name_a_story_that_exists(tmp_path):
+    text = (
+        module_text().replace(
+            "    sources: [example-story]\n", "    sources: [example-story]\n    story: sams-storey\n", 1
+        )
+        + "\n::: instead-of nobodys-story\nThe point.\n:::\n"
+    )
+    errors = load_errors(tmp_path, {"modules/intro.md": text})
+    assert (
+        f"modules/intro.md: line {line_no(text, 'sams-storey')}: key_messages[0].story: no story has id "
+        "'sams-storey'; did you mean 'sams-story'?; tie the text to a story of this library"
+    ) in errors
+    assert (
+        f"modules/intro.md: line {line_no(text, '::: instead-of')}: body: no story has id 'nobodys-story'; "
+        "did you mean 'sams-story'?; tie the text to a story of this library"
+    ) in errors
+
+
+def test_an_item_cannot_both_tell_a_story_and_stand_in_for_it(tmp_path):
+    text = module_text().replace(
+        "    sources: [example-story]\n",
+        "    sources: [example-story]\n    story: sams-story\n    instead_of: sams-story\n",
+        1,
+    )
+    [error] = load_errors(tmp_path, {"modules/intro.md": text})
+    assert "key_messages[0]" in error
+    assert "either tied to a story ('story') or stands in for one ('instead_of')" in error
+
+
 def test_audience_block_mistakes_in_body(tmp_path):
     text = (
         module_text()
@@ -164,7 +193,7 @@ def test_audience_block_mistakes_in_body(tmp_path):
         .replace("BOSSES-ONLY budget paragraph.\n:::\n", "text\n")
     )
     errors = load_errors(tmp_path, {"modules/intro.md": text})
-    assert any("body: '::: only' block is never closed" in e for e in errors)
+    assert any("body: '::: only managers' block is never closed" in e for e in errors)
 
 
 def test_module_must_serve_the_audiences_that_use_it(tmp_path):

@@ -420,3 +420,33 @@ def test_an_organisation_file_that_is_not_a_mapping(tmp_path):
     assert load_errors(tmp_path, **{"organisation.yml": "- name: Leeds Care\n"}) == [
         "organisation.yml: line 1: must be a mapping of settings (name, logo, colours, ...)"
     ]
+
+
+def test_ask_first_holds_back_every_published_story_until_its_storyteller_says_yes(tmp_path):
+    from conftest import module_text
+
+    from coursekit.plan import build_plan, for_use
+
+    granted = (
+        module_text("ours", "Ours")
+        .replace("status: published-public", "status: granted")
+        .replace("sams-story", "our-story")
+    )
+    files = organisation_files(
+        **{"organisation.yml": "name: Leeds Care\npublic_stories: ask-first\n", "modules/ours.md": granted}
+    )
+    files["audiences/staff.yml"] = files["audiences/staff.yml"].replace("modules: [", "modules: [ours, ", 1)
+    project = load_project(write_tree(tmp_path / "ours", files))
+    statuses = {(m.id, s.consent.status) for m in project.modules for s in m.stories}
+    assert ("ours", "granted") in statuses and ("intro", "permission-sought") in statuses
+    assert {status for _, status in statuses} == {"granted", "permission-sought"}
+    on_site = for_use(build_plan(project, "staff"), "site")
+    assert [s.id for view in on_site.modules for s in view.stories] == ["our-story"]
+    assert [view.id for view in on_site.modules if view.stories] == ["ours"]
+    assert all(w.story.consent.covers == () for w in on_site.withheld)
+
+
+def test_public_stories_takes_only_retell_or_ask_first(tmp_path):
+    errors = load_errors(tmp_path, **{"organisation.yml": "name: Leeds Care\npublic_stories: never\n"})
+    assert len(errors) == 1 and errors[0].startswith("organisation.yml: line 2: public_stories:")
+    assert "'retell' or 'ask-first'" in errors[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from conftest import SOURCES, audience_text, module_text, one_module, timed_module, valid_files, write_tree
@@ -128,3 +129,71 @@ def test_a_module_content_note_for_one_audience_is_only_in_its_version(tmp_path)
     assert [n.about for n in build_plan(project, "bosses").modules[0].content_notes] == [
         "BOSSES-NOTE Hard times."
     ]
+
+
+def tied_to_sam(covers: str) -> str:
+    """Return the sample module, its story covering only these outputs, with text tied to the story."""
+    text = consent_covering(covers)
+    old = "key_messages:\n  - text: People know their own lives best.\n    sources: [example-story]\n"
+    assert old in text
+    messages = (
+        "key_messages:\n"
+        "  - text: SAM-MESSAGE Sam found the group listened.\n    sources: [example-story]\n"
+        "    story: sams-story\n"
+        "  - text: TWIN-MESSAGE Groups listen when members set the agenda.\n    sources: [example-story]\n"
+        "    instead_of: sams-story\n"
+    )
+    body = (
+        "\n::: story sams-story\nSAM-BODY Sam saw the service change.\n:::\n"
+        "::: instead-of sams-story\nTWIN-BODY Services change when members are heard.\n:::\n"
+    )
+    return text.replace(old, messages) + body
+
+
+def test_text_tied_to_a_story_goes_where_the_story_goes(tmp_path):
+    from coursekit.plan import for_use
+
+    files = dict(valid_files(), **{"modules/intro.md": tied_to_sam("site")})
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    on_site, on_slides = for_use(plan, "site").modules[0], for_use(plan, "slides").modules[0]
+    assert [m.text.split()[0] for m in on_site.key_messages] == ["SAM-MESSAGE"]
+    assert [m.text.split()[0] for m in on_slides.key_messages] == ["TWIN-MESSAGE"]
+    assert "SAM-BODY" in on_site.body and "TWIN-BODY" not in on_site.body
+    assert "TWIN-BODY" in on_slides.body and "SAM-BODY" not in on_slides.body
+
+
+def test_text_tied_to_a_story_the_course_does_not_tell_is_left_out(tmp_path):
+    module = tied_to_sam("site, slides").replace(
+        "    storyteller: Sam\n", "    storyteller: Sam\n    audiences: [bosses]\n"
+    )
+    files = dict(valid_files(), **{"modules/intro.md": module})
+    staff = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff").modules[0]
+    assert [m.text.split()[0] for m in staff.key_messages] == ["TWIN-MESSAGE"]
+    assert "TWIN-BODY" in staff.body and "SAM-BODY" not in staff.body
+
+
+def test_a_built_page_never_names_a_storyteller_whose_story_it_leaves_out(tmp_path, cli):
+    files = dict(valid_files(), **{"modules/intro.md": tied_to_sam("slides")})
+    root = write_tree(tmp_path / "p", files)
+    result = cli(["build", "--audience", "staff"], root)
+    assert result.exit_code == 0, result.stderr
+    page = (root / "site" / "staff" / "01-intro.html").read_text(encoding="utf-8")
+    for told in ("SAM-MESSAGE", "SAM-BODY", "Sam joins a group", "Sam joined a group", "Told by Sam"):
+        assert told not in page
+    assert "TWIN-MESSAGE" in page and "TWIN-BODY" in page
+
+
+def test_the_time_line_of_an_output_does_not_title_a_story_it_leaves_out(tmp_path):
+    from coursekit.courselength import course_timeline
+    from coursekit.plan import WITHHELD_BLOCK, for_use
+    from coursekit.slots import default_course
+
+    files = dict(valid_files(), **{"modules/intro.md": tied_to_sam("site")})
+    plan = default_course(load_project(write_tree(tmp_path / "p", files)), "staff", ("site", "slides"))
+    timed = dataclasses.replace(plan, timeline=course_timeline(plan))
+
+    def story_titles(use: str) -> list[str]:
+        return [b.title for b in for_use(timed, use).timeline.blocks if b.kind == "story"]
+
+    assert story_titles("site") == ["Story: Sam joins a group"]
+    assert story_titles("slides") == [WITHHELD_BLOCK]

@@ -36,7 +36,7 @@ from .layers import (
     shown_path,
 )
 from .model import Project, SourceFile
-from .organisation import brand_for, load_organisation, read_changelog
+from .organisation import ask_first, brand_for, load_organisation, read_changelog
 from .schema import Audience, AudienceFile, Module, ModuleMeta
 from .validation import read_mapping
 from .validation import validate as validate_model
@@ -128,6 +128,8 @@ def _finish(root: Path, library: Path, merged: _Merged, problems: list[Problem],
         sources.update({s.id: s for s in loaded.item.sources})
     files = {entry.shown: entry.source_file() for entry in [*merged.modules, *merged.audiences]}
     modules = tuple(sorted((m.item for m in merged.modules), key=lambda m: m.id))
+    if organisation is not None and organisation.public_stories == "ask-first":
+        modules = tuple(map(ask_first, modules))
     return Project(
         root=root,
         modules=modules,

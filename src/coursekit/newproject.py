@@ -58,6 +58,12 @@ edition:
 # Leave them out until it is true: the welcome page then says how the built-in course was made.
 # co_produced_by: Our lived experience advisory group and the learning team.
 # co_delivered_by: A lead trainer and a paid co-trainer with lived experience.
+
+# The built-in course retells published stories with credit; none of their storytellers has been
+# asked about your course. 'retell' uses each where its recorded consent covers the output.
+# 'ask-first' leaves each out, with every line that names its storyteller, and teaches its point
+# instead, until you record the storyteller's yes (status: granted) in the story's consent.
+public_stories: retell
 """
 
 LOGO_SVG = """\

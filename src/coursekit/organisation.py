@@ -12,12 +12,12 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from .errors import Problem
-from .schema import Contact, Slug
+from .schema import Contact, Module, Slug
 from .validation import field_names, read_mapping
 from .yamlfile import Loc, ParseFailure, line_of, read_text
 
@@ -92,6 +92,10 @@ class Organisation(_Model):
     """Who co-produced this version of the course, in the organisation's own words."""
     co_delivered_by: Text | None = None
     """Who co-delivers it, in the organisation's own words."""
+    public_stories: Literal["retell", "ask-first"] = "retell"
+    """retell: a published story is retold, with credit, where its recorded consent covers the output.
+    ask-first: no published story is used until its storyteller has said yes (status 'granted');
+    each is left out, with every line tied to it, and its replacement taught instead."""
 
 
 _NAMES = field_names([Organisation, Contact, Colours, Edition])
@@ -326,3 +330,22 @@ def read_changelog(root: Path) -> tuple[Release, ...]:
         Release(m["version"], m["date"], text[m.end() : end].strip())
         for m, end in zip(matches, ends, strict=False)
     )
+
+
+def ask_first(module: Module) -> Module:
+    """Return the module with each published story held back until its storyteller says yes."""
+    held = tuple(
+        story.model_copy(update={"consent": story.consent.model_copy(update=_HELD)})
+        if story.consent.status == "published-public"
+        else story
+        for story in module.stories
+    )
+    return module.model_copy(update={"stories": held})
+
+
+_HELD = {
+    "status": "permission-sought",
+    "covers": (),
+    "note": "Held back: the organisation uses a published story only once its storyteller has said yes "
+    "(organisation.yml: public_stories: ask-first).",
+}

@@ -215,10 +215,28 @@ def for_use(plan: CoursePlan, use: str) -> CoursePlan:
     shown = {s.id for view in plan.modules for s in view.stories if s.consent.allows(use)}
     views = []
     for view in plan.modules:
-        kept = tuple(s for s in view.stories if s.id in shown)
-        withheld = tuple(Withheld(s, use) for s in view.stories if s.id not in shown)
+        kept = tuple(s for s in view.stories if s.consent.allows(use))
+        withheld = tuple(Withheld(s, use) for s in view.stories if not s.consent.allows(use))
         views.append(dataclasses.replace(_showing(view, shown), stories=kept, withheld=withheld))
-    return dataclasses.replace(plan, modules=tuple(views), use=use)
+    narrowed = dataclasses.replace(plan, modules=tuple(views), use=use)
+    if plan.timeline is None:
+        return narrowed
+    withheld_here = {(w.story.id, view.id) for view in views for w in view.withheld}
+    return dataclasses.replace(narrowed, timeline=_untitled(plan.timeline, withheld_here))
+
+
+WITHHELD_BLOCK = "In place of a story: its point"
+"""What the time line calls a withheld story's time: its title may name the storyteller."""
+
+
+def _untitled(timeline: Timeline, withheld: set[tuple[str, str]]) -> Timeline:
+    def title(block):
+        if block.kind == "story" and (block.item_id, block.module_id) in withheld:
+            return dataclasses.replace(block, title=WITHHELD_BLOCK)
+        return block
+
+    parts = tuple(dataclasses.replace(p, blocks=tuple(map(title, p.blocks))) for p in timeline.parts)
+    return dataclasses.replace(timeline, parts=parts)
 
 
 def _showing(view: ModuleView, stories: set[str]) -> ModuleView:

@@ -334,6 +334,20 @@ def test_g5_timings_that_do_not_add_up(tmp_path, replacements, flagged, message)
     assert message in next(f.message for f in found if f.rule == "G5-timing")
 
 
+def test_g5_timings_count_a_story_s_twin_scripts_only_where_the_story_is_not_told(tmp_path):
+    script = " ".join(["word"] * 520)  # four minutes spoken, plus one for questions
+    pair = (
+        f"    sources: [example-story]\n    story: sams-story\n    script: {script}\n"
+        f"  - text: The same point without Sam.\n    sources: [example-story]\n"
+        f"    instead_of: sams-story\n    script: {script}\nactivities"
+    )
+    module = checked_module(
+        ("    sources: [example-story]\nactivities", pair), ("minutes: 30\nversion", "minutes: 35\nversion")
+    )
+    found = findings(tmp_path, module)
+    assert [f.field for f in found if f.rule == "G5-timing"] == ["audiences.bosses.minutes"]  # 20 + 5
+
+
 def test_g5_timings_count_the_input_scripts(tmp_path):
     script = " ".join(["word"] * 260)  # two minutes spoken, plus one for questions
     module = checked_module(

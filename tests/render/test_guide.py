@@ -431,3 +431,7 @@ def test_every_story_with_a_replacement_shows_it_so_the_fallback_is_ready(tmp_pa
         "If consent is withdrawn or not given in time, teach this point instead: REPLACEMENT-POINT Ask people first."
         in lines
     )
+    assert any(
+        line.startswith("If the answer is no: record it in the story's consent and build again.")
+        for line in lines
+    )

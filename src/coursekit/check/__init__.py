@@ -95,6 +95,7 @@ AUDIENCE_RULES = (
     wellbeing.unpaid_co_delivery,
     provenance.third_parties,
     provenance.citations_by_hand,
+    storytellers.named_outside_story,
 )
 """Every audience rule: a function (AudienceText, Context) -> findings."""
 

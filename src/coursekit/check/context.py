@@ -28,13 +28,24 @@ class Context:
     """The text of each source transcript by file name; None when no sources folder is given."""
 
     def views(self, module: Module) -> list[ModuleView]:
-        """Return the module as each of its audiences gets it."""
-        return [module_view(module, audience_id) for audience_id in module.audiences]
+        """Return the module as each of its audiences gets it: with the items tied to the stories
+        that audience's course tells (or, outside its course, this module tells it)."""
+        return [module_view(module, a, stories=self._told(module, a)) for a in module.audiences]
 
     def course(self, audience_id: str) -> list[ModuleView]:
-        """Return the modules of an audience's default course as that audience gets them."""
+        """Return the modules of an audience's default course as that audience gets them, with every
+        item whatever story it is tied to."""
         audience = self.project.audience(audience_id)
         return [module_view(self.project.module(m), audience_id) for m in audience.modules]
+
+    def _told(self, module: Module, audience_id: str) -> set[str]:
+        audience = next((a for a in self.project.audiences if a.id == audience_id), None)
+        modules = (
+            [self.project.module(m) for m in audience.modules]
+            if audience is not None and module.id in audience.modules
+            else [module]
+        )
+        return {s.id for m in modules for s in m.stories if s.is_for(audience_id)}
 
     def dated(self, source_id: str) -> bool:
         """Return True if the source exists and has a date (not 'n.d.')."""

@@ -18,10 +18,11 @@ from .. import body as body_syntax
 from ..errors import WARNING, Problem
 from ..schema import STORY_TIED
 from .context import Context
-from .text import ModuleText, Passage
+from .text import AudienceText, ModuleText, Passage
 
 CHECKED = ("key_messages", "questions", "reflection", "outcomes", "body")
-"""Where a name would outlive its story: the fields learners and trainers read outside the story."""
+"""Where in a module a name would outlive its story: the fields read outside the story. Every field of
+an audience file is checked: none of them can be tied to a story."""
 
 
 def named_outside_story(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
@@ -30,10 +31,11 @@ def named_outside_story(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
     if not tellers:
         return
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tellers))) + r")\b")
+    in_audience = isinstance(doc, AudienceText)
     for passage in doc.passages:
-        if passage.field.split("[")[0].split(".")[0] not in CHECKED:
+        if not in_audience and passage.field.split("[")[0].split(".")[0] not in CHECKED:
             continue
-        own = {s.id for s in doc.module.stories}
+        own = set() if in_audience else {s.id for s in doc.module.stories}
         for match in pattern.finditer(passage.text):
             stories = sorted(tellers[match[1]], key=lambda story_id: story_id not in own)
             if passage.story not in stories:
@@ -54,10 +56,10 @@ def _stories_by_name(ctx: Context) -> dict[str, list[str]]:
 
 def _message(name: str, stories: list[str], passage: Passage) -> str:
     listed = ", ".join(stories[:3]) + (f" and {len(stories) - 3} more" if len(stories) > 3 else "")
-    if passage.field.startswith("outcomes"):
+    if passage.path.startswith("audiences") or passage.field.startswith("outcomes"):
         return (
             f"names {name}, whose stories ({listed}) a build leaves out where consent does not cover "
-            "them: say the outcome without the person"
+            "them: say it without the person"
         )
     where = "a '::: story <id>' block" if passage.field == "body" else "'story: <id>'"
     return (

@@ -211,6 +211,12 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
                 "If consent is withdrawn or not given in time, teach this point instead: ",
                 word.cite(story.replacement, plan),
             )
+        word.labelled(
+            document,
+            "If the answer is no: ",
+            "record it in the story's consent and build again. The slides, papers and site then leave "
+            "out this story and every line tied to it, and show the versions written without the person.",
+        )
         if story.corrections:
             word.labelled(document, "Checked against the source: ", " ".join(story.corrections))
     for withheld in view.withheld:

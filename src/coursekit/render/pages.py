@@ -586,7 +586,8 @@ def _withheld(withheld) -> str:
     story = withheld.story
     if not story.replacement:
         return ""
-    return f"### {esc(story.title)}\n\n{esc(story.replacement)}"
+    # The title may name the storyteller, so the point stands under a heading of its own.
+    return f"### In place of a story\n\n{esc(story.replacement)}"
 
 
 def _activity(activity, view: ModuleView) -> str:

@@ -1,0 +1,102 @@
+"""Check rules 'storyteller-named' and 'tied-story-not-told': a name goes only where its story goes."""
+
+from __future__ import annotations
+
+import pytest
+from checking import MODULE, STAFF, caught, check_files, findings, line_of, with_body
+from conftest import checked_files, checked_module
+
+from coursekit.errors import WARNING
+
+MESSAGE = "  - text: People know their own lives best.\n    sources: [example-story]\n"
+
+
+def test_the_clean_fixture_names_nobody_outside_a_story(tmp_path):
+    found = findings(tmp_path)
+    assert caught(found, "storyteller-named") == [] and caught(found, "tied-story-not-told") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        (
+            MESSAGE,
+            "  - text: Sam knew his own life best.\n    sources: [example-story]\n",
+            "key_messages[0].text",
+        ),
+        (
+            "feedback: Yes. That is the main reason.",
+            "feedback: Yes. Sam said so.",
+            "questions[0].options[0].feedback",
+        ),
+        (
+            "text: Plan one small step you will take next week.",
+            "text: Plan a step like Sam's.",
+            "outcomes[1].text",
+        ),
+    ],
+)
+def test_a_name_in_an_untied_field_is_reported_at_its_line(tmp_path, old, new, field):
+    module = checked_module((old, new))
+    [(path, line, at, severity)] = caught(findings(tmp_path, module), "storyteller-named")
+    assert (path, at, severity) == (MODULE, field, WARNING)
+    assert line == line_of(module, new.strip().splitlines()[0].split(": ", 1)[-1][:20])
+
+
+def test_a_name_in_the_body_is_reported_until_its_block_is_tied_to_the_story(tmp_path):
+    module = with_body("Sam saw the service change.")
+    [(path, line, field, _)] = caught(findings(tmp_path, module), "storyteller-named")
+    assert (path, line, field) == (MODULE, line_of(module, "Sam saw"), "body")
+    tied = with_body("::: story sams-story\nSam saw the service change.\n:::")
+    assert caught(findings(tmp_path, tied), "storyteller-named") == []
+
+
+def test_a_tied_item_may_name_its_storyteller_but_its_stand_in_may_not(tmp_path):
+    tied = MESSAGE.replace("People know", "Sam knew").replace("best.", "best.\n    story: sams-story")
+    assert caught(findings(tmp_path, checked_module((MESSAGE, tied))), "storyteller-named") == []
+    twin = tied.replace("story: sams-story", "instead_of: sams-story")
+    assert len(caught(findings(tmp_path, checked_module((MESSAGE, twin))), "storyteller-named")) == 1
+
+
+def test_outcomes_are_told_to_say_it_without_the_person(tmp_path):
+    module = checked_module(
+        ("text: Plan one small step you will take next week.", "text: Plan a step like Sam's.")
+    )
+    [finding] = [f for f in findings(tmp_path, module) if f.rule == "storyteller-named"]
+    assert finding.message.endswith("say it without the person")
+
+
+def test_an_audience_file_naming_a_storyteller_is_told_to_say_it_without_the_person(tmp_path):
+    files = checked_files()
+    files[STAFF] = files[STAFF].replace("tone: Warm.", "tone: Warm, like Sam.")
+    [finding] = [f for f in check_files(tmp_path, files) if f.rule == "storyteller-named"]
+    assert (finding.path, finding.line, finding.field) == (STAFF, line_of(files[STAFF], "like Sam"), "tone")
+    assert finding.message.endswith("say it without the person")
+
+
+def test_known_as_names_the_storyteller_when_storyteller_is_not_a_name(tmp_path):
+    module = checked_module(
+        ("storyteller: Sam", "storyteller: A member of Example Org\n    known_as: [Sammy]"),
+        (MESSAGE, "  - text: Sammy knew.\n    sources: [example-story]\n"),
+    )
+    assert [f[2] for f in caught(findings(tmp_path, module), "storyteller-named")] == ["key_messages[0].text"]
+
+
+def test_a_tie_to_a_story_one_audience_is_not_told_is_reported_for_that_audience(tmp_path):
+    module = checked_module(
+        ("    storyteller: Sam\n", "    storyteller: Sam\n    audiences: [staff]\n"),
+        (MESSAGE, MESSAGE + "    story: sams-story\n"),
+    )
+    found = [f for f in findings(tmp_path, module) if f.rule == "tied-story-not-told"]
+    assert [(f.path, f.line, f.field) for f in found] == [
+        (MODULE, line_of(module, "story: sams-story"), "key_messages[0].story")
+    ]
+    assert "'bosses' course does not tell" in found[0].message
+
+
+def test_a_body_block_tied_to_a_story_an_audience_is_not_told_is_reported(tmp_path):
+    module = with_body("::: story sams-story\nSam saw it.\n:::").replace(
+        "    storyteller: Sam\n", "    storyteller: Sam\n    audiences: [staff]\n"
+    )
+    found = [f for f in findings(tmp_path, module) if f.rule == "tied-story-not-told"]
+    assert [(f.line, f.field) for f in found] == [(line_of(module, "::: story sams-story"), "body")]
