@@ -6,7 +6,7 @@ from graphlib import CycleError, TopologicalSorter
 
 from . import body as body_syntax
 from .errors import Problem
-from .schema import ITEM_LISTS, STORY_TIED
+from .schema import ITEM_LISTS, STORY_TIED, STORY_USING
 from .suggest import did_you_mean as _hint
 from .textfields import text_fields
 from .yamlfile import dotted as _field
@@ -221,10 +221,10 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
 def _story_refs(entry, story_ids: set) -> list[Problem]:
     """Items and body blocks tied to a story must name one that exists (in any module)."""
     module, problems = entry.item, []
-    for name in STORY_TIED:
+    for name in STORY_TIED + STORY_USING:
         for index, item in enumerate(getattr(module, name)):
             for key in ("story", "instead_of"):
-                story_id = getattr(item, key)
+                story_id = getattr(item, key, None)
                 if story_id and story_id not in story_ids:
                     loc = (name, index, key)
                     line = entry.lines.get(loc) or entry.lines.get(loc[:2])

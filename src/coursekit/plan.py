@@ -29,6 +29,7 @@ from .schema import (
     Source,
     Story,
     StoryTied,
+    UsesStory,
 )
 from .textfields import text_fields
 
@@ -155,7 +156,7 @@ def module_view(
 
     def pick(items):
         return tuple(
-            item
+            _as_shown(item, stories)
             for item in items
             if item.is_for(audience_id)
             and (stories is None or not isinstance(item, StoryTied) or item.is_shown_with(stories))
@@ -241,9 +242,21 @@ def _untitled(timeline: Timeline, withheld: set[tuple[str, str]]) -> Timeline:
 
 def _showing(view: ModuleView, stories: set[str]) -> ModuleView:
     """Return the view with only the items and body blocks tied to these stories (and those standing
-    in for the others): the activities and outcomes, which a plan may have cut, are kept as they are."""
+    in for the others), and its activities and materials as they read without the others: the
+    activities the plan kept, which may be fewer than the module's."""
     fresh = module_view(view.module, view.audience_id, stories=stories)
-    return dataclasses.replace(view, body=fresh.body, **{n: getattr(fresh, n) for n in STORY_TIED})
+    return dataclasses.replace(
+        view,
+        body=fresh.body,
+        activities=tuple(_as_shown(a, stories) for a in view.activities),
+        materials=fresh.materials,
+        **{n: getattr(fresh, n) for n in STORY_TIED},
+    )
+
+
+def _as_shown(item, stories: set[str] | None):
+    """An activity or material as it reads where these stories are shown (None: as written)."""
+    return item.without_story(stories) if stories is not None and isinstance(item, UsesStory) else item
 
 
 def order_by_prerequisites(modules: list[Module]) -> list[Module]:

@@ -194,6 +194,8 @@ ITEM_LISTS = ("outcomes", "key_messages", "activities", "stories", "questions", 
 """The lists of a module whose items can each be limited to some audiences (see ForAudiences)."""
 STORY_TIED = ("key_messages", "questions", "reflection")
 """The lists whose items can be tied to a story, or stand in for one (see StoryTied)."""
+STORY_USING = ("activities", "materials")
+"""The lists whose items can use a story and say something else where it is left out (see UsesStory)."""
 
 
 class ForAudiences(Model):
@@ -293,7 +295,60 @@ class KeyMessage(StoryTied):
     is at least the scripts' spoken time plus a minute a message for questions."""
 
 
-class Activity(ForAudiences):
+class ActivityStandIn(Model):
+    """What an activity says where the story it uses is left out: each field given replaces the
+    activity's own (its time, outcomes and materials stay)."""
+
+    title: Label | None = None
+    instructions: Prose | None = None
+    slide: SlideLine | None = None
+    facilitator_notes: TrainerText | None = None
+    alternative: Aside | None = None
+    self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ActivityStandIn:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field that replaces the activity's own")
+        return self
+
+
+class MaterialStandIn(Model):
+    """What a material says where the story it retells is left out."""
+
+    title: Label | None = None
+    text: Prose | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> MaterialStandIn:
+        if not self.model_fields_set:
+            raise ValueError("give a title or a text that replaces the material's own")
+        return self
+
+
+class UsesStory(Model):
+    """An activity or material that uses a story, with what it says where the story is left out."""
+
+    story: Slug | None = None
+    """Id of the story it uses or names its storyteller from."""
+
+    @model_validator(mode="after")
+    def _stands_in(self) -> UsesStory:
+        if self.story and self.if_withheld is None:
+            raise ValueError("'story' needs 'if_withheld': what it says where the story is left out")
+        if self.if_withheld is not None and not self.story:
+            raise ValueError("'if_withheld' needs 'story': the id of the story it stands in for")
+        return self
+
+    def without_story(self, stories: set[str]):
+        """Return the item as it is where its story is not shown (itself, if the story is shown)."""
+        if self.story is None or self.story in stories:
+            return self
+        update = {k: getattr(self.if_withheld, k) for k in self.if_withheld.model_fields_set}
+        return self.model_copy(update=update)
+
+
+class Activity(UsesStory, ForAudiences):
     """Something learners do, with timing, instructions and notes for the trainer."""
 
     id: Slug
@@ -329,6 +384,8 @@ class Activity(ForAudiences):
     """The shortest the activity can run and still work, when a session must trim."""
     led_by: LeadRole = "either"
     """Who leads it: the lead trainer, the co-trainer with lived experience, or either."""
+    if_withheld: ActivityStandIn | None = None
+    """With 'story': what the activity says where that story is left out."""
 
     @model_validator(mode="after")
     def _min_fits(self) -> Activity:
@@ -339,7 +396,7 @@ class Activity(ForAudiences):
         return self
 
 
-class Material(ForAudiences):
+class Material(UsesStory, ForAudiences):
     """A card set, sheet, sample paper or other handout an activity uses, with its full content."""
 
     id: Slug
@@ -352,6 +409,8 @@ class Material(ForAudiences):
     held_back: bool = False
     """True: the trainer hands it out only after the groups report back (an answer list, say), so it
     is printed with the activity in the facilitator guide, not in the participant handout."""
+    if_withheld: MaterialStandIn | None = None
+    """With 'story': what the material says where that story is left out."""
 
 
 class Consent(Model):

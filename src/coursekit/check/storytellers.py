@@ -1,12 +1,11 @@
 """Consent reaches every mention: a storyteller is named only in text that goes where their story goes.
 
 A build leaves a story out of any output its consent does not cover. Text elsewhere that names the
-storyteller ("as Lee found…") would stay behind and tell part of the story anyway, so it must be tied
-to the story (``story: <id>``, or a ``::: story <id>`` body block) and go with it; where its point must
-stay, an ``instead_of`` version says it without the person.
-
-Activities and materials are where a story is used in the room: their story is read from the
-activity's own text (see timeline.blocks.read_in_activity) and the guide prints its replacement.
+storyteller ("as Lee found…") would stay behind and tell part of the story anyway, so it must go with
+the story: a key message, question or reflection tied with ``story: <id>`` (and an ``instead_of`` twin
+where its point must stay), a ``::: story <id>`` body block, or an activity or material with
+``story: <id>`` and ``if_withheld`` (what it says without the story). Any other field says it without
+the person.
 """
 
 from __future__ import annotations
@@ -16,33 +15,62 @@ from collections.abc import Iterator
 
 from .. import body as body_syntax
 from ..errors import WARNING, Problem
-from ..schema import STORY_TIED
+from ..schema import STORY_TIED, STORY_USING
 from .context import Context
 from .text import AudienceText, ModuleText, Passage
 
-CHECKED = ("key_messages", "questions", "reflection", "outcomes", "body")
-"""Where in a module a name would outlive its story: the fields read outside the story. Every field of
-an audience file is checked: none of them can be tied to a story."""
+IMPERATIVE_NEXT = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "any",
+        "each",
+        "every",
+        "your",
+        "their",
+        "it",
+        "its",
+        "where",
+        "which",
+        "what",
+        "who",
+        "how",
+        "one",
+        "two",
+        "three",
+        "all",
+        "up",
+    ]
+)
+"""Words after a sentence-opening name that make it a verb ("Mark the stage"), not a person."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*+]|\d+[.)])?\s*)$")
 
 
-def named_outside_story(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
-    """Report every storyteller's name in text that is not tied to one of their stories."""
+def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
+    """Report every storyteller's name in text that does not go with one of their stories."""
     tellers = _stories_by_name(ctx)
     if not tellers:
         return
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tellers))) + r")\b")
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tellers))) + r")\b(?:\W+(\w+))?")
     in_audience = isinstance(doc, AudienceText)
+    own = set() if in_audience else {s.id for s in doc.module.stories}
     for passage in doc.passages:
-        if not in_audience and passage.field.split("[")[0].split(".")[0] not in CHECKED:
+        if passage.field.startswith("stories["):
             continue
-        own = set() if in_audience else {s.id for s in doc.module.stories}
         for match in pattern.finditer(passage.text):
+            if _is_verb(passage.text, match):
+                continue
             stories = sorted(tellers[match[1]], key=lambda story_id: story_id not in own)
             if passage.story not in stories:
                 yield passage.finding(
                     match.start(), "storyteller-named", WARNING, _message(match[1], stories, passage)
                 )
                 break
+
+
+def _is_verb(text: str, match: re.Match) -> bool:
+    return bool(_SENTENCE_START.search(text[: match.start()])) and (match[2] or "") in IMPERATIVE_NEXT
 
 
 def _stories_by_name(ctx: Context) -> dict[str, list[str]]:
@@ -56,16 +84,21 @@ def _stories_by_name(ctx: Context) -> dict[str, list[str]]:
 
 def _message(name: str, stories: list[str], passage: Passage) -> str:
     listed = ", ".join(stories[:3]) + (f" and {len(stories) - 3} more" if len(stories) > 3 else "")
-    if passage.path.startswith("audiences") or passage.field.startswith("outcomes"):
+    head = passage.field.split("[")[0].split(".")[0]
+    leaves = f"names {name} outside their stories ({listed}): where consent leaves the story out, this would still tell part of it"
+    if passage.path.startswith("audiences") or head not in (*STORY_TIED, *STORY_USING, "body"):
+        return f"{leaves}. This field cannot go with a story: say it without the person"
+    if ".if_withheld." in passage.field:
+        return f"names {name} in what it says where the story is left out: say it without the person"
+    if head in STORY_USING:
         return (
-            f"names {name}, whose stories ({listed}) a build leaves out where consent does not cover "
-            "them: say it without the person"
+            f"{leaves}. Give the {'activity' if head == 'activities' else 'material'} 'story: <id>' "
+            "and an 'if_withheld' with its text without the person"
         )
-    where = "a '::: story <id>' block" if passage.field == "body" else "'story: <id>'"
+    where = "a '::: story <id>' block" if head == "body" else "'story: <id>'"
     return (
-        f"names {name} outside their stories ({listed}): where consent leaves the story out, this "
-        f"would still tell part of it. Tie it to the story it retells with {where} and, if its point "
-        "must stay, add an 'instead_of' version without the person"
+        f"{leaves}. Tie it to the story it retells with {where} and, if its point must stay, add an "
+        "'instead_of' version without the person"
     )
 
 

@@ -176,7 +176,10 @@ def _tie(module: Module, loc: Loc) -> str | None:
     if len(loc) < 2 or loc[0] not in ITEM_LISTS:
         return None
     item = getattr(module, loc[0])[loc[1]]
-    return item.id if loc[0] == "stories" else getattr(item, "story", None)
+    if loc[0] == "stories":
+        return item.id
+    # What an activity or material says where its story is left out goes with no story.
+    return None if loc[2:3] == ("if_withheld",) else getattr(item, "story", None)
 
 
 def _role(shown: Shown) -> str:
