@@ -186,6 +186,27 @@ def test_an_item_cannot_both_tell_a_story_and_stand_in_for_it(tmp_path):
     assert "either tied to a story ('story') or stands in for one ('instead_of')" in error
 
 
+@pytest.mark.parametrize(
+    ("added", "message"),
+    [
+        ("    story: sams-story\n", "'story' needs 'if_withheld': what it says where the story is left out"),
+        (
+            "    if_withheld:\n      title: Plain\n",
+            "'if_withheld' needs 'story': the id of the story it stands in for",
+        ),
+        (
+            "    story: sams-story\n    if_withheld: {}\n",
+            "give at least one field that replaces the activity's own",
+        ),
+    ],
+)
+def test_an_activity_using_a_story_says_what_it_does_without_it(tmp_path, added, message):
+    text = module_text().replace("    led_by: co-trainer\n", "    led_by: co-trainer\n" + added, 1)
+    [error] = load_errors(tmp_path, {"modules/intro.md": text})
+    assert error.startswith("modules/intro.md: line ") and "activities[0]" in error
+    assert message in error
+
+
 def test_audience_block_mistakes_in_body(tmp_path):
     text = (
         module_text()

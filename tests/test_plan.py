@@ -197,3 +197,29 @@ def test_the_time_line_of_an_output_does_not_title_a_story_it_leaves_out(tmp_pat
 
     assert story_titles("site") == ["Story: Sam joins a group"]
     assert story_titles("slides") == [WITHHELD_BLOCK]
+
+
+def test_an_activity_and_a_material_say_their_stand_in_where_their_story_is_left_out(tmp_path):
+    from coursekit.plan import for_use
+
+    module = (
+        consent_covering("site")
+        .replace(
+            "    instructions: Talk with a partner about a time someone listened to you.\n",
+            "    instructions: SAM-TASK Talk about how Sam was listened to.\n"
+            "    story: sams-story\n"
+            "    if_withheld:\n      instructions: PLAIN-TASK Talk about a time someone listened to you.\n",
+        )
+        .replace(
+            "    copies: per-pair\n",
+            "    copies: per-pair\n    story: sams-story\n    if_withheld:\n      title: PLAIN-CARDS\n",
+        )
+    )
+    files = dict(valid_files(), **{"modules/intro.md": module})
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    on_site, on_slides = for_use(plan, "site").modules[0], for_use(plan, "slides").modules[0]
+    assert on_site.activities[0].instructions.startswith("SAM-TASK")
+    assert on_slides.activities[0].instructions.startswith("PLAIN-TASK")
+    assert (on_slides.activities[0].id, on_slides.activities[0].minutes) == ("pairs", 30)
+    assert (on_site.materials[0].title, on_slides.materials[0].title) == ("Listening cards", "PLAIN-CARDS")
+    assert on_slides.materials[0].text == on_site.materials[0].text

@@ -100,3 +100,41 @@ def test_a_body_block_tied_to_a_story_an_audience_is_not_told_is_reported(tmp_pa
     )
     found = [f for f in findings(tmp_path, module) if f.rule == "tied-story-not-told"]
     assert [(f.line, f.field) for f in found] == [(line_of(module, "::: story sams-story"), "body")]
+
+
+PAIRS = "instructions: Talk with a partner about a time someone listened to you."
+
+
+def test_an_activity_naming_a_storyteller_is_told_to_use_the_story_with_a_stand_in(tmp_path):
+    module = checked_module((PAIRS, "instructions: Talk about how Sam was listened to."))
+    [finding] = [f for f in findings(tmp_path, module) if f.rule == "storyteller-named"]
+    assert (finding.line, finding.field) == (line_of(module, "how Sam was"), "activities[0].instructions")
+    assert "Give the activity 'story: <id>' and an 'if_withheld'" in finding.message
+
+
+def test_an_activity_using_the_story_may_name_its_teller_but_its_stand_in_may_not(tmp_path):
+    used = PAIRS.replace("someone", "Sam") + "\n    story: sams-story\n    if_withheld:\n      instructions: "
+    clean = checked_module((PAIRS, used + "Talk about a time someone listened to you."))
+    assert caught(findings(tmp_path, clean), "storyteller-named") == []
+    leaky = checked_module((PAIRS, used + "Talk about Sam."))
+    [finding] = [f for f in findings(tmp_path, leaky) if f.rule == "storyteller-named"]
+    assert finding.field == "activities[0].if_withheld.instructions"
+    assert "where the story is left out: say it without the person" in finding.message
+
+
+def test_a_glossary_definition_naming_a_storyteller_must_say_it_without_them(tmp_path):
+    module = checked_module(("definition: National Health Service.", "definition: The service Sam used."))
+    [finding] = [f for f in findings(tmp_path, module) if f.rule == "storyteller-named"]
+    assert finding.field == "glossary[0].definition"
+    assert finding.message.endswith("This field cannot go with a story: say it without the person")
+
+
+def test_a_name_that_opens_an_instruction_as_a_verb_is_not_a_person(tmp_path):
+    def named(instructions: str) -> list:
+        module = checked_module(
+            ("storyteller: Sam", "storyteller: Mark"), (PAIRS, f"instructions: {instructions}")
+        )
+        return caught(findings(tmp_path, module), "storyteller-named")
+
+    assert named("Mark the parts of the form you would change. Mark each one you would keep.") == []
+    assert len(named("Mark the parts of the form. Mark says it helps.")) == 1

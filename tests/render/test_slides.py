@@ -359,3 +359,28 @@ def test_the_outcome_slide_shows_each_outcome_s_short_form(tmp_path):
     assert next(s for s in deck if s.title == "Module 1: what you will be able to do").body == (
         "describe one benefit",
     )
+
+
+def test_a_co_delivery_sentence_said_in_an_earlier_module_is_not_repeated(tmp_path):
+    from conftest import module_text
+
+    from coursekit.render.deck import co_delivery_notes
+
+    shared = "The co-trainer is paid as a trainer. If they cannot continue, the lead takes over."
+
+    def module(module_id: str, own: str) -> str:
+        text = module_text(module_id, module_id.title())
+        return text.replace("prerequisites:", f"co_delivery: {own} {shared}\nprerequisites:", 1)
+
+    files = {
+        "modules/intro.md": module("intro", "The co-trainer reads the story."),
+        "modules/second.md": module("second", "The co-trainer leads the task."),
+        "audiences/staff.yml": audience_text("staff", "[intro, second]"),
+        "audiences/bosses.yml": audience_text("bosses", "[intro]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    assert co_delivery_notes(plan.modules) == {
+        "intro": f"The co-trainer reads the story. {shared}",
+        "second": "The co-trainer leads the task. Its other points are as in the co-delivery note of module 1.",
+    }

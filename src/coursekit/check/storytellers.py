@@ -52,21 +52,25 @@ def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterato
     tellers = _stories_by_name(ctx)
     if not tellers:
         return
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tellers))) + r")\b(?:\W+(\w+))?")
     in_audience = isinstance(doc, AudienceText)
     own = set() if in_audience else {s.id for s in doc.module.stories}
     for passage in doc.passages:
         if passage.field.startswith("stories["):
             continue
-        for match in pattern.finditer(passage.text):
-            if _is_verb(passage.text, match):
-                continue
+        for match in mentions(passage.text, tellers):
             stories = sorted(tellers[match[1]], key=lambda story_id: story_id not in own)
             if passage.story not in stories:
                 yield passage.finding(
                     match.start(), "storyteller-named", WARNING, _message(match[1], stories, passage)
                 )
                 break
+
+
+def mentions(text: str, names) -> Iterator[re.Match]:
+    """Yield each mention of one of the names in the text (match[1] is the name), leaving out a
+    name that opens a sentence as a verb."""
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b(?:\W+(\w+))?")
+    return (m for m in pattern.finditer(text) if not _is_verb(text, m))
 
 
 def _is_verb(text: str, match: re.Match) -> bool:

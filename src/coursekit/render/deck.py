@@ -64,11 +64,14 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     )
     slides.append(_working_together(audience))
     parts = _part_of_module(timed)
+    co_delivery = co_delivery_notes(plan.modules)
     for index, view in enumerate(plan.modules):
         before = parts.get(plan.modules[index - 1].id) if index else None
         if index and parts.get(view.id) != before:
             slides += _between_parts(timed.parts[before], timed.parts[parts[view.id]], audience)
-        slides += module_slides(view, audience.checks_in_room, timed.planned(), timed)
+        slides += module_slides(
+            view, audience.checks_in_room, timed.planned(), timed, co_delivery.get(view.id)
+        )
     slides.append(
         Slide(
             "Closing",
@@ -194,9 +197,11 @@ def module_slides(
     checks_in_room: bool = True,
     planned: set[tuple[str, str]] | None = None,
     timed: Timeline | None = None,
+    co_delivery: str | None = None,
 ) -> list[Slide]:
     """Return the slides of one module: its knowledge checks only when they are done in the room, and
-    activities the plan leaves out (when a plan is given) as hidden extras."""
+    activities the plan leaves out (when a plan is given) as hidden extras. co_delivery is the note
+    for the co-trainer as this course gives it (see co_delivery_notes); default: the module's own."""
     n, module = view.number, view.module
     minutes = timed.module_minutes(view.id) if timed is not None else view.minutes
     timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
@@ -208,7 +213,7 @@ def module_slides(
             _join(
                 f"Time in the room: {short_duration(minutes)}. Activities: {timings}.",
                 f"Focus for this audience: {view.focus}",
-                f"Co-delivery: {view.co_delivery}" if view.co_delivery else "",
+                f"Co-delivery: {co_delivery or view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
             subtitle=f"{short_duration(minutes)} · {module.summary}",
@@ -437,3 +442,26 @@ def _spare_time(timed: Timeline) -> str:
 
 def _join(*parts: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in parts if p)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def co_delivery_notes(views) -> dict[str, str]:
+    """Each module's co-delivery note as one course gives it: sentences an earlier module's note
+    already said (the pay and cover terms every module repeats) are left out, with a pointer back."""
+    first_said: dict[str, int] = {}
+    notes = {}
+    for view in views:
+        if not view.co_delivery:
+            continue
+        sentences = _SENTENCE_END.split(view.co_delivery.strip())
+        earlier = sorted({first_said[s] for s in sentences if s in first_said})
+        kept = [s for s in sentences if s not in first_said]
+        for sentence in sentences:
+            first_said.setdefault(sentence, view.number)
+        pointer = (
+            [f"Its other points are as in the co-delivery note of module {earlier[0]}."] if earlier else []
+        )
+        notes[view.id] = " ".join(kept + pointer)
+    return notes
