@@ -435,3 +435,16 @@ def test_every_story_with_a_replacement_shows_it_so_the_fallback_is_ready(tmp_pa
         line.startswith("If the answer is no: record it in the story's consent and build again.")
         for line in lines
     )
+
+
+def test_the_guide_says_who_made_the_course_or_how_to_record_it_in_plain_words():
+    from coursekit.organisation import Brand
+    from coursekit.render.guide import made_by
+
+    assert made_by(Brand(co_produced_by="Our members' group", co_delivered_by="Two paid co-trainers")) == [
+        "Co-produced by: Our members' group",
+        "Co-delivered by: Two paid co-trainers",
+    ]
+    [gap] = made_by(Brand())
+    assert gap.startswith("How this course was made: written from published stories")
+    assert "ask them how they want to be named" in gap and "co_produced_by" not in gap

@@ -72,8 +72,10 @@ def made_by(brand: Brand) -> list[str]:
         ]
     return [
         "How this course was made: written from published stories of people with lived experience, "
-        "not yet co-produced with their storytellers. Record who co-produced and co-delivers your "
-        "version in organisation.yml (co_produced_by, co_delivered_by)."
+        "not yet co-produced with their storytellers. When people with lived experience have shaped "
+        "or co-deliver your version, ask them how they want to be named, and ask whoever looks after "
+        "your copy of the course to record it (in its settings file, organisation.yml): it then shows "
+        "here and on the course's welcome page."
     ]
 
 
