@@ -223,3 +223,4 @@ def test_an_activity_and_a_material_say_their_stand_in_where_their_story_is_left
     assert (on_slides.activities[0].id, on_slides.activities[0].minutes) == ("pairs", 30)
     assert (on_site.materials[0].title, on_slides.materials[0].title) == ("Listening cards", "PLAIN-CARDS")
     assert on_slides.materials[0].text == on_site.materials[0].text
+    assert on_slides.material_index["listening-cards"].title == "PLAIN-CARDS"

@@ -80,6 +80,12 @@ class ModuleView:
         return self.module.id
 
     @property
+    def material_index(self) -> dict[str, Material]:
+        """Every material of the module by id, as this view gives it (its stand-in where its story is
+        left out): an activity may use a material the module keeps for other audiences."""
+        return {m.id: m for m in self.module.materials} | {m.id: m for m in self.materials}
+
+    @property
     def title(self) -> str:
         return self.module.title
 

@@ -13,7 +13,7 @@ COLUMNS = "{time:<6} {minutes:>4}  {block:<58} {lead:<22} {materials}"
 def runsheet(plan: CoursePlan, timeline: Timeline, heading: str = "") -> list[str]:
     """Return the run-sheet lines: each part's blocks with clock time, minutes, lead and materials,
     then what was cut to fit."""
-    titles = {(view.id, m.id): m.title for view in plan.modules for m in view.module.materials}
+    titles = {(view.id, m.id): m.title for view in plan.modules for m in view.material_index.values()}
     lines = [heading] if heading else []
     for number, part in enumerate(timeline.parts, start=1):
         lines += ["", _part_heading(number, part, len(timeline.parts)), ""]

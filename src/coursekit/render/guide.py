@@ -233,7 +233,7 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
     if not view.activities:
         return
     document.add_heading("Activities", level=2)
-    titles = {m.id: m.title for m in view.module.materials}
+    titles = {m.id: m.title for m in view.material_index.values()}
     for activity in view.activities:
         document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
         word.labelled(document, "Who leads: ", _who_leads(plan, view, activity))
@@ -245,14 +245,16 @@ def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
         add_markdown(document, word.cite(activity.facilitator_notes, plan))
         if activity.alternative:
             word.labelled(document, "Alternative: ", word.cite(activity.alternative, plan))
-        held_back = {m.id for m in view.module.materials if m.held_back}
+        held_back = {m.id for m in view.material_index.values() if m.held_back}
         materials = [titles.get(m, m) for m in activity.materials if m not in held_back]
         word.labelled(
             document,
             "Materials, for the activity and its alternative: ",
             "; ".join(materials) + " (in the handout)." if materials else "none.",
         )
-        for material in (m for m in view.module.materials if m.held_back and m.id in activity.materials):
+        for material in (
+            m for m in view.material_index.values() if m.held_back and m.id in activity.materials
+        ):
             word.labelled(document, "Hand out after the report-back, not before: ", material.title)
             add_markdown(document, word.cite(material.text, plan), heading_level=4)
         if activity.equipment:

@@ -76,8 +76,8 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
     _stories(document, plan, view)
     if view.activities:
         document.add_heading("Activities", level=2)
-    titles = {m.id: m.title for m in view.module.materials if not m.held_back}
-    held_back = {m.id: m.title for m in view.module.materials if m.held_back}
+    titles = {m.id: m.title for m in view.material_index.values() if not m.held_back}
+    held_back = {m.id: m.title for m in view.material_index.values() if m.held_back}
     for activity in view.activities:
         document.add_heading(f"{activity.title} ({activity.minutes} min)", level=3)
         add_markdown(document, word.cite(activity.instructions, plan), heading_level=4)

@@ -49,7 +49,7 @@ def materials_of(view: ModuleView) -> list[tuple[Material, list[Activity]]]:
     Materials the module offers this audience that no activity names come last, so nothing the
     module supplies is lost from the printed pack.
     """
-    by_id = {m.id: m for m in view.module.materials}
+    by_id = view.material_index
     used: dict[str, list[Activity]] = {}
     for activity in view.activities:
         for material_id in activity.materials:

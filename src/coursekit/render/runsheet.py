@@ -62,7 +62,7 @@ def _course_sheet(plan: CoursePlan) -> Sitting:
     rows = []
     for view in plan.modules:
         rows.append(Row("", f"Module {view.number}: {view.title}", view.minutes, "", "", module=True))
-        titles = {m.id: m.title for m in view.module.materials}
+        titles = {m.id: m.title for m in view.material_index.values()}
         for activity in view.activities:
             rows.append(
                 Row(
@@ -129,7 +129,7 @@ def led_by_co_trainer(plan: CoursePlan, block: Block) -> bool:
 def material_titles(plan: CoursePlan, block: Block) -> list[str]:
     """Return the titles of the materials a block uses."""
     views = [v for v in plan.modules if block.module_id in (None, v.id)]
-    titles = {m.id: m.title for v in views for m in v.module.materials}
+    titles = {m.id: m.title for v in views for m in v.material_index.values()}
     return [titles.get(material_id, material_id) for material_id in block.materials]
 
 
