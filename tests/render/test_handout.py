@@ -36,6 +36,8 @@ def test_sections_in_order(project, tmp_path):
         ("Heading 2", "Materials for module 1"),
         ("Heading 3", "Listening cards"),
         ("Heading 2", "Reflection: module 1"),
+        ("Heading 1", "Check your learning, on paper"),
+        ("Heading 2", "Module 1: Introduction"),
         ("Heading 1", "Glossary"),
     ]
     assert_accessible_docx(path, "Staff course: participant handout")
@@ -116,3 +118,30 @@ def test_stories_are_printed_after_their_content_notes(project, tmp_path):
     assert credit.endswith(
         "Retold in our own words from a story told in public. The storyteller has not yet been asked about this course."
     )
+
+
+def test_the_checks_are_on_paper_with_their_answers_when_learners_do_them_alone(tmp_path):
+    from conftest import valid_files, write_tree
+
+    files = valid_files()
+    files["audiences/staff.yml"] += "checks_in_room: false\n"
+    blocks = docx_blocks(make_handout(write_tree(tmp_path / "p", files), tmp_path))
+    texts = [text for _, text in blocks]
+    start = texts.index("Check your learning, on paper")
+    assert texts[start + 3] == "1. What is co-production?"
+    options = [text for style, text in blocks[start + 4 : start + 6]]
+    assert sorted(options) == ["A. A survey", "B. Working together as equals in the NHS"] or sorted(
+        options
+    ) == [
+        "A. Working together as equals in the NHS",
+        "B. A survey",
+    ]
+    right = next(o for o in options if "equals" in o)[0]
+    answers = texts.index("Answers to the paper checks")
+    assert texts[answers + 2] == f"1. {right}: Working together as equals in the NHS Yes, power is shared."
+
+
+def test_checks_the_trainers_run_in_the_room_are_printed_without_answers(project, tmp_path):
+    texts = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
+    assert "1. What is co-production?" in texts and "Answers to the paper checks" not in texts
+    assert "Your trainers go through the answers with you." in " ".join(texts)

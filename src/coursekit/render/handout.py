@@ -2,8 +2,8 @@
 
 Outcomes, each module's stories (after their content notes), each activity's sheet, every
 material an activity or its alternative uses in full, reflection pages with room to write, and
-the glossary. Nothing meant for trainers only: no
-facilitator notes and no answers.
+the knowledge checks on paper and the glossary. Nothing meant for trainers only: no facilitator
+notes, and the answers to the knowledge checks only when learners do them on their own.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..model import BuildSettings
 from ..plan import CoursePlan, ModuleView
+from ..schema import Option
 from ..timetext import long_date
 from . import output, prepare, word
+from .quiz import shown_order
 from .standing import story_standing
 from .wordmarkdown import add_markdown
 
@@ -65,8 +67,51 @@ def handout_document(plan: CoursePlan):
         word.bullets(document, [o.text for o in view.outcomes])
     for view in plan.modules:
         _module(document, plan, view)
+    _paper_checks(document, plan)
     _glossary(document, plan)
     return document
+
+
+def _paper_checks(document, plan: CoursePlan) -> None:
+    """The knowledge checks on paper, for anyone who would rather not (or cannot) use the website:
+    the answers follow, unless the trainers run the checks in the room."""
+    views = [view for view in plan.modules if view.questions]
+    if not views:
+        return
+    in_room = plan.audience.checks_in_room
+    word.page_break(document)
+    document.add_heading("Check your learning, on paper", level=1)
+    document.add_paragraph(
+        "The same questions as the checks on the course website, for anyone who would rather use "
+        "paper. Choose one answer to each. "
+        + (
+            "Your trainers go through the answers with you."
+            if in_room
+            else "The answers, and why, come after them."
+        )
+    )
+    for view in views:
+        document.add_heading(f"Module {view.number}: {view.title}", level=2)
+        for number, question in enumerate(view.questions, start=1):
+            word.labelled(document, f"{number}. ", word.cite(question.prompt, plan))
+            word.bullets(
+                document, [f"{letter}. {word.cite(o.text, plan)}" for letter, o in _lettered(question)]
+            )
+    if in_room:
+        return
+    document.add_heading("Answers to the paper checks", level=1)
+    for view in views:
+        document.add_heading(f"Module {view.number}: {view.title}", level=2)
+        for number, question in enumerate(view.questions, start=1):
+            letter, right = next((letter, o) for letter, o in _lettered(question) if o.correct)
+            word.labelled(
+                document, f"{number}. {letter}: ", word.cite(f"{right.text} {right.feedback}", plan)
+            )
+
+
+def _lettered(question) -> list[tuple[str, Option]]:
+    """The options in the order the website shows them, lettered A, B, C..."""
+    return list(zip("ABCDEF", shown_order(question), strict=False))
 
 
 def _module(document, plan: CoursePlan, view: ModuleView) -> None:
