@@ -80,6 +80,13 @@ def test_every_block_of_a_module_gets_time(tmp_path):
     assert kinds["input"] == 5  # the module's 20 minutes are all activity: the 5-minute minimum
 
 
+def test_a_story_an_activity_uses_is_read_in_its_time_not_in_a_block_of_its_own(tmp_path):
+    uses = {"story": "story-1", "if_withheld": {"instructions": "Talk about a time you were heard."}}
+    module = timed_module("a", stories=(390,), activities=(("talk", 20, uses),))
+    timeline = build_timeline(plan_of(tmp_path, {"a": module}), one_part(120))
+    assert "story" not in {b.kind for b in timeline.blocks}
+
+
 def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
     modules = {m: timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
     part = build_timeline(plan_of(tmp_path, modules), one_part(240)).parts[0]

@@ -51,13 +51,16 @@ def scripted_minutes(view: ModuleView) -> int:
 
 
 def read_in_activity(story, view: ModuleView) -> bool:
-    """Return True if an activity names the story (its title, or its storyteller's first name).
+    """Return True if an activity uses the story ('story:' names it) or names it (its title, or its
+    storyteller's first name).
 
     That activity's minutes include reading it, so it gets no block of its own.
     """
     teller = story.storyteller.split(",")[0].split()[0]
     return any(
-        story.title in a.instructions or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
+        a.story == story.id
+        or story.title in a.instructions
+        or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
         for a in view.activities
     )
 
