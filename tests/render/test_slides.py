@@ -384,3 +384,18 @@ def test_a_co_delivery_sentence_said_in_an_earlier_module_is_not_repeated(tmp_pa
         "intro": f"The co-trainer reads the story. {shared}",
         "second": "The co-trainer leads the task. Its other points are as in the co-delivery note of module 1.",
     }
+
+
+def test_facilitator_notes_in_labelled_lines_keep_their_lines_in_the_speaker_notes(tmp_path):
+    notes = "**Set-up:** Groups of four.\n\n**Watch for:** One voice taking over.\n\n- A timer"
+    files = {
+        "modules/a.md": timed_module("a", activities=(("task", 30, {"facilitator_notes": notes}),)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    slide = next(s for s in deck if "activity 1" in s.title)
+    assert (
+        "Facilitator notes: Set-up: Groups of four.\n\nWatch for: One voice taking over.\n\nA timer\n\n"
+        in (slide.notes)
+    )

@@ -9,6 +9,7 @@ from ..courselength import course_timeline
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
 from ..readability import prose as plain
+from ..readability import units
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import breaks_note, short_duration
 from .quiz import shown_order
@@ -327,9 +328,11 @@ def _key_message_slides(view: ModuleView) -> list[Slide]:
 def _activity_slides(view: ModuleView, index: int, activity, extra: bool = False) -> list[Slide]:
     outcomes = {o.id: o.text for o in view.outcomes}
     served = "; ".join(outcomes[o] for o in activity.outcomes if o in outcomes)
+    first, *rest = _paragraphs(activity.facilitator_notes)
     notes = _join(
         f"Timing: {activity.minutes} minutes ({activity.type}).",
-        f"Facilitator notes: {plain(activity.facilitator_notes)}",
+        f"Facilitator notes: {first}",
+        *rest,
         f"Alternative: {plain(activity.alternative)}" if activity.alternative else "",
         "Ways to take part: " + ", ".join(activity.ways_to_contribute) if activity.ways_to_contribute else "",
         "Materials: " + "; ".join(activity.materials) if activity.materials else "",
@@ -438,6 +441,12 @@ def _spare_time(timed: Timeline) -> str:
     if len(spare) == 1:
         return f"with {spare[0]} minutes of spare time in one place for the discussions that run over"
     return f"with {sum(spare)} minutes of spare time, shared over {len(spare)} stretches, for the discussions that run over"
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """The Markdown's paragraphs and list items as plain text, one each, so notes written in short
+    labelled lines ("Set-up: ...", "Watch for: ...") keep them apart in the speaker notes."""
+    return [plain(unit.text) for unit in units(markdown)] or [""]
 
 
 def _join(*parts: str) -> str:
