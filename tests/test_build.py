@@ -123,3 +123,21 @@ def test_an_audience_s_local_values_fill_its_slots_unless_the_organisation_gives
     assert result.exit_code == 0, result.stderr
     page = (root / "site/staff/01-intro.html").read_text(encoding="utf-8")
     assert "We pay AUDIENCE-DEFAULT the amount in your letter a day." in page
+
+
+def test_numbered_citations_put_a_number_in_the_text_and_the_source_at_the_foot(tmp_path, cli):
+    files = valid_files()
+    files["audiences/staff.yml"] += "citations: numbered\n"
+    root = write_tree(tmp_path / "p", files)
+    assert cli(["build", "--audience", "staff", "--only", "site", "--no-check"], root).exit_code == 0
+    page = (root / "site/staff/01-intro.html").read_text(encoding="utf-8")
+    assert (
+        'involve people<sup id="fnref:example-story"><a class="footnote-ref" href="#fn:example-story">1</a>'
+        in page
+    )
+    assert "involve people (" not in page
+    assert re.search(
+        r'<li id="fn:example-story">\s*<p><a href="sources.html#example-story">Example Org, 2022</a>', page
+    )
+    whole = (root / "site/staff/print.html").read_text(encoding="utf-8")
+    assert 'id="fn:m1-example-story"' in whole

@@ -682,6 +682,9 @@ class AudienceFile(Model):
     checks_in_room: bool = True
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""
+    citations: Literal["author-date", "numbered"] = "author-date"
+    """How the learner pages cite sources in their text: '(SCIE, 2021)' links, or small numbers that
+    link to notes at the foot of the page (easier to read for an audience with a low reading age)."""
     guest: Guest | None = None
     """A guest who leads the blocks marked `led_by: guest` or `input_by: guest` in this course."""
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None

@@ -256,7 +256,7 @@ def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
     parts += [_content_note(note, skip) for note in view.content_notes]
     if view.key_messages:
         parts.append("## Key messages\n\n" + _bullets(k.text for k in view.key_messages))
-    parts.append(_body(view, plan.sources))
+    parts.append(_body(view, plan))
     stories = [_story(s) for s in view.stories] + [t for w in view.withheld if (t := _withheld(w))]
     if stories:
         parts.append("## Stories\n\n" + "\n\n".join(stories))
@@ -391,7 +391,7 @@ def print_page(plan: CoursePlan) -> Page:
         parts += [_content_note(note, None) for note in view.content_notes]
         if view.key_messages:
             parts.append("### Key messages\n\n" + _bullets(k.text for k in view.key_messages))
-        parts.append(_demote(_body(view, plan.sources)))
+        parts.append(_demote(_body(view, plan, prefix=f"m{view.number}-")))
         for story in view.stories:
             parts.append(_story(story, level=3))
         if view.reflection:
@@ -411,19 +411,36 @@ def sources_page(plan: CoursePlan) -> Page:
     return Page("sources.md", "Sources", text)
 
 
-def cite(markdown: str, sources: tuple[Source, ...]) -> str:
-    """Replace [@id] citations with short links to the sources page."""
+def cite(markdown: str, sources: tuple[Source, ...], numbered: bool = False, prefix: str = "") -> str:
+    """Replace [@id] citations with short links to the sources page or, numbered, with footnote
+    numbers whose notes (the same links) follow the text; prefix keeps notes apart on a page that
+    holds several bodies."""
     by_id = {s.id: s for s in sources}
 
-    def link(match: re.Match) -> str:
-        source = by_id[match["id"]]
-        return f"([{short_author(source.author)}, {source.date}](sources.md#{source.id}))"
+    def link(source_id: str) -> str:
+        source = by_id[source_id]
+        return f"[{short_author(source.author)}, {source.date}](sources.md#{source.id})"
 
-    return body_syntax.CITATION.sub(link, markdown)
+    if not numbered:
+        return body_syntax.CITATION.sub(lambda m: f"({link(m['id'])})", markdown)
+    cited: list[str] = []
+
+    def mark(match: re.Match) -> str:
+        if match["id"] not in cited:
+            cited.append(match["id"])
+        return f"[^{prefix}{match['id']}]"
+
+    text = _SPACED_CITATION.sub(mark, markdown)
+    notes = "".join(f"\n[^{prefix}{source_id}]: {link(source_id)}" for source_id in cited)
+    return text + ("\n" + notes + "\n" if notes else "")
 
 
-def _body(view: ModuleView, sources: tuple[Source, ...]) -> str:
-    return two_way_tables(cite(view.body, sources))
+_SPACED_CITATION = re.compile(r" ?" + body_syntax.CITATION.pattern)
+
+
+def _body(view: ModuleView, plan: CoursePlan, prefix: str = "") -> str:
+    numbered = plan.audience.citations == "numbered"
+    return two_way_tables(cite(view.body, plan.sources, numbered, prefix))
 
 
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")

@@ -30,6 +30,7 @@ REQUIRED_EXTENSIONS = [
     "tables",
     "pymdownx.details",
     "pymdownx.superfences",
+    "footnotes",
     {"toc": {"permalink": True}},
 ]
 # navigation.instant fetches pages with XHR: it breaks file:// and per-page LMS tracking.
