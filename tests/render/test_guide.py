@@ -448,3 +448,13 @@ def test_the_guide_says_who_made_the_course_or_how_to_record_it_in_plain_words()
     [gap] = made_by(Brand())
     assert gap.startswith("How this course was made: written from published stories")
     assert "ask them how they want to be named" in gap and "co_produced_by" not in gap
+
+
+def test_the_guide_says_what_goes_with_each_story_if_its_answer_is_no(tmp_path):
+    uses = {"story": "story-1", "if_withheld": {"instructions": "Talk about a time you were heard."}}
+    module = timed_module("a", stories=(40,), activities=(("talk", 30, uses),)) + (
+        "\n::: story story-1\nSam was heard.\n:::\n"
+    )
+    lines = texts(make_guide(write_tree(tmp_path / "p", one_module(module)), tmp_path))
+    [answer] = [line for line in lines if line.startswith("If the answer is no: ")]
+    assert answer.endswith("Tied to it in this course: 1 passage of page text, 1 activity.")

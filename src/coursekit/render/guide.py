@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import body as body_syntax
 from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
@@ -217,7 +218,8 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             document,
             "If the answer is no: ",
             "record it in the story's consent and build again. The slides, papers and site then leave "
-            "out this story and every line tied to it, and show the versions written without the person.",
+            "out this story and every line tied to it, and show the versions written without the person."
+            + _tied_to(plan, story.id),
         )
         if story.corrections:
             word.labelled(document, "Checked against the source: ", " ".join(story.corrections))
@@ -227,6 +229,31 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
         )
         if withheld.story.replacement:
             word.labelled(document, "Teach this point instead: ", word.cite(withheld.story.replacement, plan))
+
+
+def _tied_to(plan: CoursePlan, story_id: str) -> str:
+    """' Tied to it in this course: ...', counting what goes with the story, or '' when nothing does."""
+    views = plan.modules
+    counts = (
+        (("key message", "key messages"), sum(m.story == story_id for v in views for m in v.key_messages)),
+        (("question", "questions"), sum(q.story == story_id for v in views for q in v.questions)),
+        (
+            ("reflection prompt", "reflection prompts"),
+            sum(r.story == story_id for v in views for r in v.reflection),
+        ),
+        (
+            ("passage of page text", "passages of page text"),
+            sum(
+                b.story == story_id and b.is_shown(v.audience_id)
+                for v in views
+                for b in body_syntax.blocks(v.module.body)[0]
+            ),
+        ),
+        (("activity", "activities"), sum(a.story == story_id for v in views for a in v.activities)),
+        (("material", "materials"), sum(m.story == story_id for v in views for m in v.materials)),
+    )
+    named = [f"{n} {words[n != 1]}" for words, n in counts if n]
+    return f" Tied to it in this course: {', '.join(named)}." if named else ""
 
 
 def _activities(document, plan: CoursePlan, view: ModuleView) -> None:
