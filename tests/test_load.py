@@ -196,7 +196,7 @@ def test_an_item_cannot_both_tell_a_story_and_stand_in_for_it(tmp_path):
         ),
         (
             "    story: sams-story\n    if_withheld: {}\n",
-            "give at least one field that replaces the activity's own",
+            "give at least one field that replaces the item's own",
         ),
     ],
 )

@@ -295,7 +295,17 @@ class KeyMessage(StoryTied):
     is at least the scripts' spoken time plus a minute a message for questions."""
 
 
-class ActivityStandIn(Model):
+class StandIn(Model):
+    """What an item says where its story is left out: each field given replaces the item's own."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> StandIn:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field that replaces the item's own")
+        return self
+
+
+class ActivityStandIn(StandIn):
     """What an activity says where the story it uses is left out: each field given replaces the
     activity's own (its time, outcomes and materials stay)."""
 
@@ -306,24 +316,12 @@ class ActivityStandIn(Model):
     alternative: Aside | None = None
     self_study: Annotated[Text, Shown(Seen.LEARNER)] | None = None
 
-    @model_validator(mode="after")
-    def _says_something(self) -> ActivityStandIn:
-        if not self.model_fields_set:
-            raise ValueError("give at least one field that replaces the activity's own")
-        return self
 
-
-class MaterialStandIn(Model):
+class MaterialStandIn(StandIn):
     """What a material says where the story it retells is left out."""
 
     title: Label | None = None
     text: Prose | None = None
-
-    @model_validator(mode="after")
-    def _says_something(self) -> MaterialStandIn:
-        if not self.model_fields_set:
-            raise ValueError("give a title or a text that replaces the material's own")
-        return self
 
 
 class UsesStory(Model):
