@@ -199,6 +199,27 @@ def test_the_time_line_of_an_output_does_not_title_a_story_it_leaves_out(tmp_pat
     assert story_titles("slides") == [WITHHELD_BLOCK]
 
 
+def test_the_time_line_of_an_output_calls_an_activity_what_it_says_without_its_story(tmp_path):
+    from coursekit.courselength import course_timeline
+    from coursekit.plan import for_use
+    from coursekit.slots import default_course
+
+    module = consent_covering("site").replace(
+        "    instructions: Talk with a partner about a time someone listened to you.\n",
+        "    instructions: Talk with a partner about a time someone listened to you.\n"
+        "    story: sams-story\n    if_withheld:\n      title: PLAIN-TITLE\n",
+    )
+    files = dict(valid_files(), **{"modules/intro.md": module})
+    plan = default_course(load_project(write_tree(tmp_path / "p", files)), "staff", ("site", "slides"))
+    timed = dataclasses.replace(plan, timeline=course_timeline(plan))
+
+    def activity_titles(use: str) -> list[str]:
+        return [b.title for b in for_use(timed, use).timeline.blocks if b.kind == "activity"]
+
+    assert activity_titles("site") == ["Talk in pairs"]
+    assert activity_titles("slides") == ["PLAIN-TITLE"]
+
+
 def test_an_activity_and_a_material_say_their_stand_in_where_their_story_is_left_out(tmp_path):
     from coursekit.plan import for_use
 

@@ -228,18 +228,24 @@ def for_use(plan: CoursePlan, use: str) -> CoursePlan:
     narrowed = dataclasses.replace(plan, modules=tuple(views), use=use)
     if plan.timeline is None:
         return narrowed
-    withheld_here = {(w.story.id, view.id) for view in views for w in view.withheld}
-    return dataclasses.replace(narrowed, timeline=_untitled(plan.timeline, withheld_here))
+    return dataclasses.replace(narrowed, timeline=_retitled(plan.timeline, views))
 
 
 WITHHELD_BLOCK = "In place of a story: its point"
 """What the time line calls a withheld story's time: its title may name the storyteller."""
 
 
-def _untitled(timeline: Timeline, withheld: set[tuple[str, str]]) -> Timeline:
+def _retitled(timeline: Timeline, views: list[ModuleView]) -> Timeline:
+    """The time line with the titles this output gives: a withheld story's time is untitled, and an
+    activity is called what it says without its story."""
+    withheld = {(w.story.id, view.id) for view in views for w in view.withheld}
+    activities = {(a.id, view.id): a.title for view in views for a in view.activities}
+
     def title(block):
         if block.kind == "story" and (block.item_id, block.module_id) in withheld:
             return dataclasses.replace(block, title=WITHHELD_BLOCK)
+        if block.kind == "activity" and (block.item_id, block.module_id) in activities:
+            return dataclasses.replace(block, title=activities[block.item_id, block.module_id])
         return block
 
     parts = tuple(dataclasses.replace(p, blocks=tuple(map(title, p.blocks))) for p in timeline.parts)
