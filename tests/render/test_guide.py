@@ -458,3 +458,18 @@ def test_the_guide_says_what_goes_with_each_story_if_its_answer_is_no(tmp_path):
     lines = texts(make_guide(write_tree(tmp_path / "p", one_module(module)), tmp_path))
     [answer] = [line for line in lines if line.startswith("If the answer is no: ")]
     assert answer.endswith("Tied to it in this course: 1 passage of page text, 1 activity.")
+
+
+def test_a_session_without_breaks_has_refreshments_around_it_not_at_the_breaks(project, tmp_path):
+    no_break = dataclasses.replace(
+        TIMELINE,
+        parts=tuple(
+            dataclasses.replace(p, blocks=tuple(b for b in p.blocks if b.kind != "break"))
+            for p in TIMELINE.parts
+        ),
+    )
+    lines = texts(make_guide(project, tmp_path, timeline=no_break))
+    assert "Drinking water, and refreshments before and after the session." in lines
+    assert any(line.endswith("show the plan on the clock: when it ends.") for line in lines)
+    with_break = texts(make_guide(project, tmp_path / "b", timeline=TIMELINE))
+    assert "Drinking water, and refreshments at the breaks." in with_break

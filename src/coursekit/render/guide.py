@@ -6,6 +6,7 @@ delivers it with them. Editable in Word, printable, and opened by LibreOffice.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ def render(
 def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Brand | None = None):
     """Return the facilitator guide as a python-docx Document."""
     brand = brand or Brand()
+    plan = dataclasses.replace(plan, timeline=timeline)
     audience = plan.audience
     document = word.new_document(
         plan, f"{audience.course_title}: facilitator guide", f"Facilitator guide for {audience.name}"
@@ -122,7 +124,7 @@ def _preparation(document, plan: CoursePlan) -> None:
         )
     word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0], trainers.SAFEGUARDING])
     document.add_heading("Room", level=2)
-    word.bullets(document, trainers.ROOM)
+    word.bullets(document, trainers.room(plan.timeline))
     document.add_heading("Equipment", level=2)
     needed = prepare.equipment(plan)
     if needed:

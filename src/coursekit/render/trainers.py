@@ -135,6 +135,18 @@ def distress_protocol(document, plan: CoursePlan) -> None:
     )
 
 
+def room(timeline: Timeline | None) -> list[str]:
+    """What the room needs; refreshments come at the breaks, or around a session that has none."""
+    if timeline is None or has_breaks(timeline):
+        return list(ROOM)
+    return [line.replace("at the breaks", "before and after the session") for line in ROOM]
+
+
+def has_breaks(timeline: Timeline | None) -> bool:
+    """Return True if the session has a break or lunch (or is not on the clock)."""
+    return timeline is None or any(b.kind in ("break", "lunch") for b in timeline.blocks)
+
+
 def opening_and_closing(document, plan: CoursePlan) -> None:
     """Write what to say in the welcome, the check-in (the safety set-up) and the check-out."""
     audience = plan.audience
@@ -145,8 +157,8 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         [
             "Both trainers introduce themselves as the trainers of this course: the co-trainer brings "
             "knowledge from lived experience, and says only as much about it as they choose.",
-            "Say what the session is for, in a sentence, and show the plan on the clock: when the breaks "
-            "are and when it ends.",
+            "Say what the session is for, in a sentence, and show the plan on the clock: "
+            + ("when the breaks are and when it ends." if has_breaks(plan.timeline) else "when it ends."),
             "Housekeeping: toilets, the quiet space, fire exits, food and drink, and how expenses (and "
             "payment, where people are paid to attend) work and when they are paid.",
         ],
