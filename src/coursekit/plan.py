@@ -80,6 +80,11 @@ class ModuleView:
         return self.module.id
 
     @property
+    def before(self) -> str | None:
+        """What this audience reads or does before the course day for this module."""
+        return self.module.audiences[self.audience_id].before
+
+    @property
     def material_index(self) -> dict[str, Material]:
         """Every material of the module by id, as this view gives it (its stand-in where its story is
         left out): an activity may use a material the module keeps for other audiences."""

@@ -266,6 +266,9 @@ class AudienceUse(Model):
     prepare: tuple[TrainerText, ...] = ()
     """What to arrange before this audience's session (book an adviser, send a joining letter):
     listed in the guide's preparation checklist."""
+    before: Prose | None = None
+    """What learners read or do before the course day for this module (a part of its page, say): the
+    page's "On the course day" box says it, and the guide lists it to send out."""
 
 
 class Outcome(ForAudiences):

@@ -115,6 +115,33 @@ def test_a_module_page_says_first_what_the_course_day_asks_of_it(tmp_path):
     assert "On the course day" not in module_page(plan, plan.modules[0]).text
 
 
+def test_what_a_module_asks_before_the_course_day_is_in_its_box_and_in_the_guide(tmp_path):
+    from conftest import docx_blocks
+
+    from coursekit.render.guide import guide_document
+
+    module = timed_module("a").replace(
+        "    focus: Everyday practice.\n",
+        "    focus: Everyday practice.\n    before: Read 'The rules' on this page (about 15 minutes).\n",
+        1,
+    )
+    files = {
+        "modules/a.md": module,
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = dataclasses.replace(plan, timeline=course_timeline(plan))
+    text = module_page(timed, timed.modules[0]).text
+    assert "Before the course day: Read 'The rules' on this page (about 15 minutes). The rest is here" in text
+    assert "You need nothing from this page" not in text
+    path = tmp_path / "guide.docx"
+    guide_document(timed, timed.timeline).save(path)
+    assert "Send out what to read first: Read 'The rules' on this page (about 15 minutes). (Module a)" in [
+        t for _, t in docx_blocks(path)
+    ]
+
+
 def test_an_undated_web_source_says_when_it_was_accessed(tmp_path):
     sources = SOURCES + (
         "  - id: rules-page\n    title: Report a change\n    author: GOV.UK\n    date: n.d.\n"

@@ -115,6 +115,9 @@ def _preparation(document, plan: CoursePlan) -> None:
     document.add_heading("Preparation checklist", level=1)
     document.add_heading("Before the session", level=2)
     arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
+    arrange += [
+        f"Send out what to read first: {view.before} ({view.title})" for view in plan.modules if view.before
+    ]
     if plan.audience.before:
         arrange.insert(0, f"Send participants what to do before the session: {plan.audience.before}")
     if plan.audience.guest:

@@ -236,8 +236,13 @@ def _course_day(plan: CoursePlan, view: ModuleView) -> str:
     doing = f": you will do {_listed(tasks)}" if tasks else ""
     return (
         f'!!! abstract "On the course day"\n\n    In the room this module takes about '
-        f"{duration(plan.timeline.module_minutes(view.id))}{doing}. You need nothing from this page "
-        "beforehand unless your joining information says so: the rest is here to read at your own pace."
+        f"{duration(plan.timeline.module_minutes(view.id))}{doing}. "
+        + (
+            f"Before the course day: {_indent(view.before)} The rest is here to read at your own pace."
+            if view.before
+            else "You need nothing from this page beforehand unless your joining information says so: the "
+            "rest is here to read at your own pace."
+        )
     )
 
 
