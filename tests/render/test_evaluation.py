@@ -160,3 +160,35 @@ def test_an_outcome_s_short_form_is_what_the_form_asks_about(tmp_path):
     }
     rows = docx_tables(make_form(write_tree(tmp_path / "p", files), tmp_path))[0]
     assert [row[0] for row in rows[1:]] == ["Module 1: describe one benefit of working together"]
+
+
+def test_a_course_with_a_commitment_card_never_asks_for_an_action_again(tmp_path):
+    from conftest import valid_files
+    from docx import Document
+
+    from coursekit.render.deck import deck_slides
+    from coursekit.render.trainers import opening_and_closing
+
+    files = valid_files()
+    files["audiences/staff.yml"] += "commitment: the commitment card from the last module\n"
+    project = write_tree(tmp_path / "p", files)
+    blocks = docx_blocks(make_form(project, tmp_path))
+    texts = [text for _, text in blocks]
+    assert (
+        "Your one action is already on the commitment card from the last module, so there is nothing to "
+        "write here. Keep it: in 6 to 8 weeks we will ask how it went, if you gave a way to reach you on it."
+    ) in texts
+    assert "Slip: a way to reach you (optional)" not in texts
+    assert not any(text.startswith("Write one thing you will do") for text in texts)
+    plan = build_plan(load_project(project), "staff")
+    closing = next(s for s in deck_slides(plan) if s.title == "Thank you, and what happens next")
+    assert closing.body[0] == "Keep the commitment card from the last module: we will ask how it went."
+    document = Document()
+    opening_and_closing(document, plan)
+    said = [p.text for p in document.paragraphs]
+    assert any(
+        t.endswith(
+            "Nobody is asked for an action again: theirs is on the commitment card from the last module."
+        )
+        for t in said
+    )

@@ -55,12 +55,13 @@ def evaluation_document(plan: CoursePlan):
         word.writing_space(document, "What worked well for you?", lines=4)
         word.writing_space(document, "What should we change?", lines=4)
         if index == 0:
-            _commitment(document, level, follow_up)
+            _commitment(document, level, follow_up, audience.commitment)
         else:
             _commitment_review(document, level)
     _you_said_we_did(document)
     _equality_and_access(document)
-    _contact_slip(document, follow_up)
+    if not audience.commitment:
+        _contact_slip(document, follow_up)
     _follow_up(document, follow_up)
     return document
 
@@ -93,8 +94,18 @@ def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
     return [(part.title, [v for v in plan.modules if v.id in part.modules]) for part in parts]
 
 
-def _commitment(document, level: int, follow_up: str | None) -> None:
+def _commitment(document, level: int, follow_up: str | None, card: str | None = None) -> None:
     document.add_heading("One thing I will do", level=level)
+    if card:
+        document.add_paragraph(
+            f"Your one action is already on {card}, so there is nothing to write here. Keep it: "
+            + (
+                f"at the follow-up session ({follow_up}) we will ask how it went."
+                if follow_up
+                else f"in {FOLLOW_UP_WEEKS} we will ask how it went, if you gave a way to reach you on it."
+            )
+        )
+        return
     word.writing_space(document, "Write one thing you will do differently because of this course.", lines=3)
     if follow_up:
         document.add_paragraph(

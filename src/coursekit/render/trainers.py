@@ -167,7 +167,7 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         document.add_heading(OWN_CHECK_IN, level=2)
         document.add_paragraph(audience.check_in)
         word.labelled(document, "Say where support is: ", audience.support)
-        return _check_out(document)
+        return _check_out(document, audience.commitment)
     document.add_heading(CHECK_IN, level=2)
     document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
     word.bullets(document, GROUND_RULES)
@@ -176,16 +176,21 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         "Name the named person, and say that content notes come before any hard material, with a "
         "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
     )
-    _check_out(document)
+    _check_out(document, audience.commitment)
 
 
-def _check_out(document) -> None:
+def _check_out(document, commitment: str | None) -> None:
     document.add_heading("Check-out: what we take away", level=2)
     word.bullets(
         document,
         [
-            "Each person names one thing they will do differently, or passes. Anyone who wrote a "
-            "commitment keeps it, and says when they will look at it again.",
+            (
+                "Each person says one word or one sentence about how they are leaving, or passes. Nobody "
+                f"is asked for an action again: theirs is on {commitment}."
+                if commitment
+                else "Each person names one thing they will do differently, or passes. Anyone who wrote a "
+                "commitment keeps it, and says when they will look at it again."
+            ),
             "Hand out the evaluation form, and say what will happen with it: the trainers will tell "
             "the group what they changed because of it (you said, we did), and when.",
             "Remind people where support is, and that the knowledge checks and the course pages stay "
