@@ -87,6 +87,13 @@ def test_a_story_an_activity_uses_is_read_in_its_time_not_in_a_block_of_its_own(
     assert "story" not in {b.kind for b in timeline.blocks}
 
 
+def test_a_story_title_wrapped_over_two_lines_of_instructions_is_still_read_in_the_activity(tmp_path):
+    instructions = {"instructions": "Read the story 'Story\n1' and talk."}
+    module = timed_module("a", stories=(390,), activities=(("talk", 20, instructions),))
+    timeline = build_timeline(plan_of(tmp_path, {"a": module}), one_part(120))
+    assert "story" not in {b.kind for b in timeline.blocks}
+
+
 def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
     modules = {m: timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
     part = build_timeline(plan_of(tmp_path, modules), one_part(240)).parts[0]

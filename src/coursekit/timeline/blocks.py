@@ -57,9 +57,10 @@ def read_in_activity(story, view: ModuleView) -> bool:
     That activity's minutes include reading it, so it gets no block of its own.
     """
     teller = story.storyteller.split(",")[0].split()[0]
+    title = " ".join(story.title.split())
     return any(
         a.story == story.id
-        or story.title in a.instructions
+        or title in " ".join(a.instructions.split())
         or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
         for a in view.activities
     )
