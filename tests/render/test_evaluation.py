@@ -175,20 +175,23 @@ def test_a_course_with_a_commitment_card_never_asks_for_an_action_again(tmp_path
     blocks = docx_blocks(make_form(project, tmp_path))
     texts = [text for _, text in blocks]
     assert (
-        "Your one action is already on the commitment card from the last module, so there is nothing to "
+        "Your one action goes on the commitment card from the last module, so there is nothing to "
         "write here. Keep it: in 6 to 8 weeks we will ask how it went, if you gave a way to reach you on it."
     ) in texts
     assert "Slip: a way to reach you (optional)" not in texts
     assert not any(text.startswith("Write one thing you will do") for text in texts)
     plan = build_plan(load_project(project), "staff")
     closing = next(s for s in deck_slides(plan) if s.title == "Thank you, and what happens next")
-    assert closing.body[0] == "Keep the commitment card from the last module: we will ask how it went."
+    assert (
+        closing.body[0]
+        == "Keep the commitment card from the last module: we will ask how it went, if you want us to."
+    )
     document = Document()
     opening_and_closing(document, plan)
     said = [p.text for p in document.paragraphs]
     assert any(
         t.endswith(
-            "Nobody is asked for an action again: theirs is on the commitment card from the last module."
+            "Nobody is asked for an action out loud: that is what the commitment card from the last module is for."
         )
         for t in said
     )

@@ -78,7 +78,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
             "Closing",
             "Thank you, and what happens next",
             (
-                f"Keep {audience.commitment}: we will ask how it went."
+                f"Keep {audience.commitment}: we will ask how it went, if you want us to."
                 if audience.commitment
                 else "Write down one thing you will do differently.",
                 "Tell us what to change: we will say what we did with your feedback.",

@@ -98,7 +98,7 @@ def _commitment(document, level: int, follow_up: str | None, card: str | None = 
     document.add_heading("One thing I will do", level=level)
     if card:
         document.add_paragraph(
-            f"Your one action is already on {card}, so there is nothing to write here. Keep it: "
+            f"Your one action goes on {card}, so there is nothing to write here. Keep it: "
             + (
                 f"at the follow-up session ({follow_up}) we will ask how it went."
                 if follow_up

@@ -186,7 +186,7 @@ def _check_out(document, commitment: str | None) -> None:
         [
             (
                 "Each person says one word or one sentence about how they are leaving, or passes. Nobody "
-                f"is asked for an action again: theirs is on {commitment}."
+                f"is asked for an action out loud: that is what {commitment} is for."
                 if commitment
                 else "Each person names one thing they will do differently, or passes. Anyone who wrote a "
                 "commitment keeps it, and says when they will look at it again."
