@@ -178,3 +178,21 @@ def test_a_story_says_under_its_credit_whether_the_storyteller_was_asked(tmp_pat
         "asked about this course.*"
     ) in pages["published-public"]
     assert "*Told by Sam. Retold with the storyteller's permission.*" in pages["granted"]
+
+
+def test_the_welcome_page_explains_the_course_s_citations_once_in_its_own_style(tmp_path):
+    from conftest import valid_files
+
+    files = valid_files()
+    plan = build_plan(load_project(write_tree(tmp_path / "a", files)), "staff")
+    assert (
+        "**About the references.** Some sentences end in a short note in brackets, such as (Example Org, "
+        "2022). It names who wrote the source and when"
+    ) in welcome_page(plan, None).text
+    files["audiences/staff.yml"] += "citations: numbered\n"
+    plan = build_plan(load_project(write_tree(tmp_path / "b", files)), "staff")
+    assert (
+        "**About the references.** Some sentences end in a small raised number. It leads to a note at the "
+        "foot of the page that says where the fact comes from. Select it to see the full source on the "
+        "[Sources page](sources.md)."
+    ) in welcome_page(plan, None).text

@@ -129,7 +129,7 @@ def welcome_page(
 You can see which modules you have read and which checks you have passed on the
 [progress page](progress.md). Words with a dotted underline have a short explanation: point to
 them, tap them, or move to them with the Tab key. All the words are also in the
-[jargon buster](glossary.md).
+[jargon buster](glossary.md).{_about_references(plan)}
 
 ## Getting support
 
@@ -244,6 +244,25 @@ def _course_day(plan: CoursePlan, view: ModuleView) -> str:
             "rest is here to read at your own pace."
         )
     )
+
+
+def _about_references(plan: CoursePlan) -> str:
+    """How this course's pages cite their sources, said once on the welcome page."""
+    if not plan.sources:
+        return ""
+    if plan.audience.citations == "numbered":
+        how = (
+            "Some sentences end in a small raised number. It leads to a note at the foot of the page "
+            "that says where the fact comes from"
+        )
+    else:
+        example = plan.sources[0]
+        how = (
+            f"Some sentences end in a short note in brackets, such as ({esc(short_author(example.author))}, "
+            f"{esc(example.date)}). It names who wrote the source and when; some dates give the month and day "
+            'too, and "n.d." means the source gives no date'
+        )
+    return f"\n\n**About the references.** {how}. Select it to see the full source on the [Sources page](sources.md)."
 
 
 def _listed(items: list[str]) -> str:
