@@ -116,7 +116,7 @@ def test_a_module_page_says_first_what_the_course_day_asks_of_it(tmp_path):
 
 
 def test_what_a_module_asks_before_the_course_day_is_in_its_box_and_in_the_guide(tmp_path):
-    from conftest import docx_blocks
+    from conftest import docx_blocks, one_module
 
     from coursekit.render.guide import guide_document
 
@@ -125,12 +125,7 @@ def test_what_a_module_asks_before_the_course_day_is_in_its_box_and_in_the_guide
         "    focus: Everyday practice.\n    before: Read 'The rules' on this page (about 15 minutes).\n",
         1,
     )
-    files = {
-        "modules/a.md": module,
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = build_plan(load_project(write_tree(tmp_path / "p", one_module(module))), "staff")
     timed = dataclasses.replace(plan, timeline=course_timeline(plan))
     text = module_page(timed, timed.modules[0]).text
     assert "Before the course day: Read 'The rules' on this page (about 15 minutes). The rest is here" in text
