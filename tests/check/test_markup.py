@@ -114,3 +114,14 @@ def test_blanks_in_trainer_notes_and_printed_forms_are_fine(tmp_path):
         ("      Fill in one line for each part", "      Name: ______. Fill in one line for each part"),
     )
     assert caught(findings(tmp_path, module), "blank-to-fill") == []
+
+
+def test_yaml_structure_swallowed_by_a_text_value_is_reported(tmp_path):
+    from checking import caught, findings, line_of
+
+    swallowed = "facilitator_notes: >-\n      Keep time and check in.\n      - >-\n        Print the cards."
+    module = checked_module(("facilitator_notes: Keep time and check in.", swallowed))
+    assert caught(findings(tmp_path, module), "yaml-in-text") == [
+        ("modules/intro.md", line_of(module, "      - >-"), "activities[0].facilitator_notes", "warning")
+    ]
+    assert caught(findings(tmp_path, checked_module()), "yaml-in-text") == []

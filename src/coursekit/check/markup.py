@@ -113,3 +113,24 @@ def blanks(doc: Document, ctx: Context) -> Iterator[Problem]:
                     "{{ slot }} the organisation sets, or put the reminder in the trainer's notes"
                 ),
             )
+
+
+_YAML_LEFTOVER = re.compile(r"(?:^|\s)(?:-|[A-Za-z_][\w-]*:)[ \t]+[>|][-+]?[ \t]*$", re.MULTILINE)
+"""A line such as '- >-' or 'prepare: |' inside a text: YAML structure swallowed by the value above."""
+
+
+def yaml_in_text(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """No YAML list items or keys inside a text value: a mis-indented field has swallowed them."""
+    for passage in doc.passages:
+        match = _YAML_LEFTOVER.search(_without_code(passage.text))
+        if match:
+            yield passage.finding(
+                match.start(),
+                "yaml-in-text",
+                WARNING,
+                (
+                    f"holds {match[0].strip()!r}, YAML that belongs to the file's structure: the lines "
+                    "after this field are indented as part of its text; indent the field's key (or the "
+                    "next one) to match its neighbours"
+                ),
+            )
