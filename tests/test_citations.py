@@ -105,3 +105,25 @@ def test_a_source_cited_only_in_a_module_content_note_is_on_the_sources_page(tmp
     plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     assert "second-source" in [s.id for s in plan.sources]
     assert plan.modules[0].module.content_notes[0].support == "Text a helpline (Helpline Org, 2024)."
+
+
+def test_a_printed_reference_gives_the_address_when_it_was_read_and_whether_it_changes():
+    import datetime as dt
+
+    from coursekit.citations import reference_text
+    from coursekit.schema import Source
+
+    source = Source(
+        id="rates",
+        title="Payment rates",
+        author="NIHR",
+        date="2024",
+        kind="payment",
+        url="https://example.org/rates",
+        accessed=dt.date(2026, 11, 30),
+        time_sensitive=True,
+    )
+    assert reference_text(source) == (
+        "NIHR (2024). Payment rates. https://example.org/rates. Accessed 30 November 2026. "
+        "Check before use: this changes."
+    )

@@ -18,6 +18,7 @@ from .body import CITATION
 from .plan import CoursePlan, ModuleView
 from .schema import ITEM_LISTS, Source
 from .textfields import replaced, text_fields
+from .timetext import long_date
 
 SPOKEN = ("script",)
 """Fields read aloud: their citations stay for the renderer to leave out."""
@@ -32,6 +33,14 @@ def short_author(author: str) -> str:
 def credit(source: Source) -> str:
     """'(SCIE, 2021)': how a source is cited in running text."""
     return f"({short_author(source.author)}, {source.date[:4]})"
+
+
+def reference_text(source: Source) -> str:
+    """A source in full, as plain text for print: author, date, title, address, when it was read."""
+    address = f" {source.url}." if source.url else ""
+    accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
+    check = " Check before use: this changes." if source.time_sensitive else ""
+    return f"{source.author} ({source.date}). {source.title}.{address}{accessed}{check}"
 
 
 def cited_ids(item: BaseModel) -> Iterator[tuple[tuple, str]]:

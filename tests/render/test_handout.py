@@ -39,6 +39,7 @@ def test_sections_in_order(project, tmp_path):
         ("Heading 1", "Check your learning, on paper"),
         ("Heading 2", "Module 1: Introduction"),
         ("Heading 1", "Glossary"),
+        ("Heading 1", "Sources"),
     ]
     assert_accessible_docx(path, "Staff course: participant handout")
 
@@ -145,3 +146,8 @@ def test_checks_the_trainers_run_in_the_room_are_printed_without_answers(project
     texts = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
     assert "1. What is co-production?" in texts and "Answers to the paper checks" not in texts
     assert "Your trainers go through the answers with you." in " ".join(texts)
+
+
+def test_the_handout_ends_with_its_sources_in_full(project, tmp_path):
+    blocks = docx_blocks(make_handout(project, tmp_path))
+    assert blocks[-1] == ("List Bullet", "Example Org (2022). Sam's story.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..citations import reference_text
 from ..model import BuildSettings
 from ..plan import CoursePlan, ModuleView
 from ..schema import Option
@@ -69,7 +70,19 @@ def handout_document(plan: CoursePlan):
         _module(document, plan, view)
     _paper_checks(document, plan)
     _glossary(document, plan)
+    _sources(document, plan)
     return document
+
+
+def _sources(document, plan: CoursePlan) -> None:
+    if not plan.sources:
+        return
+    document.add_heading("Sources", level=1)
+    document.add_paragraph(
+        "Where the stories, facts and guidance in this pack come from. Stories are retold in our own "
+        "words, with credit to the people who told them."
+    )
+    word.bullets(document, [reference_text(source) for source in plan.sources])
 
 
 def _paper_checks(document, plan: CoursePlan) -> None:
