@@ -14,9 +14,9 @@ from ..plan import CoursePlan
 from . import output, word
 
 SCALE = "1   2   3   4   5"
-MAX_OUTCOME_ROWS = 12
+MAX_OUTCOME_ROWS = 16
 """Past this many outcomes in a sitting, each module is rated once, its outcomes listed in the row:
-a form of 50 ratings is not filled in at the close."""
+a form of 50 ratings is not filled in at the close, one of 16 rows is."""
 FOLLOW_UP_WEEKS = "6 to 8 weeks"
 
 
