@@ -53,7 +53,7 @@ def build(
     for audience_id in audience_ids:
         plan = default_course(project, audience_id, outputs)
         timed = course_timeline(plan)
-        plans.append(dataclasses.replace(plan, timeline=timed))
+        plans.append(dataclasses.replace(plan, timeline=timed, online=course_timeline(plan, "online")))
         warnings += course_problems(project, plan)
     result = build_plans(
         tuple(plans),

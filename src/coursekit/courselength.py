@@ -24,31 +24,34 @@ from .timetext import short_duration
 LENGTH_TOLERANCE = 0.10
 
 
-def natural_timeline(plan: CoursePlan) -> timeline.Timeline:
+def natural_timeline(plan: CoursePlan, mode: str = "in-person") -> timeline.Timeline:
     """Return the course as long as its content needs: every block, breaks, lunch and a 10% buffer."""
     sittings = tuple(
         timeline.Sitting(title, start, None, modules=modules, expected=minutes)
         for title, start, minutes, modules in _parts(plan.audience)
     )
-    return timeline.build_timeline(plan, _settings(plan, sittings))
+    return timeline.build_timeline(plan, _settings(plan, sittings, mode))
 
 
-def course_timeline(plan: CoursePlan) -> timeline.Timeline:
+def course_timeline(plan: CoursePlan, mode: str = "in-person") -> timeline.Timeline:
     """Return the course planned at its stated length, leaving out optional activities that do not
     fit; when anything more would have to go, the natural plan of its core (every optional
-    activity left out, and the warning of course_problems says by how much it runs over)."""
+    activity left out, and the warning of course_problems says by how much it runs over).
+
+    mode "online" plans the same course for a video call: shorter, more frequent breaks and longer
+    changeovers."""
     sittings = tuple(
         timeline.Sitting(title, start, minutes, modules=modules)
         for title, start, minutes, modules in _parts(plan.audience)
     )
     try:
-        stated = timeline.build_timeline(plan, _settings(plan, sittings))
+        stated = timeline.build_timeline(plan, _settings(plan, sittings, mode))
     except timeline.DoesNotFit:
         stated = None
     if stated is not None and all(trim.action == "drop" for trim in stated.trims):
         return stated
     drops = timeline.optional_drops(plan.modules)
-    core = natural_timeline(core_plan(plan))
+    core = natural_timeline(core_plan(plan), mode)
     return dataclasses.replace(core, cut=tuple(t.text for t in drops), trims=tuple(drops))
 
 
@@ -67,10 +70,13 @@ def _parts(audience: Audience) -> list[tuple[str, dt.time, int, tuple[str, ...] 
     return [(part.title, part.start or audience.start, part.minutes, part.modules) for part in audience.parts]
 
 
-def _settings(plan: CoursePlan, sittings: tuple[timeline.Sitting, ...]) -> timeline.TimeSettings:
+def _settings(
+    plan: CoursePlan, sittings: tuple[timeline.Sitting, ...], mode: str = "in-person"
+) -> timeline.TimeSettings:
     audience = plan.audience
     return timeline.TimeSettings(
         sittings,
+        mode=mode,
         break_every=timeline.break_every(audience.id),
         checks_in_room=audience.checks_in_room,
         own_check_in=audience.check_in is not None,

@@ -143,6 +143,8 @@ class CoursePlan:
     """The output this plan was narrowed to by consent (None: not yet narrowed)."""
     timeline: Timeline | None = None
     """The clock-timed plan (timeline.py), once the course is planned as a session."""
+    online: Timeline | None = None
+    """The same course planned for a video call, when the session is in person (the guide prints it)."""
 
     @property
     def withheld(self) -> tuple[Withheld, ...]:
@@ -233,7 +235,8 @@ def for_use(plan: CoursePlan, use: str) -> CoursePlan:
     narrowed = dataclasses.replace(plan, modules=tuple(views), use=use)
     if plan.timeline is None:
         return narrowed
-    return dataclasses.replace(narrowed, timeline=_retitled(plan.timeline, views))
+    online = _retitled(plan.online, views) if plan.online else None
+    return dataclasses.replace(narrowed, timeline=_retitled(plan.timeline, views), online=online)
 
 
 WITHHELD_BLOCK = "In place of a story: its point"

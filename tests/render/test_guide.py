@@ -473,3 +473,20 @@ def test_a_session_without_breaks_has_refreshments_around_it_not_at_the_breaks(p
     assert any(line.endswith("show the plan on the clock: when it ends.") for line in lines)
     with_break = texts(make_guide(project, tmp_path / "b", timeline=TIMELINE))
     assert "Drinking water, and refreshments at the breaks." in with_break
+
+
+def test_the_guide_ends_with_the_course_re_timed_for_a_video_call(project, tmp_path):
+    from coursekit.courselength import course_timeline
+    from coursekit.render.guide import guide_document
+
+    plan = build_plan(load_project(project), "staff")
+    timed = dataclasses.replace(plan, timeline=course_timeline(plan), online=course_timeline(plan, "online"))
+    path = tmp_path / "guide.docx"
+    guide_document(timed, timed.timeline).save(path)
+    lines = texts(path)
+    start = lines.index("Online run-sheet")
+    assert lines[start + 1].startswith("The same course on a video call, re-timed with 10-minute breaks")
+    assert any("The online run-sheet at the end of this guide re-times the course" in line for line in lines)
+    without = tmp_path / "in-person.docx"
+    guide_document(plan, course_timeline(plan)).save(without)
+    assert "Online run-sheet" not in texts(without)

@@ -63,6 +63,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
     trainers.distress_protocol(document, plan)
     trainers.co_trainer_briefing(document, plan, timeline)
     trainers.guest_briefing(document, plan, timeline)
+    _online_run_sheet(document, plan)
     return document
 
 
@@ -89,6 +90,28 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
             "The course in order, with the minutes of each module and activity. There are no clock "
             "times or breaks here: a session plan adds them. Plan a break at least every 90 minutes."
         )
+    _run_sheet_tables(document, plan, timeline)
+
+
+def _online_run_sheet(document, plan: CoursePlan) -> None:
+    if plan.online is None:
+        return
+    document.add_heading("Online run-sheet", level=1)
+    stated = plan.timeline.minutes if plan.timeline else None
+    longer = (
+        f" That is {word.minutes(plan.online.minutes - stated)} longer than in the room, for the breaks and "
+        "changeovers: book the extra time."
+        if stated and plan.online.minutes > stated
+        else ""
+    )
+    document.add_paragraph(
+        "The same course on a video call, re-timed with 10-minute breaks at least every hour and 5-minute "
+        f"changeovers: {word.minutes(plan.online.minutes)}, {breaks_note(plan.online)}.{longer}"
+    )
+    _run_sheet_tables(document, dataclasses.replace(plan, timeline=plan.online), plan.online)
+
+
+def _run_sheet_tables(document, plan: CoursePlan, timeline: Timeline | None) -> None:
     for sitting in runsheet.run_sheet(plan, timeline):
         if timeline is not None:
             document.add_heading(sitting.title, level=2)
@@ -125,7 +148,15 @@ def _preparation(document, plan: CoursePlan) -> None:
             0,
             f"Book the guest, {plan.audience.guest.title}, and send them their briefing (end of this guide).",
         )
-    word.bullets(document, [*arrange, *trainers.EXPECTED_ACCESS, trainers.BEFORE[0], trainers.SAFEGUARDING])
+    word.bullets(
+        document,
+        [
+            *arrange,
+            *trainers.expected_access(plan.online is not None),
+            trainers.BEFORE[0],
+            trainers.SAFEGUARDING,
+        ],
+    )
     document.add_heading("Room", level=2)
     word.bullets(document, trainers.room(plan.timeline))
     document.add_heading("Equipment", level=2)

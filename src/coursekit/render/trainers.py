@@ -72,11 +72,27 @@ EXPECTED_ACCESS = (
     f"The slides are in {FONT}, body text at {BODY_POINTS} point and nothing below {SMALLEST_POINTS}, in "
     "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
     "deck beforehand to anyone using a screen reader or who would like to read ahead.",
-    "If you run the session online: turn on live captions, send the slides and the handout beforehand, "
-    "and give people a way to return sheets and cards by email or an anonymous online form. Ask whoever "
-    "builds your course materials for the online version of the run-sheet and deck: it is re-timed with "
-    "10-minute breaks at least every hour and 5-minute changeovers, and extras that no longer fit are left out.",
 )
+ONLINE = (
+    "If you run the session online: turn on live captions, send the slides and the handout beforehand, "
+    "and give people a way to return sheets and cards by email or an anonymous online form. "
+)
+ONLINE_SHEET = (
+    "The online run-sheet at the end of this guide re-times the course with 10-minute breaks at least "
+    "every hour and 5-minute changeovers; extras that no longer fit are left out."
+)
+ONLINE_ASK = (
+    "Ask whoever builds your course materials for the online run-sheet (a session file with "
+    "'mode: online'): it is re-timed with 10-minute breaks at least every hour and 5-minute changeovers."
+)
+
+
+def expected_access(has_online_sheet: bool) -> list[str]:
+    """What to do about access, whatever the course; the online line points to this guide's online
+    run-sheet when it has one."""
+    return [*EXPECTED_ACCESS, ONLINE + (ONLINE_SHEET if has_online_sheet else ONLINE_ASK)]
+
+
 CONSENT_WORDS = {
     "published-public": "retold from a published public story, with credit; the storyteller has not been asked",
     "granted": "consent granted by the storyteller",
