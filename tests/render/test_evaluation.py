@@ -56,6 +56,9 @@ def test_confidence_before_and_after_on_each_outcome(project, tmp_path):
 def test_commitment_follow_up_report_back_and_an_optional_question(project, tmp_path):
     texts = [text for _, text in docx_blocks(make_form(project, tmp_path))]
     assert "What worked well for you?" in texts and "What should we change?" in texts
+    assert any(
+        text.startswith("Did anything make you feel you had to share more about yourself") for text in texts
+    )
     assert "Write one thing you will do differently because of this course." in texts
     assert any("in 6 to 8 weeks to ask how it went" in text for text in texts)
     slip = texts.index("Slip: a way to reach you (optional)")  # contact details apart from the answers

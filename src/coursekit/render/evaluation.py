@@ -54,6 +54,12 @@ def evaluation_document(plan: CoursePlan):
         document.add_heading("What worked, and what to change", level=level)
         word.writing_space(document, "What worked well for you?", lines=4)
         word.writing_space(document, "What should we change?", lines=4)
+        word.writing_space(
+            document,
+            "Did anything make you feel you had to share more about yourself than you wanted to? If so, "
+            "what? (You can leave this blank.)",
+            lines=2,
+        )
         if index == 0:
             _commitment(document, level, follow_up, audience.commitment)
         else:
