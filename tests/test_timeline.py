@@ -94,6 +94,14 @@ def test_a_story_title_wrapped_over_two_lines_of_instructions_is_still_read_in_t
     assert "story" not in {b.kind for b in timeline.blocks}
 
 
+def test_a_story_read_only_in_an_extra_the_plan_drops_gets_its_own_time(tmp_path):
+    extra = {"optional": True, "instructions": "Read 'Story 1' and talk."}
+    module = timed_module("a", stories=(390,), activities=(("core", 20, {}), ("extra", 30, extra)))
+    timeline = build_timeline(plan_of(tmp_path, {"a": module}), one_part(60))
+    assert "extra" not in {b.item_id for b in timeline.blocks}
+    assert [b.item_id for b in timeline.blocks if b.kind == "story"] == ["story-1"]
+
+
 def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
     modules = {m: timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
     part = build_timeline(plan_of(tmp_path, modules), one_part(240)).parts[0]

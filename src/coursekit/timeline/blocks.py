@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -103,10 +104,14 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
     blocks = [
         Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=named[view.input_by])
     ]
+    # A story read only in an activity the plan drops is read aloud in a block of its own.
+    kept = dataclasses.replace(
+        view, activities=tuple(a for a in view.activities if (view.id, a.id) not in cuts.dropped)
+    )
     blocks += [
         Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
         for s in view.stories
-        if not read_in_activity(s, view)
+        if not read_in_activity(s, kept)
     ]
     shared = 0
     for activity in view.activities:
