@@ -127,3 +127,23 @@ def test_a_printed_reference_gives_the_address_when_it_was_read_and_whether_it_c
         "NIHR (2024). Payment rates. https://example.org/rates. Accessed 30 November 2026. "
         "Check before use: this changes."
     )
+
+
+def test_a_source_cited_as_a_provision_is_named_by_it_not_by_its_author_and_year():
+    from coursekit.citations import credit, label
+    from coursekit.schema import Source
+
+    section = Source(
+        id="s242",
+        title="NHS Act 2006, section 242",
+        author="UK Parliament",
+        date="2022-07-01",
+        kind="law",
+        cite_as="NHS Act 2006, s242",
+    )
+    plain = section.model_copy(update={"cite_as": None})
+    assert credit(section) == "(NHS Act 2006, s242)"
+    assert (credit(plain), label(plain, full_date=True)) == (
+        "(UK Parliament, 2022)",
+        "UK Parliament, 2022-07-01",
+    )

@@ -30,9 +30,14 @@ def short_author(author: str) -> str:
     return match[1] if match else author.split(",")[0]
 
 
+def label(source: Source, full_date: bool = False) -> str:
+    """'SCIE, 2021' (or its cite_as): how running text names a source; full_date keeps month and day."""
+    return source.cite_as or f"{short_author(source.author)}, {source.date if full_date else source.date[:4]}"
+
+
 def credit(source: Source) -> str:
     """'(SCIE, 2021)': how a source is cited in running text."""
-    return f"({short_author(source.author)}, {source.date[:4]})"
+    return f"({label(source)})"
 
 
 def reference_text(source: Source) -> str:

@@ -531,6 +531,9 @@ class Source(Model):
     """When the URL was last checked."""
     time_sensitive: StrictBool = False
     """True for rates, thresholds and rules that change (check before each delivery)."""
+    cite_as: Label | None = None
+    """How the text cites it, instead of author and year, where one author has many sources (for
+    example 'NHS Act 2006, s242' rather than 'UK Parliament, 2022')."""
     note: str | None = None
     transcript: Annotated[str, Field(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")] | None = None
     """File name of the source's transcript in the sources folder (`coursekit check --sources-dir`):

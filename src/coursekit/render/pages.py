@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..body import FENCE
-from ..citations import short_author
+from ..citations import label
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
@@ -256,11 +256,11 @@ def _about_references(plan: CoursePlan) -> str:
             "that says where the fact comes from"
         )
     else:
-        example = plan.sources[0]
+        example = next((s for s in plan.sources if not s.cite_as), plan.sources[0])
         how = (
-            f"Some sentences end in a short note in brackets, such as ({esc(short_author(example.author))}, "
-            f"{esc(example.date)}). It names who wrote the source and when; some dates give the month and day "
-            'too, and "n.d." means the source gives no date'
+            f"Some sentences end in a short note in brackets, such as ({esc(label(example, full_date=True))}). "
+            "It names who wrote the source and when (or, for a law, which one); some dates give the month "
+            'and day too, and "n.d." means the source gives no date'
         )
     return f"\n\n**About the references.** {how}. Select it to see the full source on the [Sources page](sources.md)."
 
@@ -443,7 +443,7 @@ def cite(markdown: str, sources: tuple[Source, ...], numbered: bool = False, pre
 
     def link(source_id: str) -> str:
         source = by_id[source_id]
-        return f"[{short_author(source.author)}, {source.date}](sources.md#{source.id})"
+        return f"[{esc(label(source, full_date=True))}](sources.md#{source.id})"
 
     if not numbered:
         return body_syntax.CITATION.sub(lambda m: f"({link(m['id'])})", markdown)
