@@ -687,9 +687,9 @@ class AudienceFile(Model):
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""
     commitment: Label | None = None
-    """Where participants write their one action during the course, with a way to reach them for the
-    follow-up (for example 'the commitment card you wrote at the bridge'): the closing slide, the
-    check-out and the evaluation form point to it instead of asking for an action again."""
+    """Where participants write their one action during the course (for example 'the commitment card
+    from the bridge'): the closing slide, the check-out and the evaluation form point to it instead
+    of asking for an action again; the form's contact slip is for anyone who did not hand one in."""
     citations: Literal["author-date", "numbered"] = "author-date"
     """How the learner pages cite sources in their text: '(SCIE, 2021)' links, or small numbers that
     link to notes at the foot of the page (easier to read for an audience with a low reading age)."""

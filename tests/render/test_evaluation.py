@@ -179,9 +179,13 @@ def test_a_course_with_a_commitment_card_never_asks_for_an_action_again(tmp_path
     texts = [text for _, text in blocks]
     assert (
         "Your one action goes on the commitment card from the last module, so there is nothing to "
-        "write here. Keep it: in 6 to 8 weeks we will ask how it went, if you gave a way to reach you on it."
+        "write here. Keep it: in 6 to 8 weeks we will ask how it went, if you would like that: fill in the "
+        "slip on the last page and hand it in separately, so this form stays anonymous."
     ) in texts
-    assert "Slip: a way to reach you (optional)" not in texts
+    slip = texts.index("Slip: a way to reach you (optional)")  # the card may go home; the slip is handed in
+    assert texts[slip + 1].endswith(
+        "Leave it blank if you already handed in a way to reach you with the commitment card from the last module."
+    )
     assert not any(text.startswith("Write one thing you will do") for text in texts)
     plan = build_plan(load_project(project), "staff")
     closing = next(s for s in deck_slides(plan) if s.title == "Thank you, and what happens next")

@@ -66,8 +66,7 @@ def evaluation_document(plan: CoursePlan):
             _commitment_review(document, level)
     _you_said_we_did(document)
     _equality_and_access(document)
-    if not audience.commitment:
-        _contact_slip(document, follow_up)
+    _contact_slip(document, follow_up, audience.commitment)
     _follow_up(document, follow_up)
     return document
 
@@ -108,7 +107,8 @@ def _commitment(document, level: int, follow_up: str | None, card: str | None = 
             + (
                 f"at the follow-up session ({follow_up}) we will ask how it went."
                 if follow_up
-                else f"in {FOLLOW_UP_WEEKS} we will ask how it went, if you gave a way to reach you on it."
+                else f"in {FOLLOW_UP_WEEKS} we will ask how it went, if you would like that: fill in the "
+                "slip on the last page and hand it in separately, so this form stays anonymous."
             )
         )
         return
@@ -131,12 +131,13 @@ def _commitment_review(document, level: int) -> None:
         word.writing_space(document, question, lines=3)
 
 
-def _contact_slip(document, follow_up: str | None) -> None:
+def _contact_slip(document, follow_up: str | None, card: str | None = None) -> None:
     word.page_break(document)
     document.add_heading("Slip: a way to reach you (optional)", level=1)
     document.add_paragraph(
         "Hand this in on its own, not with your form. It is used only for the follow-up, and then destroyed."
         + (" Fill it in only if you cannot come to the follow-up session." if follow_up else "")
+        + (f" Leave it blank if you already handed in a way to reach you with {card}." if card else "")
     )
     word.writing_space(document, "Your name, and the best way to reach you:", lines=2)
     document.add_paragraph("Follow-up date (the trainer fills this in): ____ / ____ / ________")
