@@ -486,7 +486,30 @@ def test_the_guide_ends_with_the_course_re_timed_for_a_video_call(project, tmp_p
     lines = texts(path)
     start = lines.index("Online run-sheet")
     assert lines[start + 1].startswith("The same course on a video call, re-timed with 10-minute breaks")
+    assert "two sittings" not in lines[start + 1]  # an hour or so online needs no split
     assert any("The online run-sheet at the end of this guide re-times the course" in line for line in lines)
     without = tmp_path / "in-person.docx"
     guide_document(plan, course_timeline(plan)).save(without)
     assert "Online run-sheet" not in texts(without)
+
+
+def test_an_online_day_over_four_hours_is_offered_as_two_sittings(project, tmp_path):
+    from coursekit.courselength import course_timeline
+    from coursekit.render.guide import guide_document
+    from coursekit.timeline.model import Block
+
+    plan = build_plan(load_project(project), "staff")
+    online = course_timeline(plan, "online")
+    long_part = dataclasses.replace(
+        online.parts[0], blocks=(*online.parts[0].blocks, Block("buffer", 240, "Spare"))
+    )
+    timed = dataclasses.replace(
+        plan, timeline=course_timeline(plan), online=dataclasses.replace(online, parts=(long_part,))
+    )
+    path = tmp_path / "guide.docx"
+    guide_document(timed, timed.timeline).save(path)
+    lines = texts(path)
+    assert (
+        "think about running it as two sittings on different days"
+        in lines[lines.index("Online run-sheet") + 1]
+    )

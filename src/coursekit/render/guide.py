@@ -93,6 +93,10 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
     _run_sheet_tables(document, plan, timeline)
 
 
+ONLINE_SITTING_MAX = 240
+"""Minutes of one online sitting past which the guide suggests two sittings."""
+
+
 def _online_run_sheet(document, plan: CoursePlan) -> None:
     if plan.online is None:
         return
@@ -104,9 +108,15 @@ def _online_run_sheet(document, plan: CoursePlan) -> None:
         if stated and plan.online.minutes > stated
         else ""
     )
+    long_day = (
+        " More than four hours on a screen in one go is hard going: think about running it as two "
+        "sittings on different days, split at the module boundary nearest the middle."
+        if any(part.minutes > ONLINE_SITTING_MAX for part in plan.online.parts)
+        else ""
+    )
     document.add_paragraph(
         "The same course on a video call, re-timed with 10-minute breaks at least every hour and 5-minute "
-        f"changeovers: {word.minutes(plan.online.minutes)}, {breaks_note(plan.online)}.{longer}"
+        f"changeovers: {word.minutes(plan.online.minutes)}, {breaks_note(plan.online)}.{longer}{long_day}"
     )
     _run_sheet_tables(document, dataclasses.replace(plan, timeline=plan.online), plan.online)
 
