@@ -137,3 +137,24 @@ def test_a_citation_written_by_hand_in_an_audience_file_is_a_warning(tmp_path):
         if f.rule == "citation-by-hand"
     ]
     assert [(f.path, f.field, f.severity) for f in found] == [("audiences/staff.yml", "tone", "warning")]
+
+
+def test_nothing_is_dated_after_today(tmp_path):
+    import datetime as dt
+
+    from checking import check_files
+    from conftest import checked_files
+
+    found = findings(tmp_path / "a", today=dt.date(2026, 11, 10))
+    assert [(f.field, f.rule) for f in found if f.rule == "future-date"] == [("updated", "future-date")]
+    assert "updated on 2026-11-22, after today (2026-11-10)" in next(
+        f.message for f in found if f.rule == "future-date"
+    )
+    files = checked_files()
+    files["sources.yml"] = files["sources.yml"].replace(
+        "kind: story", "kind: story\n    accessed: 2026-12-25", 1
+    )
+    later = check_files(tmp_path / "b", files, today=dt.date(2026, 11, 30))
+    assert [(f.path, f.field) for f in later if f.rule == "future-date"] == [
+        ("sources.yml", "example-story.accessed")
+    ]

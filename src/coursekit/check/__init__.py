@@ -75,6 +75,7 @@ RULES = (
     provenance.own_words,
     provenance.citations_by_hand,
     provenance.review_date,
+    provenance.future_dates,
     selfstudy.self_study,
     slots.unknown_slots,
     editions.replaced_behind,
@@ -104,6 +105,7 @@ AUDIENCE_RULES = (
 PROJECT_RULES = (
     course.course_lengths,  # G5: each course's planned length against its stated length_minutes
     storytellers.tied_stories_told,
+    provenance.future_source_dates,
 )
 """Rules over the whole project: a function (Context) -> findings."""
 

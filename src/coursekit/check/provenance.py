@@ -155,3 +155,40 @@ def review_date(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
 
 def _normalise(text: str) -> str:
     return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def future_dates(doc: ModuleText, ctx: Context) -> Iterator[Problem]:
+    """Nothing is dated after today: not the module's update, a consent record, nor a source's check."""
+    module = doc.module
+    dated = [(("updated",), module.updated, "updated")]
+    dated += [
+        (("stories", i, "consent", "recorded_on"), s.consent.recorded_on, "recorded")
+        for i, s in enumerate(module.stories)
+    ]
+    dated += [
+        (("sources", i, "accessed"), s.accessed, "checked")
+        for i, s in enumerate(module.sources)
+        if s.accessed
+    ]
+    for loc, when, what in dated:
+        if when > ctx.today:
+            yield doc.finding(loc, "future-date", WARNING, _future(when, what, ctx.today))
+
+
+def future_source_dates(ctx: Context) -> Iterator[Problem]:
+    """No shared source (sources.yml) says it was checked after today."""
+    owned = {s.id for m in ctx.project.modules for s in m.sources}
+    for source in ctx.project.sources:
+        if source.id not in owned and source.accessed and source.accessed > ctx.today:
+            yield Problem(
+                "sources.yml",
+                None,
+                f"{source.id}.accessed",
+                _future(source.accessed, "checked", ctx.today),
+                "future-date",
+                WARNING,
+            )
+
+
+def _future(when, what: str, today) -> str:
+    return f"says it was {what} on {when}, after today ({today}): give the date it really was {what}"
