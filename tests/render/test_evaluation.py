@@ -193,6 +193,9 @@ def test_a_course_with_a_commitment_card_never_asks_for_an_action_again(tmp_path
         closing.body[0]
         == "Keep the commitment card from the last module: we will ask how it went, if you want us to."
     )
+    assert closing.notes.startswith(
+        "Close the session: collect the evaluation forms. People keep the commitment card from the last module;"
+    )
     document = Document()
     opening_and_closing(document, plan)
     said = [p.text for p in document.paragraphs]

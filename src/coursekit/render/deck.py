@@ -85,9 +85,14 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
                 audience.support,
             ),
             _join(
-                "Close the session: collect commitments and feedback. Remind people where to get "
-                "support. Make sure any co-trainer or contributor with lived experience is thanked "
-                "by name (if they wish) and knows when they will be paid.",
+                (
+                    f"Close the session: collect the evaluation forms. People keep {audience.commitment}; "
+                    "take a copy or a way to reach them only from those who agree to the follow-up."
+                    if audience.commitment
+                    else "Close the session: collect commitments and feedback."
+                ),
+                "Remind people where to get support. Make sure any co-trainer or contributor with lived "
+                "experience is thanked by name (if they wish) and knows when they will be paid.",
                 ""
                 if audience.checks_in_room
                 else "The knowledge checks are not done in the room: point people to them on the course site.",
