@@ -43,6 +43,7 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     notes = dict(slides_)
     activity_notes = notes["Module 1, activity 1: Talk in pairs (30 min)"]
     assert "SECRET-FACILITATOR-NOTE" in activity_notes and "Timing: 30 minutes" in activity_notes
+    assert "Materials: Listening cards" in activity_notes  # the title, not the id
     assert "Right answer: A" in notes["Module 1 check: question 1"]
     assert "The one limit: if we believe someone is at risk" in notes["How we work together today"]
 
@@ -399,3 +400,16 @@ def test_facilitator_notes_in_labelled_lines_keep_their_lines_in_the_speaker_not
         "Facilitator notes: Set-up: Groups of four.\n\nWatch for: One voice taking over.\n\nA timer\n\n"
         in (slide.notes)
     )
+
+
+def test_a_story_read_only_in_an_extra_the_plan_leaves_out_is_read_aloud(tmp_path):
+    extra = {"optional": True, "instructions": "Read 'Story 1' and talk."}
+    files = {
+        "modules/a.md": timed_module("a", stories=(40,), activities=(("core", 20, {}), ("extra", 30, extra))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    story = next(s for s in deck if s.title == "Module 1: Story 1")
+    assert story.notes.startswith("Read it aloud: about 2 min.")
+    assert "Used in the activity that names it" not in story.notes

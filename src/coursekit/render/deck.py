@@ -243,7 +243,12 @@ def module_slides(
         "Teaching Point",
     )
     slides += _key_message_slides(view)
-    slides += [_story_slide(view, story) for story in view.stories]
+    kept = (
+        view
+        if planned is None
+        else replace(view, activities=tuple(a for a in view.activities if (view.id, a.id) in planned))
+    )
+    slides += [_story_slide(view, story, read_in_activity(story, kept)) for story in view.stories]
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         extra = planned is not None and (view.id, activity.id) not in planned
@@ -278,14 +283,16 @@ def module_slides(
     return slides
 
 
-def _story_slide(view: ModuleView, story) -> Slide:
-    """A story: its title and credit on the slide, its content note first; the text to read in the notes."""
+def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
+    """A story: its title and credit on the slide, its content note first; the text to read in the notes.
+
+    in_activity: an activity the plan keeps reads it, so it has no time of its own."""
     note = story.content_note
     consent = story.consent
     reading = (
         "Used in the activity that names it: its facilitator notes say whether to read it aloud or "
         "recap it. The text, for reference:"
-        if read_in_activity(story, view)
+        if in_activity
         else f"Read it aloud: about {story_minutes(story)} min."
     )
     return Slide(
@@ -342,7 +349,7 @@ def _activity_slides(view: ModuleView, index: int, activity, extra: bool = False
         *rest,
         f"Alternative: {plain(activity.alternative)}" if activity.alternative else "",
         "Ways to take part: " + ", ".join(activity.ways_to_contribute) if activity.ways_to_contribute else "",
-        "Materials: " + "; ".join(activity.materials) if activity.materials else "",
+        "Materials: " + "; ".join(_material_titles(view, activity)) if activity.materials else "",
         f"Serves outcomes: {served}" if served else "",
     )
     title = f"Module {view.number}, activity {index}: {activity.title} ({activity.minutes} min)"
@@ -448,6 +455,11 @@ def _spare_time(timed: Timeline) -> str:
     if len(spare) == 1:
         return f"with {spare[0]} minutes of spare time in one place for the discussions that run over"
     return f"with {sum(spare)} minutes of spare time, shared over {len(spare)} stretches, for the discussions that run over"
+
+
+def _material_titles(view: ModuleView, activity) -> list[str]:
+    index = view.material_index
+    return [index[m].title if m in index else m for m in activity.materials]
 
 
 def _paragraphs(markdown: str) -> list[str]:

@@ -207,8 +207,8 @@ def _check_out(document, commitment: str | None) -> None:
                 else "Each person names one thing they will do differently, or passes. Anyone who wrote a "
                 "commitment keeps it, and says when they will look at it again."
             ),
-            "Hand out the evaluation form, and say what will happen with it: the trainers will tell "
-            "the group what they changed because of it (you said, we did), and when.",
+            "Hand out the evaluation form, if people do not have it yet, and say what will happen with it: "
+            "the trainers will tell the group what they changed because of it (you said, we did), and when.",
             "Remind people where support is, and that the knowledge checks and the course pages stay "
             "on the course site for them.",
             "Thank everyone, and the co-trainer by name if they wish. Confirm when anyone paid for "
