@@ -107,22 +107,22 @@ def test_a_source_cited_only_in_a_module_content_note_is_on_the_sources_page(tmp
     assert plan.modules[0].module.content_notes[0].support == "Text a helpline (Helpline Org, 2024)."
 
 
+def a_source(**fields):
+    """A source to cite, with any fields changed."""
+    from coursekit.schema import Source
+
+    return Source(
+        **{"id": "rates", "title": "Payment rates", "author": "NIHR", "date": "2024", "kind": "payment"}
+        | fields
+    )
+
+
 def test_a_printed_reference_gives_the_address_when_it_was_read_and_whether_it_changes():
     import datetime as dt
 
     from coursekit.citations import reference_text
-    from coursekit.schema import Source
 
-    source = Source(
-        id="rates",
-        title="Payment rates",
-        author="NIHR",
-        date="2024",
-        kind="payment",
-        url="https://example.org/rates",
-        accessed=dt.date(2026, 11, 30),
-        time_sensitive=True,
-    )
+    source = a_source(url="https://example.org/rates", accessed=dt.date(2026, 11, 30), time_sensitive=True)
     assert reference_text(source) == (
         "NIHR (2024). Payment rates. https://example.org/rates. Accessed 30 November 2026. "
         "Check before use: this changes."
@@ -131,16 +131,8 @@ def test_a_printed_reference_gives_the_address_when_it_was_read_and_whether_it_c
 
 def test_a_source_cited_as_a_provision_is_named_by_it_not_by_its_author_and_year():
     from coursekit.citations import credit, label
-    from coursekit.schema import Source
 
-    section = Source(
-        id="s242",
-        title="NHS Act 2006, section 242",
-        author="UK Parliament",
-        date="2022-07-01",
-        kind="law",
-        cite_as="NHS Act 2006, s242",
-    )
+    section = a_source(author="UK Parliament", date="2022-07-01", kind="law", cite_as="NHS Act 2006, s242")
     plain = section.model_copy(update={"cite_as": None})
     assert credit(section) == "(NHS Act 2006, s242)"
     assert (credit(plain), label(plain, full_date=True)) == (
