@@ -300,3 +300,15 @@ def test_a_course_that_gives_blocks_to_a_guest_must_name_the_guest(tmp_path):
         "audiences/staff.yml: line 5: modules[0]: module 'intro' gives activity 'pairs' to a guest, but this "
         "audience names no guest: add 'guest:' with a title (the role) and a briefing",
     ]
+
+
+def test_a_source_id_used_twice_in_sources_yml_is_refused_at_its_line(tmp_path):
+    from conftest import SOURCES
+
+    twice = SOURCES + SOURCES.split("sources:\n", 1)[1]
+    errors = load_errors(tmp_path, {"sources.yml": twice})
+    second = [n for n, line in enumerate(twice.splitlines(), start=1) if "id: example-story" in line][1]
+    assert errors == [
+        f"sources.yml: line {second}: sources[1].id: id 'example-story' is used twice (first on line 2): "
+        "give each source its own id, or merge the two"
+    ]

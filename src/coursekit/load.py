@@ -294,10 +294,31 @@ def _load_sources(root: Path, problems: list, prefix: str = "") -> list[_Loaded]
     except ParseFailure as failure:
         problems.extend(failure.problems)
         return []
-    return [
+    loaded = [
         _Loaded(s, shown, {k[2:]: v for k, v in read.lines.items() if k[:2] == ("sources", i)})
         for i, s in enumerate(read.data.sources)
     ]
+    problems.extend(_repeated_source_ids(loaded))
+    return loaded
+
+
+def _repeated_source_ids(loaded: list[_Loaded]) -> list[Problem]:
+    first: dict[str, int | None] = {}
+    problems = []
+    for index, entry in enumerate(loaded):
+        line = entry.lines.get(("id",))
+        if entry.item.id in first:
+            where = f" (first on line {first[entry.item.id]})" if first[entry.item.id] else ""
+            problems.append(
+                Problem(
+                    entry.shown,
+                    line,
+                    f"sources[{index}].id",
+                    f"id {entry.item.id!r} is used twice{where}: give each source its own id, or merge the two",
+                )
+            )
+        first.setdefault(entry.item.id, line)
+    return problems
 
 
 def validate(
