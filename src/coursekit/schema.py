@@ -465,8 +465,9 @@ class Story(ForAudiences):
     """The story, paraphrased. Never embellished; reported figures say they are reported."""
     content_note: ContentNote | None = None
     """Required when the story may distress."""
-    corrections: tuple[Text, ...] = ()
-    """Transcription fixes applied to the source (for reviewers)."""
+    corrections: tuple[Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)], ...] = ()
+    """Transcription fixes applied to the source: printed in the facilitator guide, so held to the
+    same checks as other trainer text (no long quotes of the transcript, for one)."""
 
     @property
     def names(self) -> tuple[str, ...]:

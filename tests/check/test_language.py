@@ -55,6 +55,17 @@ def test_transcription_errors_with_spelled_out_numbers_are_caught(tmp_path, sent
     ]
 
 
+def test_a_story_s_log_of_corrections_may_name_the_mis_hearing_it_fixes(tmp_path):
+    from conftest import CHECKED_MODULE
+
+    log = "'22 people who live experience' is two people"
+    module = CHECKED_MODULE.replace(
+        "    text: Sam joined a group", f'    corrections:\n      - "{log}"\n    text: Sam joined a group'
+    )
+    assert caught(findings(tmp_path, module), "transcription") == []
+    assert caught(findings(tmp_path, with_body(log)), "transcription") != []
+
+
 def test_the_corrected_number_passes(tmp_path):
     module = with_body("Two people with lived experience were on the management team.")
     assert caught(findings(tmp_path, module), "transcription") == []

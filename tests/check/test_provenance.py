@@ -158,3 +158,18 @@ def test_nothing_is_dated_after_today(tmp_path):
     assert [(f.path, f.field) for f in later if f.rule == "future-date"] == [
         ("sources.yml", "example-story.accessed")
     ]
+
+
+def test_a_story_s_corrections_are_trainer_text_held_to_its_own_words(tmp_path):
+    sources = write_tree(
+        tmp_path / "sources",
+        {"s1.txt": "um he said the other lot were driving him round the bend at the time you know"},
+    )
+    quoted = "'the other lot were driving him round the bend at the time' is about people"
+    module = CHECKED_MODULE.replace(
+        "    text: Sam joined a group", f'    corrections:\n      - "{quoted}"\n    text: Sam joined a group'
+    )
+    found = findings(tmp_path, module, sources_dir=sources)
+    assert caught(found, "own-words") == [
+        (MODULE, line_of(module, quoted), "stories[0].corrections[0]", "warning")
+    ]
