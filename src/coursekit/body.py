@@ -75,10 +75,13 @@ class Block:
         (None: every block of the audience, whatever it is tied to)."""
         if self.audiences is not None and audience_id not in self.audiences:
             return False
-        return stories is None or (
-            (self.story is None or self.story in stories)
-            and (self.instead_of is None or self.instead_of not in stories)
-        )
+        return stories is None or shown_with(self.story, self.instead_of, stories)
+
+
+def shown_with(story: str | None, instead_of: str | None, stories: set[str]) -> bool:
+    """Return True if text tied to `story`, or standing in for `instead_of`, belongs where these
+    stories are shown (the one rule for body blocks and items alike)."""
+    return (story is None or story in stories) and (instead_of is None or instead_of not in stories)
 
 
 def parse_opener(clauses: str) -> Opener | str:

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .body import shown_with
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
 WINDOWS_RESERVED = frozenset(
@@ -228,9 +230,7 @@ class StoryTied(ForAudiences):
 
     def is_shown_with(self, stories: set[str]) -> bool:
         """Return True if the item belongs in an output that shows these stories."""
-        return (self.story is None or self.story in stories) and (
-            self.instead_of is None or self.instead_of not in stories
-        )
+        return shown_with(self.story, self.instead_of, stories)
 
 
 class ContentNote(ForAudiences):

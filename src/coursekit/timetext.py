@@ -24,8 +24,7 @@ def short_duration(minutes: int) -> str:
 
 def breaks_note(timeline) -> str:
     """'breaks included' when the plan has a break or lunch; 'no break needed' for a short session."""
-    has_break = any(block.kind in ("break", "lunch") for part in timeline.parts for block in part.blocks)
-    return "breaks included" if has_break else "no break needed"
+    return "breaks included" if timeline.has_breaks else "no break needed"
 
 
 def long_date(date) -> str:

@@ -66,6 +66,16 @@ class Context:
         return self._author_years.sub(lambda m: " " * len(m[0]), text)
 
     @functools.cached_property
+    def stories_by_teller(self) -> dict[str, list[str]]:
+        """Each storyteller's name (see Story.names) with the ids of their stories in the project."""
+        found: dict[str, list[str]] = {}
+        for module in self.project.modules:
+            for story in module.stories:
+                for name in story.names:
+                    found.setdefault(name, []).append(story.id)
+        return found
+
+    @functools.cached_property
     def _dated_ids(self) -> frozenset[str]:
         return frozenset(s.id for s in self.project.sources if s.date != "n.d.")
 

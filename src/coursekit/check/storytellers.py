@@ -10,6 +10,7 @@ the person.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -49,7 +50,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*+]|\d+[.)])?\s*)$")
 
 def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
     """Report every storyteller's name in text that does not go with one of their stories."""
-    tellers = _stories_by_name(ctx)
+    tellers = ctx.stories_by_teller
     if not tellers:
         return
     in_audience = isinstance(doc, AudienceText)
@@ -69,21 +70,16 @@ def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterato
 def mentions(text: str, names) -> Iterator[re.Match]:
     """Yield each mention of one of the names in the text (match[1] is the name), leaving out a
     name that opens a sentence as a verb."""
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b(?:\W+(\w+))?")
-    return (m for m in pattern.finditer(text) if not _is_verb(text, m))
+    return (m for m in _pattern(frozenset(names)).finditer(text) if not _is_verb(text, m))
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(names: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b(?:\W+(\w+))?")
 
 
 def _is_verb(text: str, match: re.Match) -> bool:
     return bool(_SENTENCE_START.search(text[: match.start()])) and (match[2] or "") in IMPERATIVE_NEXT
-
-
-def _stories_by_name(ctx: Context) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for module in ctx.project.modules:
-        for story in module.stories:
-            for name in story.names:
-                found.setdefault(name, []).append(story.id)
-    return found
 
 
 def _message(name: str, stories: list[str], passage: Passage) -> str:

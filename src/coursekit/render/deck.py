@@ -12,7 +12,7 @@ from ..readability import prose as plain
 from ..readability import units
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import breaks_note, short_duration
-from .quiz import shown_order
+from .quiz import lettered
 from .trainers import GROUND_RULES, consent_status
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
@@ -243,22 +243,24 @@ def module_slides(
         "Teaching Point",
     )
     slides += _key_message_slides(view)
-    kept = (
-        view
-        if planned is None
-        else replace(view, activities=tuple(a for a in view.activities if (view.id, a.id) in planned))
+    # The time line has already decided which stories get read-aloud time of their own.
+    aloud = (
+        {b.item_id for b in timed.blocks if b.kind == "story" and b.module_id == view.id} if timed else None
     )
-    slides += [_story_slide(view, story, read_in_activity(story, kept)) for story in view.stories]
+    slides += [
+        _story_slide(view, story, read_in_activity(story, view) if aloud is None else story.id not in aloud)
+        for story in view.stories
+    ]
     slides += _local_examples(view)
     for index, activity in enumerate(view.activities, start=1):
         extra = planned is not None and (view.id, activity.id) not in planned
         slides += _activity_slides(view, index, activity, extra)
     after = planned is not None and (view.id, "check") not in planned
     for index, question in enumerate(view.questions if checks_in_room else (), start=1):
-        letters, shown = "ABCDEF", shown_order(question)
-        options = tuple(f"{letters[i]}. {plain(o.text)}" for i, o in enumerate(shown))
-        answer = next(letters[i] for i, o in enumerate(shown) if o.correct)
-        feedback = " ".join(f"{letters[i]}: {plain(o.feedback)}" for i, o in enumerate(shown))
+        shown = lettered(question)
+        options = tuple(f"{letter}. {plain(o.text)}" for letter, o in shown)
+        answer = next(letter for letter, o in shown if o.correct)
+        feedback = " ".join(f"{letter}: {plain(o.feedback)}" for letter, o in shown)
         slides.append(
             Slide(
                 "Check",

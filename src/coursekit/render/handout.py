@@ -13,10 +13,9 @@ from pathlib import Path
 from ..citations import reference_text
 from ..model import BuildSettings
 from ..plan import CoursePlan, ModuleView
-from ..schema import Option
 from ..timetext import long_date
 from . import output, prepare, word
-from .quiz import shown_order
+from .quiz import lettered
 from .standing import story_standing
 from .wordmarkdown import add_markdown
 
@@ -108,7 +107,7 @@ def _paper_checks(document, plan: CoursePlan) -> None:
         for number, question in enumerate(view.questions, start=1):
             word.labelled(document, f"{number}. ", word.cite(question.prompt, plan))
             word.bullets(
-                document, [f"{letter}. {word.cite(o.text, plan)}" for letter, o in _lettered(question)]
+                document, [f"{letter}. {word.cite(o.text, plan)}" for letter, o in lettered(question)]
             )
     if in_room:
         return
@@ -116,15 +115,10 @@ def _paper_checks(document, plan: CoursePlan) -> None:
     for view in views:
         document.add_heading(f"Module {view.number}: {view.title}", level=2)
         for number, question in enumerate(view.questions, start=1):
-            letter, right = next((letter, o) for letter, o in _lettered(question) if o.correct)
+            letter, right = next((letter, o) for letter, o in lettered(question) if o.correct)
             word.labelled(
                 document, f"{number}. {letter}: ", word.cite(f"{right.text} {right.feedback}", plan)
             )
-
-
-def _lettered(question) -> list[tuple[str, Option]]:
-    """The options in the order the website shows them, lettered A, B, C..."""
-    return list(zip("ABCDEF", shown_order(question), strict=False))
 
 
 def _module(document, plan: CoursePlan, view: ModuleView) -> None:

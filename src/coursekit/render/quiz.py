@@ -35,3 +35,8 @@ def shown_order(question: Question) -> tuple[Option, ...]:
         return hashlib.sha256(f"{question.id}:{indexed[0]}".encode()).hexdigest()
 
     return tuple(option for _, option in sorted(enumerate(question.options), key=key))
+
+
+def lettered(question: Question) -> list[tuple[str, Option]]:
+    """The options in the order learners see them, lettered A, B, C... (slides and paper alike)."""
+    return list(zip("ABCDEF", shown_order(question), strict=False))

@@ -160,7 +160,7 @@ def room(timeline: Timeline | None) -> list[str]:
 
 def has_breaks(timeline: Timeline | None) -> bool:
     """Return True if the session has a break or lunch (or is not on the clock)."""
-    return timeline is None or any(b.kind in ("break", "lunch") for b in timeline.blocks)
+    return timeline is None or timeline.has_breaks
 
 
 def opening_and_closing(document, plan: CoursePlan) -> None:

@@ -180,6 +180,11 @@ class Timeline:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(block for part in self.parts for block in part.blocks)
 
+    @property
+    def has_breaks(self) -> bool:
+        """True if the plan has a break or lunch."""
+        return any(block.kind in ("break", "lunch") for block in self.blocks)
+
     def planned(self) -> set[tuple[str, str]]:
         """(module, activity id) of every activity the plan runs, and (module, "check") of each check."""
         return {(b.module_id, b.item_id or b.kind) for b in self.blocks if b.kind in ("activity", "check")}
