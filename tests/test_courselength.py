@@ -14,7 +14,13 @@ from conftest import (
     write_tree,
 )
 
-from coursekit.courselength import core_plan, course_problems, course_timeline, natural_timeline
+from coursekit.courselength import (
+    core_plan,
+    course_problems,
+    course_timeline,
+    natural_timeline,
+    online_timeline,
+)
 from coursekit.errors import ContentError
 from coursekit.load import load_project
 from coursekit.plan import build_plan
@@ -145,3 +151,29 @@ def test_an_audience_with_its_own_check_in_gets_a_check_in_block_without_a_groun
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
     [check_in] = [b for b in course_timeline(plan).blocks if b.kind == "check-in"]
     assert check_in.title == "Check-in: support and stepping out"
+
+
+def long_day(root, modules: str = "abcdef", length: int = 330):
+    """A staff course of six 45-minute modules: a day in the room, over four hours online."""
+    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in modules}
+    files["audiences/staff.yml"] = audience_text("staff", "[" + ", ".join(modules) + "]").replace(
+        "length_minutes: 30", f"length_minutes: {length}"
+    )
+    files["sources.yml"] = SOURCES
+    return write_tree(root, files)
+
+
+def test_online_a_day_over_four_hours_becomes_two_even_sittings(tmp_path):
+    plan = build_plan(load_project(long_day(tmp_path / "p")), "staff")
+    assert len(course_timeline(plan).parts) == 1
+    online = online_timeline(plan)
+    assert [p.title.rsplit(": ", 1)[-1] for p in online.parts] == ["sitting 1 of 2", "sitting 2 of 2"]
+    assert [p.module_ids for p in online.parts] == [("a", "b", "c"), ("d", "e", "f")]
+    assert all(p.minutes <= 240 for p in online.parts)
+    assert [p.blocks[0].kind for p in online.parts] == ["welcome", "check-in"]  # welcomed back
+    assert [p.blocks[-1].kind for p in online.parts] == ["check-out", "check-out"]
+
+
+def test_online_a_short_course_stays_one_sitting(tmp_path):
+    plan = build_plan(load_project(long_day(tmp_path / "p", "ab", length=120)), "staff")
+    assert len(online_timeline(plan).parts) == 1

@@ -144,6 +144,33 @@ def test_online_sessions_have_longer_changeovers_and_a_break_every_60_minutes(tm
     assert longest_stretch(part) <= 60
 
 
+def test_online_breaks_replace_changeovers_rather_than_part_an_input_from_its_task(tmp_path):
+    modules = {m: timed_module(m, activities=((f"{m}-talk", 30, {}),)) for m in "abcd"}
+    part = build_timeline(plan_of(tmp_path, modules), one_part(None, mode="online")).parts[0]
+    kinds = [b.kind for b in part.blocks]
+    after_breaks = [kinds[i + 1] for i, kind in enumerate(kinds) if kind == "break"]
+    assert after_breaks == ["input", "input", "input"]  # every module starts after a break
+    assert "changeover" not in kinds
+    assert longest_stretch(part) <= 60
+
+
+def test_online_a_module_longer_than_the_hour_breaks_between_its_tasks(tmp_path):
+    talks = ((f"talk-{n}", 25, {}) for n in range(2))
+    plan = plan_of(tmp_path, {"a": timed_module("a", activities=tuple(talks))})
+    part = build_timeline(plan, one_part(None, mode="online")).parts[0]
+    kinds = [b.kind for b in part.blocks]
+    assert kinds.count("break") == 1
+    before_break = [b for b in kinds[: kinds.index("break")] if b != "buffer"][-1]
+    assert before_break == "activity"  # not straight after the opening or the input
+    assert longest_stretch(part) <= 60
+
+
+def test_in_person_breaks_keep_their_rule(tmp_path):
+    modules = {m: timed_module(m, activities=((f"{m}-talk", 30, {}),)) for m in "abcd"}
+    part = build_timeline(plan_of(tmp_path, modules), one_part(None)).parts[0]
+    assert "changeover" in [b.kind for b in part.blocks]  # in the room, modules still change over
+
+
 @pytest.mark.parametrize(("minutes", "lunch"), [(299, []), (300, [30]), (360, [45])])
 def test_lunch_on_a_part_of_five_hours_or_more(tmp_path, minutes, lunch):
     modules = {m: timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abcd"}

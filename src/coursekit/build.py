@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import resolve_plan
-from .courselength import course_problems, course_timeline
+from .courselength import course_problems, course_timeline, online_timeline
 from .errors import Problem
 from .model import BuildSettings, Project
 from .organisation import Brand, Release
@@ -53,7 +53,7 @@ def build(
     for audience_id in audience_ids:
         plan = default_course(project, audience_id, outputs)
         timed = course_timeline(plan)
-        plans.append(dataclasses.replace(plan, timeline=timed, online=course_timeline(plan, "online")))
+        plans.append(dataclasses.replace(plan, timeline=timed, online=online_timeline(plan)))
         warnings += course_problems(project, plan)
     result = build_plans(
         tuple(plans),

@@ -33,6 +33,53 @@ def natural_timeline(plan: CoursePlan, mode: str = "in-person") -> timeline.Time
     return timeline.build_timeline(plan, _settings(plan, sittings, mode))
 
 
+ONLINE_SITTING_MAX = 240
+"""Minutes of one online sitting past which the course is planned as two sittings on different days."""
+
+
+def online_timeline(plan: CoursePlan) -> timeline.Timeline:
+    """Return the course planned for a video call: as course_timeline in "online" mode, with any part
+    longer than four hours on a screen split into two sittings on different days, at the module
+    boundary that gives the most even sittings."""
+    planned = course_timeline(plan, "online")
+    sittings = []
+    for (title, start, _, _), part in zip(_parts(plan.audience), planned.parts, strict=True):
+        modules = part.module_ids
+        if part.minutes <= ONLINE_SITTING_MAX or len(modules) < 2:
+            sittings.append(((title, start, modules),))
+            continue
+        sittings.append(_even_split(plan, title, start, modules))
+    if all(len(group) == 1 for group in sittings):
+        return planned
+    flat = tuple(
+        timeline.Sitting(title, start, None, modules=modules)
+        for group in sittings
+        for title, start, modules in group
+    )
+    split = timeline.build_timeline(core_plan(plan), _settings(plan, flat, "online"))
+    drops = timeline.optional_drops(plan.modules)
+    return dataclasses.replace(split, cut=tuple(t.text for t in drops), trims=tuple(drops))
+
+
+def _even_split(
+    plan: CoursePlan, title: str, start: dt.time, modules: tuple[str, ...]
+) -> tuple[tuple[str, dt.time, tuple[str, ...]], ...]:
+    """Two sittings of one part, split at the module boundary that gives the most even halves."""
+    core = core_plan(plan)
+
+    def longer_half(at: int) -> int:
+        halves = (modules[:at], modules[at:])
+        sittings = tuple(timeline.Sitting(title, start, None, modules=half) for half in halves)
+        built = timeline.build_timeline(core, _settings(plan, sittings, "online"))
+        return max(part.minutes for part in built.parts)
+
+    at = min(range(1, len(modules)), key=longer_half)
+    return (
+        (f"{title}: sitting 1 of 2", start, modules[:at]),
+        (f"{title}: sitting 2 of 2", start, modules[at:]),
+    )
+
+
 def course_timeline(plan: CoursePlan, mode: str = "in-person") -> timeline.Timeline:
     """Return the course planned at its stated length, leaving out optional activities that do not
     fit; when anything more would have to go, the natural plan of its core (every optional

@@ -493,23 +493,23 @@ def test_the_guide_ends_with_the_course_re_timed_for_a_video_call(project, tmp_p
     assert "Online run-sheet" not in texts(without)
 
 
-def test_an_online_day_over_four_hours_is_offered_as_two_sittings(project, tmp_path):
-    from coursekit.courselength import course_timeline
-    from coursekit.render.guide import guide_document
-    from coursekit.timeline.model import Block
+def test_the_online_summary_says_what_the_online_run_sheet_does():
+    import datetime as dt
 
-    plan = build_plan(load_project(project), "staff")
-    online = course_timeline(plan, "online")
-    long_part = dataclasses.replace(
-        online.parts[0], blocks=(*online.parts[0].blocks, Block("buffer", 240, "Spare"))
-    )
-    timed = dataclasses.replace(
-        plan, timeline=course_timeline(plan), online=dataclasses.replace(online, parts=(long_part,))
-    )
-    path = tmp_path / "guide.docx"
-    guide_document(timed, timed.timeline).save(path)
-    lines = texts(path)
-    assert (
-        "think about running it as two sittings on different days"
-        in lines[lines.index("Online run-sheet") + 1]
-    )
+    from coursekit.render.guide import online_summary
+    from coursekit.timeline.model import Block, Part, Timeline
+
+    def timeline(*parts):
+        return Timeline(
+            tuple(Part(t, None, dt.time(9, 30), tuple(Block(k, m, k) for k, m in bl)) for t, bl in parts), ()
+        )
+
+    room = timeline(("Day", [("input", 200), ("break", 15), ("input", 100)]))
+    one = timeline(("Day", [("input", 150), ("break", 10), ("input", 100), ("changeover", 5), ("input", 50)]))
+    two = timeline(("Day: sitting 1 of 2", [("input", 170)]), ("Day: sitting 2 of 2", [("input", 170)]))
+    said_one, said_two = online_summary(one, room), online_summary(two, room)
+    assert "5-minute changeovers where modules meet without a break" in said_one
+    assert "two sittings" not in said_one
+    assert "changeovers" not in said_two
+    assert "runs as two sittings on different days" in said_two
+    assert "the second sitting's own welcome and check-out" in said_two

@@ -93,32 +93,41 @@ def _run_sheet(document, plan: CoursePlan, timeline: Timeline | None) -> None:
     _run_sheet_tables(document, plan, timeline)
 
 
-ONLINE_SITTING_MAX = 240
-"""Minutes of one online sitting past which the guide suggests two sittings."""
-
-
 def _online_run_sheet(document, plan: CoursePlan) -> None:
     if plan.online is None:
         return
     document.add_heading("Online run-sheet", level=1)
-    stated = plan.timeline.minutes if plan.timeline else None
-    longer = (
-        f" That is {word.minutes(plan.online.minutes - stated)} longer than in the room, for the breaks and "
-        "changeovers: book the extra time."
-        if stated and plan.online.minutes > stated
-        else ""
-    )
-    long_day = (
-        " More than four hours on a screen in one go is hard going: think about running it as two "
-        "sittings on different days, split at the module boundary nearest the middle."
-        if any(part.minutes > ONLINE_SITTING_MAX for part in plan.online.parts)
-        else ""
-    )
-    document.add_paragraph(
-        "The same course on a video call, re-timed with 10-minute breaks at least every hour and 5-minute "
-        f"changeovers: {word.minutes(plan.online.minutes)}, {breaks_note(plan.online)}.{longer}{long_day}"
-    )
+    document.add_paragraph(online_summary(plan.online, plan.timeline))
     _run_sheet_tables(document, dataclasses.replace(plan, timeline=plan.online), plan.online)
+
+
+def online_summary(online: Timeline, in_room: Timeline | None) -> str:
+    """What the online run-sheet changes, read from it: its breaks, changeovers and sittings."""
+    blocks = [block for part in online.parts for block in part.blocks]
+    changeovers = any(block.kind == "changeover" for block in blocks)
+    rule = (
+        "re-timed with 10-minute breaks at least every hour, at the end of a module where one falls in "
+        "time, else between two tasks"
+        + (", and 5-minute changeovers where modules meet without a break" if changeovers else "")
+    )
+    extra = "breaks and changeovers" if changeovers else "breaks"
+    stated = in_room.minutes if in_room else None
+    split = in_room is not None and len(online.parts) > len(in_room.parts)
+    if split:
+        extra += ", and the second sitting's own welcome and check-out"
+    longer = (
+        f" That is {word.minutes(online.minutes - stated)} longer than in the room, for the {extra}: "
+        "book the extra time."
+        if stated and online.minutes > stated
+        else ""
+    )
+    sittings = (
+        " More than four hours on a screen in one go is hard going, so the longer day runs as two "
+        "sittings on different days, split at the module boundary that gives the most even halves."
+        if split
+        else ""
+    )
+    return f"The same course on a video call, {rule}: {word.minutes(online.minutes)}, {breaks_note(online)}.{longer}{sittings}"
 
 
 def _run_sheet_tables(document, plan: CoursePlan, timeline: Timeline | None) -> None:

@@ -79,11 +79,12 @@ ONLINE = (
 )
 ONLINE_SHEET = (
     "The online run-sheet at the end of this guide re-times the course with 10-minute breaks at least "
-    "every hour and 5-minute changeovers; extras that no longer fit are left out."
+    "every hour, at module boundaries where it can, and splits a day of more than four hours into two "
+    "sittings; extras that no longer fit are left out."
 )
 ONLINE_ASK = (
     "Ask whoever builds your course materials for the online run-sheet (a session file with "
-    "'mode: online'): it is re-timed with 10-minute breaks at least every hour and 5-minute changeovers."
+    "'mode: online'): it is re-timed with 10-minute breaks at least every hour and longer changeovers."
 )
 
 

@@ -22,8 +22,15 @@ Rules, in numbers (the constants below):
   people with lived experience). Online: 5-minute changeovers, 10-minute breaks at least every
   60 minutes (screens tire people sooner), whatever the audience.
 - No break is taken for the last 10 minutes or less of a part's teaching.
-- A break goes at the last module boundary in the window when that leaves at least half the window
-  before it (the break replaces the changeover); otherwise between the blocks where time runs out.
+- In person, a break goes at the last module boundary in the window when that leaves at least half
+  the window before it (the break replaces the changeover); otherwise between the blocks where time
+  runs out. Online, where breaks come more often than modules end, breaks go where they part the
+  fewest things that belong together: at module boundaries first, else between two tasks, and only
+  as a last resort straight after the opening, an input or a story, or just before a reflection or
+  check; among equally good placements, the most even stretches. Spare time then goes where a
+  stretch has room, so no stretch passes the hour when it need not.
+- Online, a day of more than four hours is planned as two sittings on different days, split at the
+  module boundary that gives the most even halves (`courselength.online_timeline`).
 - Lunch: 30 minutes on a part of 5 hours or more, 45 on a part of 6 hours or more, replacing the
   break nearest the middle of the part.
 - The part's total equals its minutes: whatever the blocks leave goes into the buffer, which must

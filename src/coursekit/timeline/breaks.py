@@ -40,11 +40,14 @@ def buffer_room(blocks: list[Block], sitting: Sitting) -> int:
     return sitting.minutes - sum(b.minutes for b in blocks)
 
 
-def spread_buffer(blocks: list[Block], buffer: int, at_end: bool = False) -> list[Block]:
+def spread_buffer(
+    blocks: list[Block], buffer: int, at_end: bool = False, window: int | None = None
+) -> list[Block]:
     """Share the buffer out as spare time at the end of each stretch (before its break, or before the
     check-out), in proportion to the stretch's teaching, so the clock stays honest all day.
 
     at_end puts it all before the check-out, so that breaks the session file fixes keep their times.
+    window, when given, keeps each stretch within it where the spare time can go elsewhere.
     """
     if buffer <= 0:
         return list(blocks)
@@ -52,7 +55,11 @@ def spread_buffer(blocks: list[Block], buffer: int, at_end: bool = False) -> lis
     weights = [sum(b.minutes for b in seg if b.kind != "check-out") for pause, seg in segments if not pause]
     if at_end:
         weights = [0] * len(weights)
-    shares = iter(shares_of(buffer, weights))
+    shares_list = shares_of(buffer, weights)
+    if window is not None and not at_end:
+        lengths = [sum(b.minutes for b in seg) for pause, seg in segments if not pause]
+        shares_list = capped_shares(shares_list, [max(window - n, 0) for n in lengths])
+    shares = iter(shares_list)
     out: list[Block] = []
     for pause, seg in segments:
         if pause:
@@ -62,6 +69,19 @@ def spread_buffer(blocks: list[Block], buffer: int, at_end: bool = False) -> lis
         spare = [Block("buffer", share, "Spare time (buffer)")] if share else []
         out += seg[:-1] + spare + seg[-1:] if seg[-1].kind == "check-out" else seg + spare
     return out
+
+
+def capped_shares(shares: list[int], room: list[int]) -> list[int]:
+    """Move spare time out of stretches it would push past their room into stretches with room to
+    spare, most room first; what fits nowhere stays with the last stretch."""
+    capped = [min(share, cap) for share, cap in zip(shares, room, strict=True)]
+    left = sum(shares) - sum(capped)
+    for i in sorted(range(len(capped)), key=lambda i: capped[i] - room[i]):
+        extra = min(left, room[i] - capped[i])
+        capped[i] += extra
+        left -= extra
+    capped[-1] += left
+    return capped
 
 
 def split_stretches(blocks: list[Block]) -> list[tuple[bool, list[Block]]]:
@@ -96,6 +116,12 @@ def longest_stretch(blocks: list[Block]) -> int:
     )
 
 
+def spread_window(settings: TimeSettings) -> int | None:
+    """The window spare time keeps stretches within: online only, where breaks come every hour and
+    sit at module boundaries, so spare time goes where there is room rather than by teaching time."""
+    return settings.window if settings.mode == "online" else None
+
+
 def place_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) -> tuple[list[Block], int]:
     """Return the blocks with breaks and lunch placed, and the minutes left for the buffer.
 
@@ -107,8 +133,9 @@ def place_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) 
         placed = fixed_breaks(blocks, sitting.breaks)
         return placed, buffer_room(placed, sitting)
     window = teaching = settings.window
+    place = together_breaks if settings.mode == "online" else default_breaks
     while True:
-        placed = default_breaks(blocks, teaching, settings)
+        placed = place(blocks, teaching, settings)
         length = (
             sitting.minutes
             if sitting.minutes is not None
@@ -117,7 +144,7 @@ def place_breaks(blocks: list[Block], sitting: Sitting, settings: TimeSettings) 
         if length >= LUNCH_FROM:
             placed = with_lunch(placed, length)
         room = buffer_room(placed, sitting)
-        longest = longest_stretch(spread_buffer(placed, max(room, 0)))
+        longest = longest_stretch(spread_buffer(placed, max(room, 0), window=spread_window(settings)))
         short_of_time = sitting.minutes is not None and room < min_buffer(sitting.minutes)
         if longest <= window or short_of_time or teaching - WINDOW_STEP < MIN_WINDOW:
             return placed, room
@@ -146,6 +173,99 @@ def default_breaks(blocks: list[Block], window: int, settings: TimeSettings) -> 
         since += block.minutes
         left -= block.minutes
     return out
+
+
+LEADS_IN = ("welcome", "check-in", "input", "story")
+"""Blocks that lead into the next one: a break straight after them parts the opening, or an
+input or story from its task."""
+
+CLOSES = ("check", "reflection")
+"""Blocks that close the module before them: a break straight before them strands them."""
+
+PARTS_TOGETHER = 10
+"""What a break costs that parts an input or story from its task, or a module from its reflection."""
+
+INSIDE_MODULE = 3
+"""What a break costs inside a module, between two of its tasks or after the opening."""
+
+
+def together_breaks(blocks: list[Block], window: int, settings: TimeSettings) -> list[Block]:
+    """Place breaks no more than `window` minutes of teaching apart, where they part the fewest
+    things that belong together: at module boundaries (replacing the changeover) where they can,
+    else between two tasks, and only as a last resort between an input and its task.
+
+    Online, breaks come every hour, more often than modules end, so where they fall matters more
+    than how late they come."""
+    pause = Block("break", BREAK_MINUTES[settings.mode], "Break")
+    teaching = [b for b in blocks if b.kind not in CLOSING]
+    closing = blocks[len(teaching) :]
+    cuts = _cuts(teaching)
+    total = _minutes(teaching, 0, len(teaching))
+    # best[k]: the cheapest breaks up to cut k, as (cost, sum of squared stretch minutes, cuts);
+    # among equally cheap ones the most even stretches win.
+    best: dict[int, tuple[int, int, tuple[int, ...]]] = {-1: (0, 0, ())}
+    for k, (end, start, cost) in enumerate(cuts):
+        if sum(b.minutes for b in teaching[start:]) <= LAST_STRETCH:
+            continue
+        options = [
+            _extend(best[j], cost + 1, _minutes(teaching, _start_of(cuts, j), end), k)
+            for j in best
+            if _fits(teaching, _start_of(cuts, j), end, window)
+        ]
+        if options:
+            best[k] = min(options)
+    closing_minutes = sum(b.minutes for b in closing if b.kind == "check-out")
+    ends = [
+        _extend(best[j], 0, _minutes(teaching, _start_of(cuts, j), len(teaching)), None)
+        for j in best
+        if _fits(teaching, _start_of(cuts, j), len(teaching), window - closing_minutes)
+    ]
+    if not ends or total <= window:
+        return default_breaks(blocks, window, settings) if not ends else list(blocks)
+    chosen = min(ends)[2]
+    out: list[Block] = []
+    at = 0
+    for k in chosen:
+        end, start, _ = cuts[k]
+        out += [*teaching[at:end], pause]
+        at = start
+    return out + teaching[at:] + closing
+
+
+def _cuts(teaching: list[Block]) -> list[tuple[int, int, int]]:
+    """Every place a break can go, as (end of the stretch before, start of the one after, cost)."""
+    cuts = []
+    for i in range(1, len(teaching)):
+        before, after = teaching[i - 1], teaching[i]
+        if after.kind == "changeover":
+            cuts.append((i, i + 1, 0))
+        elif before.kind == "changeover":
+            continue
+        elif before.kind in LEADS_IN or after.kind in CLOSES:
+            cuts.append((i, i, PARTS_TOGETHER))
+        else:
+            cuts.append((i, i, INSIDE_MODULE))
+    return cuts
+
+
+def _extend(
+    path: tuple[int, int, tuple[int, ...]], cost: int, stretch: int, cut: int | None
+) -> tuple[int, int, tuple[int, ...]]:
+    spent, evenness, cuts = path
+    return spent + cost, evenness + stretch * stretch, cuts if cut is None else (*cuts, cut)
+
+
+def _minutes(teaching: list[Block], start: int, end: int) -> int:
+    return sum(b.minutes for b in teaching[start:end])
+
+
+def _start_of(cuts: list[tuple[int, int, int]], k: int) -> int:
+    return 0 if k < 0 else cuts[k][1]
+
+
+def _fits(teaching: list[Block], start: int, end: int, window: int) -> bool:
+    """A stretch fits when its teaching is within the window, or it is one block on its own."""
+    return end - start <= 1 or _minutes(teaching, start, end) <= window
 
 
 def break_boundary(out: list[Block], window: int) -> int | None:

@@ -7,7 +7,7 @@ import math
 
 from ..plan import ModuleView
 from .blocks import min_minutes, part_blocks
-from .breaks import min_buffer, place_breaks, spread_buffer
+from .breaks import min_buffer, place_breaks, spread_buffer, spread_window
 from .model import BUFFER_SHARE, MAX_DROP_TRIES, Block, Cuts, DoesNotFit, Part, Sitting, TimeSettings, Trim
 
 
@@ -48,7 +48,9 @@ def fit_part(
     while True:
         blocks, room = place_breaks(part_blocks(index, sitting, views, cuts, settings), sitting, settings)
         if sitting.minutes is None or room >= min_buffer(sitting.minutes):
-            spread = spread_buffer(blocks, room, at_end=sitting.breaks is not None)
+            spread = spread_buffer(
+                blocks, room, at_end=sitting.breaks is not None, window=spread_window(settings)
+            )
             return Part(sitting.title, sitting.date, sitting.start, tuple(spread)), trims
         trim = next(candidates, None)
         if trim is None:
