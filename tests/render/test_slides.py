@@ -265,8 +265,9 @@ def test_each_story_has_a_slide_with_its_note_first_and_its_text_in_the_notes(tm
     assert (story.title, story.subtitle, story.body) == (
         "Module 1: Story 1",
         "",
-        ("Told by Sam.",),
+        ("Told by Sam. Full credit in the notes and handout.",),  # short enough for the slide
     )
+    assert "Credit, in full: Told by Sam." in story.notes
     assert "Read it aloud: about 2 min." in story.notes and " ".join(["word"] * 40) in story.notes
     assert (
         "Consent: published-public (retold from a published public story, with credit; the storyteller has not been asked); may be used in site, slides, print."

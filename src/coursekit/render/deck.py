@@ -304,7 +304,7 @@ def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
             piece
             for text in (
                 f"Content note: {plain(note.about)} {plain(note.choice)}" if note else "",
-                plain(story.attribution),
+                _told_by(story),
             )
             for piece in _pieces(text)
         ),
@@ -312,9 +312,19 @@ def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
             f"Read the content note first. Support: {plain(note.support)}" if note else "",
             reading,
             plain(story.text),
+            f"Credit, in full: {plain(story.attribution)}",
             f"Consent: {consent_status(consent)}. Credit: {consent.attribution_form}",
         ),
     )
+
+
+def _told_by(story) -> str:
+    """The credit on the slide: who told it, short enough to read at 28 point; the full credit line
+    (role, publisher, date) is in the notes and the handout. A story told by an organisation keeps
+    its full credit."""
+    if not story.names:
+        return plain(story.attribution)
+    return f"Told by {' and '.join(story.names)}. Full credit in the notes and handout."
 
 
 def _key_message_slides(view: ModuleView) -> list[Slide]:
