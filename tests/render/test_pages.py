@@ -191,3 +191,20 @@ def test_the_welcome_page_explains_the_course_s_citations_once_in_its_own_style(
         "foot of the page that says where the fact comes from. Select it to see the full source on the "
         "[Sources page](sources.md)."
     ) in welcome_page(plan, None).text
+
+
+def test_a_material_two_activities_use_is_shown_once_on_the_page(tmp_path):
+    card = {"id": "cards", "title": "Group cards", "kind": "cards", "text": "CARD-TEXT one group."}
+    activities = (
+        ("sort", 30, {"self_study": "Sort the cards.", "materials": ["cards"]}),
+        ("again", 20, {"self_study": "Sort them again.", "materials": ["cards"]}),
+    )
+    files = {
+        "modules/a.md": timed_module("a", activities=activities, materials=[card]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    text = module_page(plan, plan.modules[0]).text
+    assert text.count("CARD-TEXT one group.") == 1
+    assert "*Group cards: shown above, under Activity sort.*" in text

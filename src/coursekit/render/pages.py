@@ -290,7 +290,7 @@ def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
             + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}" for e in module.local_examples)
         )
     if view.activities:
-        parts.append("## Activities\n\n" + "\n\n".join(_activity(a, view) for a in view.activities))
+        parts.append("## Activities\n\n" + "\n\n".join(_activities(view)))
     if view.reflection:
         parts.append(
             "## Reflection\n\nTake a few minutes to think about these. You do not have to share "
@@ -631,18 +631,36 @@ def _withheld(withheld) -> str:
     return f"### In place of a story\n\n{esc(story.replacement)}"
 
 
-def _activity(activity, view: ModuleView) -> str:
+def _activities(view: ModuleView) -> list[str]:
+    """Each activity; a material two activities use is shown in full once, at the first, and the
+    later one points back to it, so nobody reads (or hears) the same sheet twice on one page."""
+    shown: dict[str, str] = {}
+    texts = []
+    for activity in view.activities:
+        texts.append(_activity(activity, view, shown))
+        if activity.self_study:
+            shown.update((i, activity.title) for i in activity.materials if i not in shown)
+    return texts
+
+
+def _activity(activity, view: ModuleView, shown: dict[str, str]) -> str:
     if activity.self_study:
-        return _self_study(activity) + _materials(activity, view)
+        return _self_study(activity) + _materials(activity, view, shown)
     lines = [f"### {esc(activity.title)}", "*In the session.* " + esc(_first_sentence(activity.instructions))]
     return "\n\n".join(lines)
 
 
-def _materials(activity, view: ModuleView) -> str:
-    """The cards, sheets and sample papers a self-study activity uses, folded until opened."""
+def _materials(activity, view: ModuleView, shown: dict[str, str]) -> str:
+    """The cards, sheets and sample papers a self-study activity uses, folded until opened; one
+    shown earlier on the page is named with where to find it."""
     offered = {m.id: m for m in view.materials}
     used = [offered[i] for i in activity.materials if i in offered]
-    return "".join(f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(m.text)}' for m in used)
+    return "".join(
+        f"\n\n*{esc(m.title)}: shown above, under {esc(shown[m.id])}.*"
+        if m.id in shown
+        else f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(m.text)}'
+        for m in used
+    )
 
 
 def _self_study(activity) -> str:
