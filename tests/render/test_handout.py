@@ -151,3 +151,16 @@ def test_checks_the_trainers_run_in_the_room_are_printed_without_answers(project
 def test_the_handout_ends_with_its_sources_in_full(project, tmp_path):
     blocks = docx_blocks(make_handout(project, tmp_path))
     assert blocks[-1] == ("List Bullet", "Example Org (2022). Sam's story.")
+
+
+def test_a_sheet_people_keep_names_its_sources_at_its_foot_not_beside_a_phone_number(tmp_path):
+    from conftest import valid_files, write_tree
+
+    files = valid_files()
+    files["modules/intro.md"] = files["modules/intro.md"].replace(
+        "      Cut out the cards. Take turns to read one aloud.",
+        "      Cut out the cards. Call 116 123 any time [@example-story].",
+    )
+    blocks = docx_blocks(make_handout(write_tree(tmp_path / "p", files), tmp_path))
+    assert ("Normal", "Cut out the cards. Call 116 123 any time.") in blocks
+    assert ("Normal", "Where this comes from: Example Org, 2022. Full details under Sources.") in blocks

@@ -152,7 +152,10 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
     for material, _ in materials:
         document.add_heading(material.title, level=3)
         word.labelled(document, KIND_WORDS[material.kind], f": {prepare.COPIES_IN_WORDS[material.copies]}.")
-        add_markdown(document, word.cite(material.text, plan), heading_level=4)
+        text, sources = word.cited_at_foot(material.text, plan)
+        add_markdown(document, text, heading_level=4)
+        if sources:
+            word.labelled(document, "Where this comes from: ", sources + ". Full details under Sources.")
     if view.reflection:
         document.add_heading(f"Reflection: module {view.number}", level=2)
         document.add_paragraph("For you. Nobody has to share what they write here.")

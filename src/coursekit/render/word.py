@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..citations import credit
+from ..citations import credit, label
 from ..plan import CoursePlan
 from .package import reproducible_zip, stamp
 
@@ -154,6 +154,15 @@ def cite(text: str, plan: CoursePlan) -> str:
         return f" {credit(source)}" if source else ""
 
     return CITATION.sub(credit_of, text)
+
+
+def cited_at_foot(text: str, plan: CoursePlan) -> tuple[str, str]:
+    """Split a sheet people keep into its text without citations and one line naming its sources,
+    for the foot of the sheet: a citation next to a phone number makes a support card read like a
+    legal document."""
+    sources = {s.id: s for s in plan.sources}
+    cited = [sources[key] for key in dict.fromkeys(CITATION.findall(text)) if key in sources]
+    return uncited(text), "; ".join(label(s) for s in cited)
 
 
 def uncited(text: str) -> str:
