@@ -208,3 +208,22 @@ def test_a_material_two_activities_use_is_shown_once_on_the_page(tmp_path):
     text = module_page(plan, plan.modules[0]).text
     assert text.count("CARD-TEXT one group.") == 1
     assert "*Group cards: shown above, under Activity sort.*" in text
+
+
+def test_every_site_ends_with_an_accessibility_page_that_says_whom_to_tell(tmp_path):
+    from coursekit.organisation import Brand
+    from coursekit.render.pages import course_pages
+    from coursekit.schema import Contact
+
+    files = {
+        "modules/a.md": timed_module("a"),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    brand = Brand(name="Riverside <Trust>", support=(Contact(name="Access team", how="access@example.org"),))
+    last = course_pages(plan, None, brand)[-1]
+    assert (last.path, last.title) == ("accessibility.md", "Accessibility")
+    assert "## How it is checked" in last.text and "has not yet been tested by disabled people" in last.text
+    assert "tell your trainer or Riverside &lt;Trust>." in last.text  # escaped: no tag reaches the page
+    assert "- **Access team**: access@example.org" in last.text

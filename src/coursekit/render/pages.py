@@ -38,7 +38,7 @@ def course_pages(
     pages += [module_page(plan, view) for view in plan.modules]
     pages += [glossary_page(plan), progress_page(plan), certificate_page(plan, brand), print_page(plan)]
     pages += [changes_page(brand, changelog)] if changelog else []
-    pages += [sources_page(plan)]
+    pages += [sources_page(plan), accessibility_page(brand)]
     abbreviations = glossary_abbreviations(plan)
     return [
         Page(p.path, p.title, join_wrapped_terms(p.text, plan).rstrip() + "\n\n" + abbreviations)
@@ -423,6 +423,54 @@ def print_page(plan: CoursePlan) -> Page:
     # Left out of search: every hit would otherwise come up twice, once here and once on its module.
     front_matter = "---\nsearch:\n  exclude: true\n---\n\n"
     return Page("print.md", "Print or save the whole course", front_matter + "\n\n".join(parts) + "\n")
+
+
+ACCESSIBILITY_WORKS = (
+    "Move around by keyboard alone: a 'Skip to content' link comes first, and every link, word "
+    "explanation and knowledge-check answer can be reached with the Tab key.",
+    "Zoom in, or read on a phone: the text reflows, so you do not need to scroll sideways.",
+    "Use a screen reader: headings are in order, and a knowledge check says whether your answer "
+    "is right as soon as you choose it.",
+    "Read explanations of jargon: words with a dotted underline explain themselves when you point "
+    "to them or tab to them, and every one is in the Jargon buster.",
+    "Choose whether to read a story: stories with a content note stay folded until you open them.",
+    "Open the site from a copy on your own computer, with no internet connection; search works too.",
+    "Print the whole course, or save it as a PDF, from one page.",
+)
+
+ACCESSIBILITY_CHECKS = (
+    "The tool that builds this site, coursekit, is tested by opening every page of its courses in a "
+    "web browser (Chromium), at desktop and phone sizes, and running the automatic checks of axe-core "
+    "against the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Automatic checks find "
+    "only some problems. The site has not yet been tested by disabled people, including people who "
+    "use screen readers, and nobody has audited it by hand."
+)
+
+ACCESSIBILITY_GAPS = (
+    "This site has no Easy Read version: ask the trainer whether Easy Read copies of the handout exist.",
+    "Large print: ask the trainer for the handout printed at 18 point or larger.",
+)
+
+
+def accessibility_page(brand: Brand) -> Page:
+    """What the site does for access, how it is checked, what is missing, and whom to tell."""
+    tell = (
+        "If something on this site does not work for you, or you need it in another format, tell your "
+        f"trainer or {esc(brand.name)}."
+        + (" You can also contact:" + _contacts(brand.support) if brand.support else "")
+    )
+    text = "\n\n".join(
+        [
+            "# Accessibility",
+            "This page says what this course site does so that everyone can use it, how that is "
+            "checked, what does not work yet, and whom to tell about a problem.",
+            "## What you can do\n\n" + _bullets(ACCESSIBILITY_WORKS),
+            "## How it is checked\n\n" + ACCESSIBILITY_CHECKS,
+            "## What is missing\n\n" + _bullets(ACCESSIBILITY_GAPS),
+            "## Tell us about a problem\n\n" + tell,
+        ]
+    )
+    return Page("accessibility.md", "Accessibility", text + "\n")
 
 
 def sources_page(plan: CoursePlan) -> Page:
