@@ -296,7 +296,9 @@ def test_scripts_are_said_without_citations_and_stories_show_their_corrections(t
     )
     lines = texts(make_guide(write_tree(tmp_path / "p", files), tmp_path))
     assert "Say: Ask who is missing." in lines
-    assert "Checked against the source: '22 people' is two people, as the storyteller says later." in lines
+    assert "Checked against the source: what was corrected is listed at the end of this guide." in lines
+    record = lines.index("How the stories were checked against their sources")
+    assert "'22 people' is two people, as the storyteller says later." in lines[record:]
 
 
 def test_an_audience_s_own_check_in_replaces_the_ground_rules_round(tmp_path):
@@ -513,3 +515,16 @@ def test_the_online_summary_says_what_the_online_run_sheet_does():
     assert "changeovers" not in said_two
     assert "runs as two sittings on different days" in said_two
     assert "the second sitting's own welcome and check-out" in said_two
+
+
+def test_a_sentence_several_modules_prepare_is_said_once():
+    from coursekit.render.trainers import shared_sentences
+
+    notes = [
+        ("A", ["Print the cards. Reprint at 18 point for large print."]),
+        ("B", ["Print the ladder. Reprint at 18 point for large print. Put it on the wall."]),
+        ("C", ["Reprint at 18 point for large print."]),
+    ]
+    shared, own = shared_sentences(notes)
+    assert shared == "Reprint at 18 point for large print."
+    assert own == [("A", ["Print the cards."]), ("B", ["Print the ladder. Put it on the wall."]), ("C", [])]

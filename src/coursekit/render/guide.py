@@ -64,7 +64,24 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
     trainers.co_trainer_briefing(document, plan, timeline)
     trainers.guest_briefing(document, plan, timeline)
     _online_run_sheet(document, plan)
+    _story_checks(document, plan)
     return document
+
+
+def _story_checks(document, plan: CoursePlan) -> None:
+    """Each story's corrections against its source, together at the end: a record for whoever
+    checks the course, kept out of the way of the teaching."""
+    checked = [story for view in plan.modules for story in view.stories if story.corrections]
+    if not checked:
+        return
+    document.add_heading("How the stories were checked against their sources", level=1)
+    document.add_paragraph(
+        "Each story was read against its source. Where a retelling had drifted from what the storyteller "
+        "said, or the transcript needed a fix, the change is recorded here."
+    )
+    for story in dict((s.id, s) for s in checked).values():
+        document.add_heading(story.title, level=2)
+        word.bullets(document, list(story.corrections))
 
 
 def made_by(brand: Brand) -> list[str]:
@@ -156,7 +173,9 @@ def _run_sheet_tables(document, plan: CoursePlan, timeline: Timeline | None) -> 
 def _preparation(document, plan: CoursePlan) -> None:
     document.add_heading("Preparation checklist", level=1)
     document.add_heading("Before the session", level=2)
-    arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
+    shared, own = trainers.shared_sentences([(view.title, view.prepare) for view in plan.modules])
+    arrange = [f"{item} ({title})" for title, items in own for item in items]
+    arrange += [f"For every module's printed sheets: {shared}"] if shared else []
     arrange += [
         f"Send out what to read first: {view.before} ({view.title})" for view in plan.modules if view.before
     ]
@@ -277,7 +296,11 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             + _tied_to(plan, story.id),
         )
         if story.corrections:
-            word.labelled(document, "Checked against the source: ", " ".join(story.corrections))
+            word.labelled(
+                document,
+                "Checked against the source: ",
+                "what was corrected is listed at the end of this guide.",
+            )
     for withheld in view.withheld:
         document.add_paragraph(
             "One story is not printed here: its recorded consent does not cover printed papers."
