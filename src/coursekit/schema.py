@@ -691,6 +691,10 @@ class AudienceFile(Model):
     """Where participants write their one action during the course (for example 'the commitment card
     from the bridge'): the closing slide, the check-out and the evaluation form point to it instead
     of asking for an action again; the form's contact slip is for anyone who did not hand one in."""
+    commitment_contact: StrictBool = False
+    """True when the commitment card has its own tear-off strip for a way to reach the person: the
+    evaluation form then points to that strip and has no contact slip of its own, so people are
+    asked for their details once."""
     citations: Literal["author-date", "numbered"] = "author-date"
     """How the learner pages cite sources in their text: '(SCIE, 2021)' links, or small numbers that
     link to notes at the foot of the page (easier to read for an audience with a low reading age)."""
@@ -699,6 +703,12 @@ class AudienceFile(Model):
     pass_mark: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     """Share of knowledge-check questions (0-100) a learner must answer right first time to pass
     in an LMS. None: the LMS package reports completion only."""
+
+    @model_validator(mode="after")
+    def _contact_strip_needs_a_card(self) -> AudienceFile:
+        if self.commitment_contact and not self.commitment:
+            raise ValueError("commitment_contact needs commitment: name the card whose strip people hand in")
+        return self
 
 
 class Audience(AudienceFile):

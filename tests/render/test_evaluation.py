@@ -205,3 +205,36 @@ def test_a_course_with_a_commitment_card_never_asks_for_an_action_again(tmp_path
         )
         for t in said
     )
+
+
+def test_a_commitment_card_with_its_own_contact_strip_is_the_one_way_to_reach_people(tmp_path):
+    from conftest import valid_files
+
+    from coursekit.render.deck import deck_slides
+
+    files = valid_files()
+    files["audiences/staff.yml"] += 'commitment: the "My next step" card\ncommitment_contact: true\n'
+    project = write_tree(tmp_path / "p", files)
+    texts = [text for _, text in docx_blocks(make_form(project, tmp_path))]
+    assert "Slip: a way to reach you (optional)" not in texts
+    assert any(
+        'tick the contact strip on the "My next step" card and hand the strip in, on its own' in t
+        for t in texts
+    )
+    closing = next(
+        s for s in deck_slides(build_plan(load_project(project), "staff")) if s.title.startswith("Thank")
+    )
+    assert (
+        'collect the contact strip from the "My next step" card only from those who tick it' in closing.notes
+    )
+
+
+def test_a_contact_strip_without_a_commitment_card_is_refused(tmp_path, cli):
+    from conftest import valid_files
+
+    files = valid_files()
+    files["audiences/staff.yml"] += "commitment_contact: true\n"
+    result = cli(["check"], write_tree(tmp_path / "p", files))
+    assert result.exit_code == 1
+    assert "audiences/staff.yml" in result.stderr and "commitment_contact needs commitment" in result.stderr
+    assert "Traceback" not in result.stderr

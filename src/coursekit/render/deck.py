@@ -85,12 +85,7 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
                 audience.support,
             ),
             _join(
-                (
-                    f"Close the session: collect the evaluation forms. People keep {audience.commitment}; "
-                    "take a copy or a way to reach them only from those who agree to the follow-up."
-                    if audience.commitment
-                    else "Close the session: collect commitments and feedback."
-                ),
+                _collect(audience),
                 "Remind people where to get support. Make sure any co-trainer or contributor with lived "
                 "experience is thanked by name (if they wish) and knows when they will be paid.",
                 ""
@@ -316,6 +311,18 @@ def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
             f"Consent: {consent_status(consent)}. Credit: {consent.attribution_form}",
         ),
     )
+
+
+def _collect(audience) -> str:
+    """What the trainer collects at the close, and how a way to reach people is handed in."""
+    if not audience.commitment:
+        return "Close the session: collect commitments and feedback."
+    reach = (
+        f"collect the contact strip from {audience.commitment} only from those who tick it"
+        if audience.commitment_contact
+        else "take a copy or a way to reach them only from those who agree to the follow-up"
+    )
+    return f"Close the session: collect the evaluation forms. People keep {audience.commitment}; {reach}."
 
 
 def _told_by(story) -> str:

@@ -61,12 +61,13 @@ def evaluation_document(plan: CoursePlan):
             lines=2,
         )
         if index == 0:
-            _commitment(document, level, follow_up, audience.commitment)
+            _commitment(document, level, follow_up, audience.commitment, audience.commitment_contact)
         else:
             _commitment_review(document, level)
     _you_said_we_did(document)
     _equality_and_access(document)
-    _contact_slip(document, follow_up, audience.commitment)
+    if not audience.commitment_contact:
+        _contact_slip(document, follow_up, audience.commitment)
     _follow_up(document, follow_up)
     return document
 
@@ -99,16 +100,23 @@ def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
     return [(part.title, [v for v in plan.modules if v.id in part.modules]) for part in parts]
 
 
-def _commitment(document, level: int, follow_up: str | None, card: str | None = None) -> None:
+def _commitment(
+    document, level: int, follow_up: str | None, card: str | None = None, strip: bool = False
+) -> None:
     document.add_heading("One thing I will do", level=level)
     if card:
+        reach = (
+            f"tick the contact strip on {card} and hand the strip in, on its own"
+            if strip
+            else "fill in the slip on the last page and hand it in separately"
+        )
         document.add_paragraph(
             f"Your one action goes on {card}, so there is nothing to write here. Keep it: "
             + (
                 f"at the follow-up session ({follow_up}) we will ask how it went."
                 if follow_up
-                else f"in {FOLLOW_UP_WEEKS} we will ask how it went, if you would like that: fill in the "
-                "slip on the last page and hand it in separately, so this form stays anonymous."
+                else f"in {FOLLOW_UP_WEEKS} we will ask how it went, if you would like that: {reach}, so "
+                "this form stays anonymous."
             )
         )
         return
