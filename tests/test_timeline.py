@@ -391,3 +391,21 @@ def test_an_activity_both_trainers_lead_names_them_both(tmp_path):
     assert talk.lead == "lead and co-trainer"
     alone = build_timeline(plan, one_part(None, co_trainer=None))
     assert [b.lead for b in alone.blocks if b.kind == "activity"] == ["lead"]
+
+
+def test_key_messages_with_their_own_speaker_split_the_input_into_turns(tmp_path):
+    words = " ".join(["word"] * 130)
+    messages = [
+        {"text": "The offer.", "sources": ["example-story"], "script": words, "led_by": "co-trainer"},
+        {"text": "How it counts.", "sources": ["example-story"], "script": words + " " + words},
+    ]
+    plan = plan_of(tmp_path, {"a": timed_module("a", key_messages=messages)})
+    inputs = [b for b in build_timeline(plan, one_part(None)).blocks if b.kind == "input"]
+    assert [(b.lead, b.minutes) for b in inputs] == [("co-trainer", 2), ("lead", 3)]  # 2 + 3 scripted
+    assert inputs[1].title.endswith("teaching input, continued")
+
+
+def test_one_speaker_gives_one_input_block(tmp_path):
+    messages = [{"text": "The offer.", "sources": ["example-story"], "script": "Say it.", "led_by": "lead"}]
+    plan = plan_of(tmp_path, {"a": timed_module("a", key_messages=messages)})
+    assert [b.kind for b in build_timeline(plan, one_part(None)).blocks].count("input") == 1

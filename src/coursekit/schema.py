@@ -296,6 +296,9 @@ class KeyMessage(StoryTied):
     """The teaching input for this message: what the trainer says, in their own voice, with the
     example or question that lands it. Spoken at about 130 words a minute; the module's input time
     is at least the scripts' spoken time plus a minute a message for questions."""
+    led_by: Literal["lead", "co-trainer", "guest"] | None = None
+    """Who says this message's script, when not whoever gives the module's input (its input_by):
+    the run-sheet then splits the input into a block for each speaker in turn."""
 
 
 class StandIn(Model):

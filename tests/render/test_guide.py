@@ -528,3 +528,25 @@ def test_a_sentence_several_modules_prepare_is_said_once():
     shared, own = shared_sentences(notes)
     assert shared == "Reprint at 18 point for large print."
     assert own == [("A", ["Print the cards."]), ("B", ["Print the ladder. Put it on the wall."]), ("C", [])]
+
+
+def test_a_key_message_another_trainer_says_is_labelled_with_who_says_it(tmp_path):
+    words = " ".join(["word"] * 130)
+    messages = [
+        {
+            "text": "The offer.",
+            "sources": ["example-story"],
+            "script": "OFFER " + words,
+            "led_by": "co-trainer",
+        },
+        {"text": "How it counts.", "sources": ["example-story"], "script": "COUNTS " + words + " " + words},
+    ]
+    lines = texts(
+        make_guide(write_tree(tmp_path / "p", one_module(timed_module("a", key_messages=messages))), tmp_path)
+    )
+    assert any(line.startswith("Co-trainer (lived experience) says: OFFER") for line in lines)
+    assert any(line.startswith("Say: COUNTS") for line in lines)
+    assert any(
+        "of input, in turn: co-trainer (lived experience) for 2 min, then lead trainer for" in line
+        for line in lines
+    )

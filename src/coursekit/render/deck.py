@@ -313,6 +313,15 @@ def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
     )
 
 
+def _say(message, view: ModuleView) -> str:
+    """A key message's script, with who says it when that is not whoever gives the module's input."""
+    speaker = message.led_by if message.led_by and message.led_by != view.input_by else None
+    who = {"lead": "The lead trainer", "co-trainer": "The co-trainer", "guest": "The guest"}.get(
+        speaker or ""
+    )
+    return f"{who} says: {plain(message.script)}" if who else f"Say: {plain(message.script)}"
+
+
 def _collect(audience) -> str:
     """What the trainer collects at the close, and how a way to reach people is handed in."""
     if not audience.commitment:
@@ -351,7 +360,7 @@ def _key_message_slides(view: ModuleView) -> list[Slide]:
             tuple(_pieces(plain(message.slide or message.text))),
             _join(
                 f"The message in full: {plain(message.text)}" if message.slide else "",
-                "Say: " + plain(message.script) if message.script else "Make this point in your own words.",
+                _say(message, view) if message.script else "Make this point in your own words.",
             ),
         )
         for index, message in enumerate(messages, start=1)

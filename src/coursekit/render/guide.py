@@ -14,7 +14,7 @@ from .. import body as body_syntax
 from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
-from ..timeline import input_minutes
+from ..timeline import input_minutes, input_turns
 from ..timetext import breaks_note, long_date
 from . import output, prepare, runsheet, trainers, word
 from .wordmarkdown import add_markdown
@@ -231,11 +231,16 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     word.bullets(document, [o.text for o in view.outcomes])
     if view.key_messages:
         document.add_heading("Teaching input: key messages", level=2)
-        given = (
-            ""
-            if view.input_by == "lead"
-            else f", given by {runsheet.role_words(plan, view.input_by).lower()}"
-        )
+        turns = input_turns(view)
+        if len(turns) > 1:
+            given = ", in turn: " + ", then ".join(
+                f"{runsheet.role_words(plan, who).lower()} for {word.minutes(minutes)}"
+                for who, minutes in turns
+            )
+        elif view.input_by != "lead":
+            given = f", given by {runsheet.role_words(plan, view.input_by).lower()}"
+        else:
+            given = ""
         document.add_paragraph(
             f"About {word.minutes(input_minutes(view))} of input{given}, one slide a message."
         )
@@ -245,7 +250,9 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
                 "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
             ).italic = True
             if message.script:
-                word.labelled(document, "Say: ", word.uncited(message.script))
+                speaker = message.led_by if message.led_by and message.led_by != view.input_by else None
+                label = f"{runsheet.role_words(plan, speaker)} says: " if speaker else "Say: "
+                word.labelled(document, label, word.uncited(message.script))
     _stories(document, plan, view)
     _activities(document, plan, view)
     _answers(document, view)

@@ -55,7 +55,7 @@ import datetime as dt
 from dataclasses import replace
 
 from ..plan import CoursePlan
-from .blocks import input_minutes, min_minutes, read_in_activity, scripted_minutes, story_minutes
+from .blocks import input_minutes, input_turns, min_minutes, read_in_activity, scripted_minutes, story_minutes
 from .fitting import assign_modules, fit_part, optional_drops
 from .model import (
     BREAK_EVERY,
@@ -87,6 +87,7 @@ __all__ = [
     "build_timeline",
     "clock",
     "input_minutes",
+    "input_turns",
     "min_minutes",
     "natural_settings",
     "optional_drops",

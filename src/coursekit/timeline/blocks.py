@@ -7,6 +7,7 @@ import math
 import re
 
 from ..plan import ModuleView
+from .breaks import shares_of
 from .model import (
     CHANGEOVER,
     CHECK_IN,
@@ -40,6 +41,25 @@ def input_minutes(view: ModuleView) -> int:
     core = sum(a.minutes for a in view.activities if not a.optional)
     stated = declared if declared is not None else view.minutes - core
     return max(MIN_INPUT, stated, scripted_minutes(view))
+
+
+def input_turns(view: ModuleView) -> list[tuple[str, int]]:
+    """Who gives the module's input, in turn, and for how many minutes: one turn, unless key
+    messages name their own speaker; then the input's minutes are shared in proportion to each
+    turn's scripts (words, and a minute a message for questions)."""
+    total = input_minutes(view)
+    turns: list[tuple[str, int]] = []
+    for message in view.key_messages:
+        who = message.led_by or view.input_by
+        weight = len((message.script or "").split()) + SPOKEN_WORDS_PER_MINUTE * bool(message.script)
+        if turns and turns[-1][0] == who:
+            turns[-1] = (who, turns[-1][1] + weight)
+        else:
+            turns.append((who, weight))
+    if len(turns) < 2 or not all(weight for _, weight in turns):
+        return [(view.input_by, total)]
+    minutes = shares_of(total, [weight for _, weight in turns])
+    return [(who, share) for (who, _), share in zip(turns, minutes, strict=True)]
 
 
 def scripted_minutes(view: ModuleView) -> int:
@@ -102,7 +122,10 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
     title = f"{view.number}. {view.title}"
     named = {"lead": settings.lead, "co-trainer": co, "guest": settings.guest or GUEST}
     blocks = [
-        Block("input", input_minutes(view), f"{title}: teaching input", view.id, lead=named[view.input_by])
+        Block(
+            "input", minutes, f"{title}: teaching input{', continued' if n else ''}", view.id, lead=named[who]
+        )
+        for n, (who, minutes) in enumerate(input_turns(view))
     ]
     # A story read only in an activity the plan drops is read aloud in a block of its own.
     kept = dataclasses.replace(
