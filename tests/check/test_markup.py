@@ -125,3 +125,13 @@ def test_yaml_structure_swallowed_by_a_text_value_is_reported(tmp_path):
         ("modules/intro.md", line_of(module, "      - >-"), "activities[0].facilitator_notes", "warning")
     ]
     assert caught(findings(tmp_path, checked_module()), "yaml-in-text") == []
+
+
+def test_a_table_with_an_empty_column_header_is_a_warning(tmp_path):
+    from checking import caught, findings, line_of
+
+    module = checked_module(("      | Part of the meeting | Hours |", "      | | Hours |"))
+    assert caught(findings(tmp_path, module), "table-header") == [
+        ("modules/intro.md", line_of(module, "      | | Hours |"), "materials[0].text", "warning")
+    ]
+    assert caught(findings(tmp_path, checked_module()), "table-header") == []

@@ -134,3 +134,28 @@ def yaml_in_text(doc: Document, ctx: Context) -> Iterator[Problem]:
                     "next one) to match its neighbours"
                 ),
             )
+
+
+_TABLE_HEAD = re.compile(
+    r"^[ \t]*(\|?[^\n]*\|[^\n]*)\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$",
+    re.MULTILINE,
+)
+"""A Markdown table's header row and the delimiter row under it."""
+
+
+def table_headers(doc: Document, ctx: Context) -> Iterator[Problem]:
+    """Every table's columns have headers: a screen reader announces each cell with its column's
+    header, so an empty header row leaves people guessing what they are reading or filling in."""
+    for passage in doc.passages:
+        for match in _TABLE_HEAD.finditer(_without_code(passage.text)):
+            cells = [cell.strip() for cell in match[1].strip().strip("|").split("|")]
+            if any(not cell for cell in cells):
+                yield passage.finding(
+                    match.start(1),
+                    "table-header",
+                    WARNING,
+                    (
+                        "has a table with an empty column header: give every column a header "
+                        "(for example 'Question | My answer'), which a screen reader reads out with each cell"
+                    ),
+                )
