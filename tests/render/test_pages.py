@@ -221,7 +221,13 @@ def test_every_site_ends_with_an_accessibility_page_that_says_whom_to_tell(tmp_p
         "sources.yml": SOURCES,
     }
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
-    brand = Brand(name="Riverside <Trust>", support=(Contact(name="Access team", how="access@example.org"),))
+    built_in = course_pages(plan, None, Brand())[-1]
+    assert "tell your trainer or the organisation running the course." in built_in.text
+    brand = Brand(
+        name="Riverside <Trust>",
+        support=(Contact(name="Access team", how="access@example.org"),),
+        builtin=False,
+    )
     last = course_pages(plan, None, brand)[-1]
     assert (last.path, last.title) == ("accessibility.md", "Accessibility")
     assert "## How it is checked" in last.text and "has not yet been tested by disabled people" in last.text

@@ -456,7 +456,7 @@ def accessibility_page(brand: Brand) -> Page:
     """What the site does for access, how it is checked, what is missing, and whom to tell."""
     tell = (
         "If something on this site does not work for you, or you need it in another format, tell your "
-        f"trainer or {esc(brand.name)}."
+        f"trainer or {'the organisation running the course' if brand.builtin else esc(brand.name)}."
         + (" You can also contact:" + _contacts(brand.support) if brand.support else "")
     )
     text = "\n\n".join(
