@@ -517,19 +517,6 @@ def test_the_online_summary_says_what_the_online_run_sheet_does():
     assert "the second sitting's own welcome and check-out" in said_two
 
 
-def test_a_sentence_several_modules_prepare_is_said_once():
-    from coursekit.render.trainers import shared_sentences
-
-    notes = [
-        ("A", ["Print the cards. Reprint at 18 point for large print."]),
-        ("B", ["Print the ladder. Reprint at 18 point for large print. Put it on the wall."]),
-        ("C", ["Reprint at 18 point for large print."]),
-    ]
-    shared, own = shared_sentences(notes)
-    assert shared == "Reprint at 18 point for large print."
-    assert own == [("A", ["Print the cards."]), ("B", ["Print the ladder. Put it on the wall."]), ("C", [])]
-
-
 def test_a_key_message_another_trainer_says_is_labelled_with_who_says_it(tmp_path):
     words = " ".join(["word"] * 130)
     messages = [

@@ -173,9 +173,7 @@ def _run_sheet_tables(document, plan: CoursePlan, timeline: Timeline | None) -> 
 def _preparation(document, plan: CoursePlan) -> None:
     document.add_heading("Preparation checklist", level=1)
     document.add_heading("Before the session", level=2)
-    shared, own = trainers.shared_sentences([(view.title, view.prepare) for view in plan.modules])
-    arrange = [f"{item} ({title})" for title, items in own for item in items]
-    arrange += [f"For every module's printed sheets: {shared}"] if shared else []
+    arrange = [f"{item} ({view.title})" for view in plan.modules for item in view.prepare]
     arrange += [
         f"Send out what to read first: {view.before} ({view.title})" for view in plan.modules if view.before
     ]

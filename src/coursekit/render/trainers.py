@@ -6,8 +6,6 @@ informed, no clinical advice, and a co-trainer with lived experience paid as a t
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..plan import CoursePlan
@@ -325,24 +323,3 @@ def _guest_blocks(plan: CoursePlan, timeline: Timeline | None, title: str) -> li
     return _blocks_led(
         plan, timeline, lambda block: block.lead == title, lambda activity: activity.led_by == "guest"
     )
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
-def shared_sentences(
-    notes: list[tuple[str, Sequence[str]]],
-) -> tuple[str, list[tuple[str, list[str]]]]:
-    """Take the sentences that two or more modules' preparation notes repeat out of each note, so
-    the checklist says them once; return them joined, and each module's notes without them."""
-    seen: dict[str, set[str]] = {}
-    for title, items in notes:
-        for item in items:
-            for sentence in SENTENCE_END.split(item.strip()):
-                seen.setdefault(sentence, set()).add(title)
-    repeated = [sentence for sentence, titles in seen.items() if len(titles) > 1]
-    own = []
-    for title, items in notes:
-        kept = [" ".join(s for s in SENTENCE_END.split(item.strip()) if s not in repeated) for item in items]
-        own.append((title, [item for item in kept if item]))
-    return " ".join(repeated), own
