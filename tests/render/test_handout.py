@@ -117,7 +117,7 @@ def test_stories_are_printed_after_their_content_notes(project, tmp_path):
     assert lines[note + 1] == "Sam joined a group and helped to change a service."
     credit = next(line for line in lines[note:] if line.startswith("Credit: "))
     assert credit.endswith(
-        "Retold in our own words from a story told in public. The storyteller has not yet been asked about this course."
+        "Retold in our own words; the storyteller has not yet been asked about this course."
     )
 
 

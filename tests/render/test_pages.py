@@ -169,8 +169,7 @@ def test_a_story_says_under_its_credit_whether_the_storyteller_was_asked(tmp_pat
         plan = build_plan(load_project(write_tree(tmp_path / status, files)), "staff")
         pages[status] = module_page(plan, plan.modules[0]).text
     assert (
-        "*Told by Sam. Retold in our own words from a story told in public. The storyteller has not yet been "
-        "asked about this course.*"
+        "*Told by Sam. Retold in our own words; the storyteller has not yet been asked about this course.*"
     ) in pages["published-public"]
     assert "*Told by Sam. Retold with the storyteller's permission.*" in pages["granted"]
 

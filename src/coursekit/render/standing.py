@@ -4,8 +4,7 @@ from __future__ import annotations
 
 STANDING = {
     "published-public": (
-        "Retold in our own words from a story told in public. The storyteller has not yet been asked "
-        "about this course."
+        "Retold in our own words; the storyteller has not yet been asked about this course."
     ),
     "granted": "Retold with the storyteller's permission.",
 }
