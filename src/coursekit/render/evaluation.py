@@ -15,8 +15,9 @@ from . import output, word
 
 SCALE = "1   2   3   4   5"
 MAX_OUTCOME_ROWS = 16
-"""Past this many outcomes in a sitting, each module is rated once, its outcomes listed in the row:
-a form of 50 ratings is not filled in at the close, one of 16 rows is."""
+"""Past this many outcomes in a sitting, each module is rated once, on its first (main) outcome: a
+form of 50 ratings is not filled in at the close, one of 16 rows is, and a row that asks about one
+thing can be answered (a row listing four outcomes cannot)."""
 FOLLOW_UP_WEEKS = "6 to 8 weeks"
 
 
@@ -79,9 +80,11 @@ def _confidence(document, views: list, level: int) -> None:
         "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
     if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
+        document.add_paragraph("One row a module, for the main thing it set out to help you do.")
         rows = [
-            [f"Module {view.number}: " + "; ".join(o.short or o.text for o in view.outcomes), SCALE, SCALE]
+            [f"Module {view.number}: {view.outcomes[0].short or view.outcomes[0].text}", SCALE, SCALE]
             for view in views
+            if view.outcomes
         ]
     else:
         rows = [
