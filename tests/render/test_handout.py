@@ -40,7 +40,9 @@ def test_sections_in_order(project, tmp_path):
         ("Heading 2", "Module 1: Introduction"),
         ("Heading 1", "Glossary"),
         ("Heading 1", "Sources"),
+        ("Heading 1", "Certificate of attendance"),
     ]
+    assert ("Normal", "took part in Staff course.") in docx_blocks(path)  # whatever the knowledge checks say
     assert_accessible_docx(path, "Staff course: participant handout")
 
 
@@ -148,9 +150,10 @@ def test_checks_the_trainers_run_in_the_room_are_printed_without_answers(project
     assert "Your trainers go through the answers with you." in " ".join(texts)
 
 
-def test_the_handout_ends_with_its_sources_in_full(project, tmp_path):
+def test_the_handout_lists_its_sources_in_full_before_the_certificate(project, tmp_path):
     blocks = docx_blocks(make_handout(project, tmp_path))
-    assert blocks[-1] == ("List Bullet", "Example Org (2022). Sam's story.")
+    certificate = blocks.index(("Heading 1", "Certificate of attendance"))
+    assert blocks[certificate - 1] == ("List Bullet", "Example Org (2022). Sam's story.")
 
 
 def test_a_sheet_people_keep_names_its_sources_at_its_foot_not_beside_a_phone_number(tmp_path):

@@ -70,7 +70,21 @@ def handout_document(plan: CoursePlan):
     _paper_checks(document, plan)
     _glossary(document, plan)
     _sources(document, plan)
+    _attendance(document, plan)
     return document
+
+
+def _attendance(document, plan: CoursePlan) -> None:
+    """A certificate of attendance the trainers fill in and sign at the check-out: something to show
+    for the day that does not depend on an online test."""
+    word.page_break(document)
+    document.add_heading("Certificate of attendance", level=1)
+    document.add_paragraph("This is to say that")
+    document.add_paragraph("Name: ______________________________")
+    document.add_paragraph(f"took part in {plan.audience.course_title}.")
+    document.add_paragraph("Date or dates: ______________________")
+    document.add_paragraph("Signed (lead trainer): ______________________")
+    document.add_paragraph("Signed (co-trainer, if there was one): ______________________")
 
 
 def _sources(document, plan: CoursePlan) -> None:

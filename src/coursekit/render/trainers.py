@@ -214,6 +214,9 @@ def _check_out(document, commitment: str | None) -> None:
             "the trainers will tell the group what they changed because of it (you said, we did), and when.",
             "Remind people where support is, and that the knowledge checks and the course pages stay "
             "on the course site for them.",
+            "Give each person their certificate of attendance (the last page of the handout), with their "
+            "name and the date filled in and both trainers' signatures: it does not depend on the "
+            "knowledge checks.",
             "Thank everyone, and the co-trainer by name if they wish. Confirm when anyone paid for "
             "their time will be paid.",
         ],
