@@ -232,3 +232,19 @@ def test_every_site_ends_with_an_accessibility_page_that_says_whom_to_tell(tmp_p
     assert "## How it is checked" in last.text and "has not yet been tested by disabled people" in last.text
     assert "tell your trainer or Riverside &lt;Trust>." in last.text  # escaped: no tag reaches the page
     assert "- **Access team**: access@example.org" in last.text
+
+
+def test_without_listed_contacts_the_welcome_page_says_the_trainers_name_one(tmp_path):
+    from coursekit.organisation import Brand
+    from coursekit.schema import Contact
+
+    files = {
+        "modules/a.md": timed_module("a"),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    bare = welcome_page(plan, None, Brand(), False).text
+    assert "The trainers will tell you at the start who the named contact for this course is" in bare
+    listed = welcome_page(plan, None, Brand(support=(Contact(name="Ana", how="0100"),)), False).text
+    assert "- **Ana**: 0100" in listed and "The trainers will tell you at the start" not in listed

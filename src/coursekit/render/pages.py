@@ -134,7 +134,7 @@ them, tap them, or move to them with the Tab key. All the words are also in the
 ## Getting support
 
 {esc(audience.support)}
-{_contacts(brand.support)}
+{_contacts(brand.support) or NO_CONTACTS}
 
 Some modules include stories about hard times. Before each one there is a content note that says
 what is in it, so you can choose to read it now, later, or not at all.
@@ -150,6 +150,14 @@ def _edition_line(brand: Brand, changes: bool) -> str:
     edition = f" · Course {esc(brand.edition)}" if brand.edition else ""
     what_changed = " See [what changed](changes.md) since the last edition." if changes else ""
     return f"*{esc(brand.name)}{edition}.{what_changed}*"
+
+
+NO_CONTACTS = (
+    "\n\nThe trainers will tell you at the start who the named contact for this course is, and how "
+    "to reach them during and after it."
+)
+"""Said when the organisation has not listed its support contacts, so a note that points to 'the
+contact named on the welcome page' still leads somewhere."""
 
 
 def _contacts(contacts) -> str:
