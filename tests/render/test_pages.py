@@ -14,6 +14,16 @@ from coursekit.render.pages import minutes_on_your_own, module_page, sources_pag
 from coursekit.timetext import duration
 
 
+def one_module_plan(tmp_path, module: str | None = None):
+    """The staff plan of a project with one module, `a` (a timed module unless given)."""
+    files = {
+        "modules/a.md": module or timed_module("a"),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    return build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+
+
 def test_the_welcome_page_says_which_modules_each_sitting_teaches(tmp_path):
     plan = build_plan(load_project(write_tree(tmp_path / "p", in_parts())), "staff")
     text = welcome_page(plan, None).text
@@ -23,12 +33,7 @@ def test_the_welcome_page_says_which_modules_each_sitting_teaches(tmp_path):
 
 
 def test_a_course_in_one_sitting_says_nothing_about_sittings(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a"),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = one_module_plan(tmp_path)
     assert "sittings" not in welcome_page(plan, None).text
 
 
@@ -214,12 +219,7 @@ def test_every_site_ends_with_an_accessibility_page_that_says_whom_to_tell(tmp_p
     from coursekit.render.pages import course_pages
     from coursekit.schema import Contact
 
-    files = {
-        "modules/a.md": timed_module("a"),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = one_module_plan(tmp_path)
     built_in = course_pages(plan, None, Brand())[-1]
     assert "tell your trainer or the organisation running the course." in built_in.text
     brand = Brand(
@@ -238,12 +238,7 @@ def test_without_listed_contacts_the_welcome_page_says_the_trainers_name_one(tmp
     from coursekit.organisation import Brand
     from coursekit.schema import Contact
 
-    files = {
-        "modules/a.md": timed_module("a"),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    plan = one_module_plan(tmp_path)
     bare = welcome_page(plan, None, Brand(), False).text
     assert "The trainers will tell you at the start who the named contact for this course is" in bare
     listed = welcome_page(plan, None, Brand(support=(Contact(name="Ana", how="0100"),)), False).text
