@@ -243,3 +243,15 @@ def test_without_listed_contacts_the_welcome_page_says_the_trainers_name_one(tmp
     assert "The trainers will tell you at the start who the named contact for this course is" in bare
     listed = welcome_page(plan, None, Brand(support=(Contact(name="Ana", how="0100"),)), False).text
     assert "- **Ana**: 0100" in listed and "The trainers will tell you at the start" not in listed
+
+
+def test_sources_that_change_often_are_listed_together_under_one_check_before_use_line(tmp_path):
+    from coursekit.schema import Source
+
+    plan = one_module_plan(tmp_path)
+    steady = Source(id="steady", title="A book", author="Org", date="2020", kind="guidance")
+    rates = Source(id="rates", title="Rates", author="NIHR", date="2024", kind="payment", time_sensitive=True)
+    page = sources_page(dataclasses.replace(plan, sources=(steady, rates))).text
+    assert page.count("check the current version") == 1
+    assert page.index("A book") < page.index("**These change often.**") < page.index("Rates")
+    assert "Check before use: this changes." not in page

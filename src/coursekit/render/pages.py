@@ -482,11 +482,11 @@ def accessibility_page(brand: Brand) -> Page:
 
 
 def sources_page(plan: CoursePlan) -> Page:
-    entries = "\n".join(f'- <span id="{s.id}"></span>{_reference(s)}' for s in plan.sources)
     text = (
         "# Sources\n\nThe stories, frameworks and guidance this course draws on. Stories are retold in "
-        "our own words, with credit to the people who told them. Rates, thresholds and rules marked "
-        "*check before use* change often: check the current version.\n\n" + entries + "\n"
+        "our own words, with credit to the people who told them.\n\n"
+        + _grouped_references(list(plan.sources), anchors=True)
+        + "\n"
     )
     return Page("sources.md", "Sources", text)
 
@@ -732,15 +732,37 @@ def _module_sources(view: ModuleView, sources: tuple[Source, ...]) -> str:
     from ..plan import used_sources
 
     used = used_sources((view,))
-    items = [f"- {_reference(s)}" for s in sources if s.id in used]
-    return "## Sources for this module\n\n" + "\n".join(items) if items else ""
+    cited = [s for s in sources if s.id in used]
+    if not cited:
+        return ""
+    return "## Sources for this module\n\n" + _grouped_references(cited)
+
+
+def _grouped_references(sources: list[Source], anchors: bool = False) -> str:
+    """The sources as a list, those that change often (rates, rules, plans) in a list of their own
+    under one 'check before use' line, rather than a warning on every entry."""
+    steady = [s for s in sources if not s.time_sensitive]
+    changing = [s for s in sources if s.time_sensitive]
+    parts = [_reference_list(steady, anchors)] if steady else []
+    if changing:
+        parts.append(
+            f"{'**These change often.** ' if steady else ''}Rates, rules and national plans change: check "
+            "the current version of each of these before you rely on it.\n\n"
+            + _reference_list(changing, anchors)
+        )
+    return "\n\n".join(parts)
+
+
+def _reference_list(sources: list[Source], anchors: bool) -> str:
+    return "\n".join(
+        f'- <span id="{s.id}"></span>{_reference(s)}' if anchors else f"- {_reference(s)}" for s in sources
+    )
 
 
 def _reference(source: Source) -> str:
     title = f"[{source.title}]({source.url})" if source.url else f"*{source.title}*"
-    check = " *Check before use: this changes.*" if source.time_sensitive else ""
     accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
-    return f"{source.author} ({source.date}). {title}.{accessed}{check}"
+    return f"{source.author} ({source.date}). {title}.{accessed}"
 
 
 def _outcome_summary(plan: CoursePlan) -> str:
