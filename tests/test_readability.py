@@ -24,3 +24,12 @@ def test_plain_joins_wrapped_lines_and_ends_units():
         "A heading. A sentence that is wrapped over lines. And another one. "
         "a list item carried on. second item. third."
     )
+
+
+def test_a_wrapped_line_that_starts_with_a_number_keeps_it():
+    from coursekit.readability import prose
+
+    assert prose("That is consultation, step\n4. It becomes co-design.") == (
+        "That is consultation, step 4. It becomes co-design."
+    )
+    assert prose("- one\n- two\n\n3. three") == "one two three"

@@ -24,7 +24,6 @@ _INLINE = [
     (re.compile(r"<[^>]+>"), " "),
     (re.compile(r"\[@[a-z0-9-]+\]"), ""),
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s*(#+|[-*+]|\d+[.)]|>)\s*", re.M), ""),
     (re.compile(r"\s*\|\s*"), " "),
     (re.compile(r"\*+|`+|(?<!_)_{1,2}(?!_)"), ""),  # emphasis marks go; a ___ blank to fill stays
     (re.compile(r"\s+"), " "),
@@ -76,10 +75,25 @@ def _kind(line: str) -> str:
     return "paragraph"
 
 
+_MARKER = re.compile(r"^\s*(#+|[-*+]|\d+[.)]|>)\s*")
+
+
+def _without_markers(text: str) -> str:
+    """Take heading, list and quote markers off the lines that start a block: the first line, one
+    after a blank line, or the next item of a list. A line wrapped inside a paragraph that happens
+    to start with '4.' or '2026.' is prose, as Markdown reads it, and keeps its number."""
+    lines, starts = [], True
+    for line in text.split("\n"):
+        marker = _MARKER.match(line)
+        lines.append(line[marker.end() :] if marker and starts else line)
+        starts = not line.strip() or bool(marker and starts and _ITEM.match(line))
+    return "\n".join(lines)
+
+
 @functools.lru_cache(maxsize=8192)
 def prose(markdown: str) -> str:
     """Strip Markdown from one unit (or any text), leaving plain words on one line."""
-    text = markdown
+    text = _without_markers(markdown)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return text.strip()
