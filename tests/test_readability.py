@@ -33,3 +33,12 @@ def test_a_wrapped_line_that_starts_with_a_number_keeps_it():
         "That is consultation, step 4. It becomes co-design."
     )
     assert prose("- one\n- two\n\n3. three") == "one two three"
+
+
+def test_a_number_wrapped_inside_a_paragraph_is_not_a_list():
+    from coursekit.readability import plain
+
+    assert plain("That is consultation, step\n4. It becomes co-design.") == (
+        "That is consultation, step 4. It becomes co-design."
+    )
+    assert plain("Steps:\n1. one\n2. two") == "Steps: one. two."  # a list that starts at 1 still is one

@@ -18,6 +18,9 @@ MIN_WORDS = 100
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 _QUOTE = re.compile(r"^\s*>")
+_WRAPPED_NUMBER = re.compile(r"^\s*(?!1[.)])\d+[.)]\s")
+"""A numbered line inside a paragraph: as in CommonMark, only a list that starts at 1 can interrupt
+a paragraph, so any other number is the paragraph's text wrapped onto a new line."""
 _TABLE = re.compile(r"^\s*\|")
 _SKIP = re.compile(r"^\s*(:::|\*\[|\|?\s*:?-{3,}[-|: ]*$)")
 _INLINE = [
@@ -55,6 +58,8 @@ def units(markdown: str) -> list[Unit]:
         fence = bool(FENCE.match(line))
         in_code = in_code != fence
         new = None if (in_code or fence or not line.strip() or _SKIP.match(line)) else _kind(line)
+        if new == "item" and kind == "paragraph" and _WRAPPED_NUMBER.match(line):
+            new = "paragraph"  # 'step\n4. It becomes': a number wrapped onto a line, not a list
         if lines and not ((new == "paragraph" and kind in ("paragraph", "item")) or new == kind == "quote"):
             found.append(Unit(start, kind, "\n".join(lines)))
             kind, lines = None, []

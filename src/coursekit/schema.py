@@ -687,6 +687,10 @@ class AudienceFile(Model):
     check_in: TrainerText | None = None
     """How the check-in runs for this audience, replacing the standard ground-rules round (a board
     briefing, say, needs a sentence on support and stepping out)."""
+    check_out: TrainerText | None = None
+    """The audience's own check-out, in the guide in place of the standard steps (a go-round, the
+    evaluation form, support, thanks): for a course whose close runs differently, such as a
+    members' day that ends with a private form, one contact strip and signed certificates."""
     checks_in_room: bool = True
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""

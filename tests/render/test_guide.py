@@ -537,3 +537,11 @@ def test_a_key_message_another_trainer_says_is_labelled_with_who_says_it(tmp_pat
         "of input, in turn: co-trainer (lived experience) for 2 min, then lead trainer for" in line
         for line in lines
     )
+
+
+def test_an_audience_s_own_check_out_replaces_the_standard_steps(tmp_path):
+    audience = audience_text("staff", "[a]") + "check_out: OWN-CLOSE Hand out the forms, privately.\n"
+    lines = texts(make_guide(write_tree(tmp_path / "p", one_module(timed_module("a"), audience)), tmp_path))
+    close = lines.index("Check-out: what we take away")
+    assert lines[close + 1] == "OWN-CLOSE Hand out the forms, privately."
+    assert not any(line.startswith("Each person says one word") for line in lines)

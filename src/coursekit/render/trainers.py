@@ -186,7 +186,7 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         document.add_heading(OWN_CHECK_IN, level=2)
         document.add_paragraph(audience.check_in)
         word.labelled(document, "Say where support is: ", audience.support)
-        return _check_out(document, audience.commitment)
+        return _check_out(document, audience)
     document.add_heading(CHECK_IN, level=2)
     document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
     word.bullets(document, GROUND_RULES)
@@ -195,11 +195,15 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         "Name the named person, and say that content notes come before any hard material, with a "
         "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
     )
-    _check_out(document, audience.commitment)
+    _check_out(document, audience)
 
 
-def _check_out(document, commitment: str | None) -> None:
+def _check_out(document, audience) -> None:
     document.add_heading("Check-out: what we take away", level=2)
+    if audience.check_out:  # the audience's own close replaces the standard steps
+        add_markdown(document, audience.check_out)
+        return
+    commitment = audience.commitment
     word.bullets(
         document,
         [
