@@ -158,8 +158,10 @@ def test_the_course_plan_slides_show_the_clock_and_the_breaks(tmp_path):
     assert [row for s in plan_slides for row in s.body] == [
         "09:30 Welcome and check-in (20 min)",
         "09:50 Module 1: Module a (45 min)",
+        "10:35 Spare time (19 min)",
         "10:54 Break (15 min)",
         "11:09 Module 2: Module b (45 min)",
+        "11:54 Spare time (13 min)",
         "12:07 Break (15 min)",
         "12:22 Module 3: Module c (45 min)",
         "13:07 Spare time and check-out (23 min), ending at 13:30",
@@ -414,3 +416,27 @@ def test_a_story_read_only_in_an_extra_the_plan_leaves_out_is_read_aloud(tmp_pat
     story = next(s for s in deck if s.title == "Module 1: Story 1")
     assert story.notes.startswith("Read it aloud: about 2 min.")
     assert "Used in the activity that names it" not in story.notes
+
+
+def test_the_course_plan_rows_tile_the_clock_changeovers_included(tmp_path):
+    import re
+
+    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 25, {}),)) for m in "ab"}
+    files.update({"audiences/staff.yml": audience_text("staff", "[a, b]"), "sources.yml": SOURCES})
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 90),)))
+    rows = [
+        r
+        for s in deck_slides(dataclasses.replace(plan, timeline=timed))
+        if s.title.startswith("Course plan")
+        for r in s.body
+    ]
+    assert any(b.kind == "changeover" for b in timed.blocks)
+
+    def minutes(clock: str) -> int:
+        hours, mins = clock.split(":")
+        return int(hours) * 60 + int(mins)
+
+    starts = [minutes(r[:5]) for r in rows]
+    lengths = [int(re.search(r"\((\d+) min\)", r)[1]) for r in rows]
+    assert [s + n for s, n in zip(starts, lengths, strict=True)][:-1] == starts[1:]

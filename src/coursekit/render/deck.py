@@ -126,7 +126,8 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
             else block.module_id
             or {"welcome": "open", "check-in": "open", "buffer": "spare"}.get(block.kind, block.kind)
         )
-        if block.kind == "changeover" or key == "spare":  # the run-sheet shows them; the plan need not
+        if block.kind == "changeover" and groups:
+            groups[-1][3] += block.minutes  # moving on counts with the module before: rows tile the clock
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
@@ -134,6 +135,7 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
             groups.append([key, at, block, block.minutes])
     labels = {
         "open": "Welcome and check-in",
+        "spare": "Spare time",
         "close": "Spare time and check-out",
         "break": "Break",
         "lunch": "Lunch",
