@@ -84,7 +84,7 @@ def _attendance(document, plan: CoursePlan) -> None:
     document.add_paragraph(f"took part in {plan.audience.course_title}.")
     document.add_paragraph("Date or dates: ______________________")
     document.add_paragraph("Signed (lead trainer): ______________________")
-    document.add_paragraph("Signed (co-trainer, if there was one): ______________________")
+    document.add_paragraph("Signed (co-trainer): ______________________")
 
 
 def _sources(document, plan: CoursePlan) -> None:

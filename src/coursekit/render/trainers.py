@@ -60,8 +60,10 @@ GROUND_RULES = (
     "Nobody has to share their own story or experience, and nobody will be asked to.",
     "You can step out at any time without saying why; the quiet space is here, and the named person "
     "will check in with you if you would like.",
-    "What people say about themselves stays in the room. The one limit: if we believe someone is at "
-    "risk of serious harm, we act on it, and where we can we talk to them first.",
+    "We ask everyone to keep what people say about themselves to themselves; we cannot promise that "
+    "everyone will, so share only what you are happy for others to know. The trainers keep it private, "
+    "with one limit: if we believe someone is at risk of serious harm, we act on it, and where we can "
+    "we talk to them first.",
     "Phones on silent; take a call outside whenever you need to.",
 )
 """Ground rules the check-in proposes; the group adds to them and agrees them."""
