@@ -60,3 +60,11 @@ def test_nested_lists_and_tables_keep_their_structure():
         ("List Bullet 3", "deepest"),
     ]
     assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [["A", "B"], ["1", "2"]]
+
+
+def test_a_text_whose_headings_start_at_three_hashes_does_not_skip_levels():
+    assert paragraphs("### For every board\n\nText.\n\n#### Detail", heading_level=4) == [
+        ("Heading 4", "For every board"),
+        ("Normal", "Text."),
+        ("Heading 5", "Detail"),
+    ]

@@ -25,13 +25,19 @@ def add_markdown(document, text: str, heading_level: int = 3) -> None:
     source = text.replace("&", "&amp;").replace("<", "&lt;")
     rendered = markdown.markdown(source, extensions=["tables", "sane_lists"])
     root = html.fragment_fromstring(rendered, create_parent="div")
-    _blocks(document, root, heading_level)
+    # The text's own top heading level, whatever it is ('###' in a material), becomes heading_level:
+    # a document's headings must not skip levels for screen-reader navigation.
+    top = min((int(e.tag[1]) for e in root.iter() if e.tag in HEADINGS), default=1)
+    _blocks(document, root, heading_level - top + 1)
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _blocks(document, parent, heading_level: int) -> None:
     for element in parent:
         tag = element.tag
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if tag in HEADINGS:
             level = min(heading_level + int(tag[1]) - 1, 9)
             _inline(document.add_heading(level=level), element)
         elif tag in ("ul", "ol"):
