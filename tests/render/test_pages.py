@@ -255,3 +255,16 @@ def test_sources_that_change_often_are_listed_together_under_one_check_before_us
     assert page.count("check the current version") == 1
     assert page.index("A book") < page.index("**These change often.**") < page.index("Rates")
     assert "Check before use: this changes." not in page
+
+
+def test_the_print_page_holds_each_module_s_activities_and_their_sheets(tmp_path):
+    from coursekit.render.pages import print_page
+
+    card = {"id": "cards", "title": "Group cards", "kind": "cards", "text": "CARD-TEXT one group."}
+    module = timed_module(
+        "a",
+        activities=(("sort", 30, {"self_study": "SORT-ALONE the cards.", "materials": ["cards"]}),),
+        materials=[card],
+    )
+    text = print_page(one_module_plan(tmp_path, module)).text
+    assert "#### Activity sort" in text and "SORT-ALONE the cards." in text and "CARD-TEXT one group." in text

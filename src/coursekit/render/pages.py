@@ -412,7 +412,8 @@ def progress_page(plan: CoursePlan) -> Page:
 def print_page(plan: CoursePlan) -> Page:
     parts = [
         f"# {esc(plan.audience.course_title)}: the whole course",
-        "This page holds every module on one page, so you can print it or save it as a PDF "
+        "This page holds every module on one page, with its activities and their sheets, so you can "
+        "print it or save it as a PDF "
         "(use your browser's Print command). Stories with a content note stay folded on screen "
         "until you open them; when you print, every story is printed in full. The knowledge "
         "checks are interactive on each module's own page.",
@@ -426,6 +427,8 @@ def print_page(plan: CoursePlan) -> Page:
         parts.append(_demote(_body(view, plan, prefix=f"m{view.number}-")))
         for story in view.stories:
             parts.append(_story(story, level=3))
+        if view.activities:
+            parts.append(_demote("## Activities\n\n" + "\n\n".join(_activities(view))))
         if view.reflection:
             parts.append("### Reflection\n\n" + _bullets(r.text for r in view.reflection))
     # Left out of search: every hit would otherwise come up twice, once here and once on its module.
