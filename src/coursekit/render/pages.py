@@ -428,7 +428,11 @@ def print_page(plan: CoursePlan) -> Page:
         for story in view.stories:
             parts.append(_story(story, level=3))
         if view.activities:
-            parts.append(_demote("## Activities\n\n" + "\n\n".join(_activities(view))))
+            # Named per module: the table of contents labels each section's list by its heading,
+            # and landmarks need unique names.
+            parts.append(
+                _demote(f"## Activities in module {view.number}\n\n" + "\n\n".join(_activities(view)))
+            )
         if view.reflection:
             parts.append("### Reflection\n\n" + _bullets(r.text for r in view.reflection))
     # Left out of search: every hit would otherwise come up twice, once here and once on its module.
