@@ -440,3 +440,18 @@ def test_the_course_plan_rows_tile_the_clock_changeovers_included(tmp_path):
     starts = [minutes(r[:5]) for r in rows]
     lengths = [int(re.search(r"\((\d+) min\)", r)[1]) for r in rows]
     assert [s + n for s, n in zip(starts, lengths, strict=True)][:-1] == starts[1:]
+
+
+def test_a_module_slide_times_only_what_the_plan_keeps_and_names_the_extras(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    notes = next(s.notes for s in deck if s.title == "Module 1: Module a")
+    assert (
+        "Activities: Activity main: 30 min. Extras, only if there is time: Activity extra: 20 min." in notes
+    )

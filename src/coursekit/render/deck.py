@@ -209,7 +209,13 @@ def module_slides(
     for the co-trainer as this course gives it (see co_delivery_notes); default: the module's own."""
     n, module = view.number, view.module
     minutes = timed.module_minutes(view.id) if timed is not None else view.minutes
-    timings = "; ".join(f"{a.title}: {a.minutes} min" for a in view.activities)
+    kept = [a for a in view.activities if planned is None or (view.id, a.id) in planned]
+    extras = [a for a in view.activities if a not in kept]
+    timings = "; ".join(f"{a.title}: {a.minutes} min" for a in kept) or "none"
+    if extras:  # the plan leaves these out: they are not part of the module's time in the room
+        timings += ". Extras, only if there is time: " + "; ".join(
+            f"{a.title}: {a.minutes} min" for a in extras
+        )
     slides = [
         Slide(
             "Section Header",
