@@ -444,8 +444,8 @@ ACCESSIBILITY_WORKS = (
     "Move around by keyboard alone: a 'Skip to content' link comes first, and every link, word "
     "explanation and knowledge-check answer can be reached with the Tab key.",
     "Zoom in, or read on a phone: the text reflows, so you do not need to scroll sideways.",
-    "Use a screen reader: headings are in order, and a knowledge check says whether your answer "
-    "is right as soon as you choose it.",
+    "Use a screen reader: headings are in order, and when you check your answer to a knowledge "
+    "check, the result is read out straight away.",
     "Read explanations of jargon: words with a dotted underline explain themselves when you point "
     "to them or tab to them, and every one is in the Jargon buster.",
     "Choose whether to read a story: stories with a content note stay folded until you open them.",
