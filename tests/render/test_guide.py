@@ -549,3 +549,20 @@ def test_an_audience_s_own_check_out_replaces_the_standard_steps(tmp_path):
     close = lines.index("Check-out: what we take away")
     assert lines[close + 1] == "OWN-CLOSE Hand out the forms, privately."
     assert not any(line.startswith("Each person says one word") for line in lines)
+
+
+def test_a_content_note_read_aloud_carries_no_citations(tmp_path):
+    from coursekit.citations import resolve_plan
+    from coursekit.render.guide import guide_document
+
+    note = {
+        "about": "Mentions money worries.",
+        "choice": "Skip it.",
+        "support": "Text a line, free [@example-story].",
+    }
+    files = one_module(timed_module("a", content_notes=[note]))
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    path = tmp_path / "guide.docx"
+    guide_document(plan).save(path)
+    said = next(line for line in texts(path) if line.startswith("Read this aloud at the start: "))
+    assert said.endswith("Support: Text a line, free.")

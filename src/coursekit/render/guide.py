@@ -68,6 +68,12 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
     return document
 
 
+def _aloud(note, plan: CoursePlan) -> str:
+    """A content note as the trainer reads it out: no citations, which nobody says aloud (the
+    sources are on the page and in the handout)."""
+    return word.uncredited(f"{note.about} {note.choice} Support: {note.support}", plan)
+
+
 def _story_checks(document, plan: CoursePlan) -> None:
     """Each story's corrections against its source, together at the end: a record for whoever
     checks the course, kept out of the way of the teaching."""
@@ -221,9 +227,7 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
     word.labelled(document, "Time in the room: ", f"{word.minutes(minutes)} ({view.emphasis}).")
     word.labelled(document, "Focus for this audience: ", view.focus)
     for note in view.content_notes:
-        word.labelled(
-            document, "Read this aloud at the start: ", f"{note.about} {note.choice} Support: {note.support}"
-        )
+        word.labelled(document, "Read this aloud at the start: ", _aloud(note, plan))
     document.add_heading("Outcomes", level=2)
     document.add_paragraph("By the end, participants can:")
     word.bullets(document, [o.text for o in view.outcomes])
@@ -280,11 +284,7 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
             word.labelled(document, "Consent note: ", consent.note)
         if story.content_note:
             note = story.content_note
-            word.labelled(
-                document,
-                "Read this content note aloud first: ",
-                f"{note.about} {note.choice} Support: {note.support}",
-            )
+            word.labelled(document, "Read this content note aloud first: ", _aloud(note, plan))
         add_markdown(document, word.cite(story.text, plan))
         word.labelled(document, "Credit: ", story.attribution)
         if story.replacement:

@@ -165,6 +165,14 @@ def cited_at_foot(text: str, plan: CoursePlan) -> tuple[str, str]:
     return uncited(text), "; ".join(label(s) for s in cited)
 
 
+def uncredited(text: str, plan: CoursePlan) -> str:
+    """Text to say aloud whose citations were already written as '(Author, year)': those credits
+    taken out, as uncited does for [@source-id] keys."""
+    for source in plan.sources:
+        text = text.replace(f" {credit(source)}", "").replace(credit(source), "")
+    return uncited(text)
+
+
 def uncited(text: str) -> str:
     """Text to say aloud: its [@source-id] citations taken out (the sources are listed beside it)."""
     return CITATION.sub("", text)
