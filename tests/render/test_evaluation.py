@@ -66,7 +66,7 @@ def test_commitment_follow_up_report_back_and_an_optional_question(project, tmp_
     assert "Follow-up date (the trainer fills this in): ____ / ____ / ________" in texts
     assert any(
         text.startswith(
-            'The trainer reads every form, and sends everyone who took part a short "you said, we did" note'
+            'The trainers read every form and tell everyone who took part, in a short "you said, we did" note'
         )
         for text in texts
     )

@@ -455,3 +455,13 @@ def test_a_module_slide_times_only_what_the_plan_keeps_and_names_the_extras(tmp_
     assert (
         "Activities: Activity main: 30 min. Extras, only if there is time: Activity extra: 20 min." in notes
     )
+
+
+def test_an_audience_s_own_check_out_is_what_the_closing_slide_tells_the_trainer(tmp_path):
+    audience = audience_text("staff", "[a]") + "check_out: OWN-CLOSE forms into the box by the door.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    closing = next(s for s in deck if s.title == "Thank you, and what happens next")
+    assert closing.notes.startswith(
+        "Close the session as the guide's check-out says: OWN-CLOSE forms into the box"
+    )

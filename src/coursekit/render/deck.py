@@ -332,6 +332,8 @@ def _say(message, view: ModuleView) -> str:
 
 def _collect(audience) -> str:
     """What the trainer collects at the close, and how a way to reach people is handed in."""
+    if audience.check_out:  # the audience's own close, as the guide gives it
+        return f"Close the session as the guide's check-out says: {plain(audience.check_out)}"
     if not audience.commitment:
         return "Close the session: collect commitments and feedback."
     reach = (

@@ -186,9 +186,9 @@ def _follow_up(document, follow_up: str | None) -> None:
 def _you_said_we_did(document) -> None:
     document.add_heading("You said, we did", level=1)
     document.add_paragraph(
-        'The trainer reads every form, and sends everyone who took part a short "you said, we did" '
-        "note: what you told us, what we changed because of it, and anything we could not change, "
-        "with the reason. It comes with the follow-up."
+        'The trainers read every form and tell everyone who took part, in a short "you said, we did" '
+        "note, what you told us, what we changed because of it, and anything we could not change, "
+        "with the reason. They say at the end of the session how the note will reach you, and by when."
     )
 
 
