@@ -109,6 +109,10 @@ class ModuleView:
         """Who gives the teaching input: 'lead' or 'co-trainer'."""
         return self.module.audiences[self.audience_id].input_by
 
+    def other_speaker(self, message) -> str | None:
+        """Who says a key message's script when that is not whoever gives the module's input."""
+        return message.led_by if message.led_by and message.led_by != self.input_by else None
+
     @property
     def prepare(self) -> tuple[str, ...]:
         """What to arrange before the session for this audience."""

@@ -323,9 +323,8 @@ def _story_slide(view: ModuleView, story, in_activity: bool) -> Slide:
 
 def _say(message, view: ModuleView) -> str:
     """A key message's script, with who says it when that is not whoever gives the module's input."""
-    speaker = message.led_by if message.led_by and message.led_by != view.input_by else None
     who = {"lead": "The lead trainer", "co-trainer": "The co-trainer", "guest": "The guest"}.get(
-        speaker or ""
+        view.other_speaker(message) or ""
     )
     return f"{who} says: {plain(message.script)}" if who else f"Say: {plain(message.script)}"
 

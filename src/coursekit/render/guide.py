@@ -126,8 +126,7 @@ def _online_run_sheet(document, plan: CoursePlan) -> None:
 
 def online_summary(online: Timeline, in_room: Timeline | None) -> str:
     """What the online run-sheet changes, read from it: its breaks, changeovers and sittings."""
-    blocks = [block for part in online.parts for block in part.blocks]
-    changeovers = any(block.kind == "changeover" for block in blocks)
+    changeovers = any(block.kind == "changeover" for block in online.blocks)
     rule = (
         "re-timed with 10-minute breaks at least every hour, at the end of a module where one falls in "
         "time, else between two tasks"
@@ -252,7 +251,7 @@ def _module_script(document, plan: CoursePlan, view: ModuleView) -> None:
                 "Sources: " + "; ".join(_source(plan, s) for s in message.sources)
             ).italic = True
             if message.script:
-                speaker = message.led_by if message.led_by and message.led_by != view.input_by else None
+                speaker = view.other_speaker(message)
                 label = f"{runsheet.role_words(plan, speaker)} says: " if speaker else "Say: "
                 word.labelled(document, label, word.uncited(message.script))
     _stories(document, plan, view)

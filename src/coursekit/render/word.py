@@ -160,14 +160,30 @@ def cited_at_foot(text: str, plan: CoursePlan) -> tuple[str, str]:
     """Split a sheet people keep into its text without citations and one line naming its sources,
     for the foot of the sheet: a citation next to a phone number makes a support card read like a
     legal document."""
-    sources = {s.id: s for s in plan.sources}
-    cited = [sources[key] for key in dict.fromkeys(CITATION.findall(text)) if key in sources]
-    return uncited(text), "; ".join(label(s) for s in cited)
+    labels = dict.fromkeys(label(source) for source in _cited(text, plan))
+    # A line the author wrote for the same purpose is left empty: the foot line replaces it.
+    return EMPTY_FOOT.sub("", uncredited(text, plan)).rstrip(), "; ".join(labels)
+
+
+FOOT = "Where this comes from"
+"""The label of a sheet's sources line, at its foot."""
+EMPTY_FOOT = re.compile(rf"[ \t]*{FOOT}:[ \t.]*$", re.MULTILINE)
+
+
+def _cited(text: str, plan: CoursePlan) -> list:
+    """The sources a text cites, in order: as [@source-id] keys, or as the '(Author, year)' credits
+    the build writes in before rendering (citations.resolve_plan)."""
+    found = {}
+    for source in plan.sources:
+        places = [at for mark in (f"[@{source.id}]", credit(source)) if (at := text.find(mark)) >= 0]
+        if places:
+            found[source.id] = (min(places), source)
+    return [source for _, source in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 def uncredited(text: str, plan: CoursePlan) -> str:
-    """Text to say aloud whose citations were already written as '(Author, year)': those credits
-    taken out, as uncited does for [@source-id] keys."""
+    """Text without its citations, whether still [@source-id] keys or already written as
+    '(Author, year)': for text read aloud, or whose sources go at the foot."""
     for source in plan.sources:
         text = text.replace(f" {credit(source)}", "").replace(credit(source), "")
     return uncited(text)

@@ -205,7 +205,7 @@ def together_breaks(blocks: list[Block], window: int, settings: TimeSettings) ->
     # among equally cheap ones the most even stretches win.
     best: dict[int, tuple[int, int, tuple[int, ...]]] = {-1: (0, 0, ())}
     for k, (end, start, cost) in enumerate(cuts):
-        if sum(b.minutes for b in teaching[start:]) <= LAST_STRETCH:
+        if _minutes(teaching, start, len(teaching)) <= LAST_STRETCH:
             continue
         options = [
             _extend(best[j], cost + 1, _minutes(teaching, _start_of(cuts, j), end), k)
@@ -220,8 +220,10 @@ def together_breaks(blocks: list[Block], window: int, settings: TimeSettings) ->
         for j in best
         if _fits(teaching, _start_of(cuts, j), len(teaching), window - closing_minutes)
     ]
-    if not ends or total <= window:
-        return default_breaks(blocks, window, settings) if not ends else list(blocks)
+    if not ends:
+        return default_breaks(blocks, window, settings)
+    if total <= window:
+        return list(blocks)
     chosen = min(ends)[2]
     out: list[Block] = []
     at = 0
