@@ -156,45 +156,41 @@ def test_the_handout_lists_its_sources_in_full_before_the_certificate(project, t
     assert ("List Bullet", "Example Org (2022). Sam's story.") in blocks[certificate - 3 : certificate]
 
 
-def test_a_sheet_people_keep_names_its_sources_at_its_foot_not_beside_a_phone_number(tmp_path):
+def with_card_text(tmp_path, text: str):
+    """The valid project, its listening cards opening with `text` instead of their first line."""
     from conftest import valid_files, write_tree
 
     files = valid_files()
     files["modules/intro.md"] = files["modules/intro.md"].replace(
-        "      Cut out the cards. Take turns to read one aloud.",
-        "      Cut out the cards. Call 116 123 any time [@example-story].",
+        "      Cut out the cards. Take turns to read one aloud.", f"      {text}"
     )
-    blocks = docx_blocks(make_handout(write_tree(tmp_path / "p", files), tmp_path))
+    return write_tree(tmp_path / "p", files)
+
+
+def test_a_sheet_people_keep_names_its_sources_at_its_foot_not_beside_a_phone_number(tmp_path):
+    project = with_card_text(tmp_path, "Cut out the cards. Call 116 123 any time [@example-story].")
+    blocks = docx_blocks(make_handout(project, tmp_path))
     assert ("Normal", "Cut out the cards. Call 116 123 any time.") in blocks
     assert ("Normal", "Where this comes from: Example Org, 2022. Full details under Sources.") in blocks
 
 
 def test_a_sheet_s_sources_go_to_its_foot_in_a_real_build_too(tmp_path):
-    from conftest import valid_files, write_tree
-
     from coursekit.citations import resolve_plan
 
-    files = valid_files()
-    files["modules/intro.md"] = files["modules/intro.md"].replace(
-        "      Cut out the cards. Take turns to read one aloud.",
-        "      Cut out the cards. Call 116 123 any time [@example-story].",
-    )
+    project = with_card_text(tmp_path, "Cut out the cards. Call 116 123 any time [@example-story].")
     # The build writes citations in as '(Author, year)' before any document is rendered.
-    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    plan = resolve_plan(build_plan(load_project(project), "staff"))
     blocks = docx_blocks(output("handout").render(plan, tmp_path / "out", SETTINGS)[0])
     assert ("Normal", "Cut out the cards. Call 116 123 any time.") in blocks
     assert ("Normal", "Where this comes from: Example Org, 2022. Full details under Sources.") in blocks
 
 
 def test_an_authored_sources_line_left_empty_gives_way_to_the_foot_line(tmp_path):
-    from conftest import valid_files, write_tree
-
-    files = valid_files()
-    files["modules/intro.md"] = files["modules/intro.md"].replace(
-        "      Cut out the cards. Take turns to read one aloud.",
-        "      Cut out the cards. Take turns to read one aloud.\n\n      Where this comes from: [@example-story].",
+    project = with_card_text(
+        tmp_path,
+        "Cut out the cards. Take turns to read one aloud.\n\n      Where this comes from: [@example-story].",
     )
-    texts = [text for _, text in docx_blocks(make_handout(write_tree(tmp_path / "p", files), tmp_path))]
+    texts = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
     assert [t for t in texts if t.startswith("Where this comes from")] == [
         "Where this comes from: Example Org, 2022. Full details under Sources."
     ]
