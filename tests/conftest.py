@@ -635,3 +635,13 @@ def in_parts(
         ),
         "sources.yml": SOURCES,
     }
+
+
+def long_day(root, modules: str = "abcdef", length: int = 330):
+    """A staff course of six 45-minute modules: a day in the room, over four hours online."""
+    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in modules}
+    files["audiences/staff.yml"] = audience_text("staff", "[" + ", ".join(modules) + "]").replace(
+        "length_minutes: 30", f"length_minutes: {length}"
+    )
+    files["sources.yml"] = SOURCES
+    return write_tree(root, files)

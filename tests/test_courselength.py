@@ -9,6 +9,7 @@ from conftest import (
     audience_text,
     checked_files,
     in_parts,
+    long_day,
     timed_module,
     valid_files,
     write_tree,
@@ -153,16 +154,6 @@ def test_an_audience_with_its_own_check_in_gets_a_check_in_block_without_a_groun
     assert check_in.title == "Check-in: support and stepping out"
 
 
-def long_day(root, modules: str = "abcdef", length: int = 330):
-    """A staff course of six 45-minute modules: a day in the room, over four hours online."""
-    files = {f"modules/{m}.md": timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in modules}
-    files["audiences/staff.yml"] = audience_text("staff", "[" + ", ".join(modules) + "]").replace(
-        "length_minutes: 30", f"length_minutes: {length}"
-    )
-    files["sources.yml"] = SOURCES
-    return write_tree(root, files)
-
-
 def test_online_a_day_over_four_hours_becomes_two_even_sittings(tmp_path):
     plan = build_plan(load_project(long_day(tmp_path / "p")), "staff")
     assert len(course_timeline(plan).parts) == 1
@@ -172,6 +163,8 @@ def test_online_a_day_over_four_hours_becomes_two_even_sittings(tmp_path):
     assert all(p.minutes <= 240 for p in online.parts)
     assert [p.blocks[0].kind for p in online.parts] == ["welcome", "check-in"]  # welcomed back
     assert [p.blocks[-1].kind for p in online.parts] == ["check-out", "check-out"]
+    closes = [p.blocks[-1].title for p in online.parts]
+    assert closes == ["Check-out: until next time", "Check-out: what we take away"]
 
 
 def test_online_a_short_course_stays_one_sitting(tmp_path):

@@ -320,7 +320,7 @@ def test_site_footer_and_welcome_page_carry_the_edition(branded):
     assert "Course edition 2.1, 2026-11-30." in page
     assert "<strong>Co-produced by:</strong> Our members' group." in page
     assert "Leeds Care has not yet recorded who co-delivers it." in page
-    assert "It has not yet been co-produced" not in page
+    assert "No one with lived experience has yet helped" not in page
 
 
 def test_module_pages_show_last_and_next_review(branded):
@@ -366,7 +366,7 @@ def test_welcome_page_says_honestly_how_the_built_in_course_was_made():
 
     built_in = load_project(builtin_root())
     text = welcome_page(build_plan(built_in, "senior-leaders"), None, built_in.brand).text
-    assert "It has not yet been co-produced with the people who told those stories." in text
+    assert "No one with lived experience has yet helped to write or check it" in text
     assert "An organisation that runs this course can record who co-produced its version" in text
     assert "Co-produced by" not in text
 

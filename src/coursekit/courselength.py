@@ -40,7 +40,7 @@ ONLINE_SITTING_MAX = 240
 def online_timeline(plan: CoursePlan) -> timeline.Timeline:
     """Return the course planned for a video call: as course_timeline in "online" mode, with any part
     longer than four hours on a screen split into two sittings on different days, at the module
-    boundary that gives the most even sittings."""
+    boundary that gives the most even sittings; the first closes with a check-out until next time."""
     planned = course_timeline(plan, "online")
     sittings = []
     for (title, start, _, _), part in zip(_parts(plan.audience), planned.parts, strict=True):
@@ -57,8 +57,13 @@ def online_timeline(plan: CoursePlan) -> timeline.Timeline:
         for title, start, modules in group
     )
     split = timeline.build_timeline(core_plan(plan), _settings(plan, flat, "online"))
+    continued = [index < len(group) - 1 for group in sittings for index in range(len(group))]
+    parts = tuple(
+        timeline.closing_until_next(part) if goes_on else part
+        for part, goes_on in zip(split.parts, continued, strict=True)
+    )
     drops = timeline.optional_drops(plan.modules)
-    return dataclasses.replace(split, cut=tuple(t.text for t in drops), trims=tuple(drops))
+    return dataclasses.replace(split, parts=parts, cut=tuple(t.text for t in drops), trims=tuple(drops))
 
 
 def _even_split(

@@ -702,6 +702,9 @@ class AudienceFile(Model):
     """True when the commitment card has its own tear-off strip for a way to reach the person: the
     evaluation form then points to that strip and has no contact slip of its own, so people are
     asked for their details once."""
+    handout: Literal["everyone", "on-request"] = "everyone"
+    """Who gets the whole participant handout and materials pack: everyone, or (on-request) the
+    trainers and anyone who asks, when people take home only the sheets the activities hand out."""
     citations: Literal["author-date", "numbered"] = "author-date"
     """How the learner pages cite sources in their text: '(SCIE, 2021)' links, or small numbers that
     link to notes at the foot of the page (easier to read for an audience with a low reading age)."""

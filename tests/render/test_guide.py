@@ -12,6 +12,7 @@ from conftest import (
     audience_text,
     docx_blocks,
     docx_tables,
+    long_day,
     module_text,
     one_module,
     pdf_text,
@@ -97,6 +98,7 @@ def test_title_page_and_sections(project, tmp_path):
         "Module 1: Introduction",
         "What to do if someone is distressed",
         "Briefing for the co-trainer with lived experience",
+        "If a storyteller says no",
     ]
     assert_accessible_docx(path, "Staff course: facilitator guide")
 
@@ -139,6 +141,24 @@ def test_preparation_checklist_gathers_equipment_and_print_numbers(project, tmp_
     assert ["Listening cards", "Module 1: Talk in pairs", "one between two", "6"] in printing
     assert ["Participant handout and materials pack", "everyone", "one per person", "12"] in printing
     assert ["Evaluation form", "the end of the course", "one per person", "12"] in printing
+
+
+def test_a_handout_on_request_is_printed_for_the_trainers_and_anyone_who_asks(tmp_path):
+    audience = audience_text("staff", "[a]") + "handout: on-request\n"
+    path = make_guide(write_tree(tmp_path / "p", one_module(timed_module("a"), audience)), tmp_path)
+    whole_pack = [row for row in docx_tables(path)[1] if row[0] == "Participant handout and materials pack"]
+    assert whole_pack == [
+        [
+            "Participant handout and materials pack",
+            "the trainers, and anyone who asks for the whole pack",
+            "one per trainer, and two spare",
+            "4",
+        ]
+    ]
+    assert any(
+        line.endswith("people take home the sheets the activities hand out, not the whole pack.")
+        for line in texts(path)
+    )
 
 
 def test_module_script_has_focus_sources_story_consent_activity_and_answers(project, tmp_path):
@@ -268,7 +288,7 @@ def test_before_the_session_lists_what_each_module_needs_arranged_and_access(tmp
     before = lines.index("Before the session")
     assert lines[before + 1] == "Book a welfare rights adviser. (Module a)"
     assert lines[before + 2].startswith("Two weeks before, ask every participant about access needs")
-    assert lines[before + 3].startswith("Offer the handout in large print")
+    assert lines[before + 3].startswith("Bring some copies of the handout in large print")
     assert any(line.startswith("Name the safeguarding lead for the day") for line in lines[before:])
 
 
@@ -438,8 +458,7 @@ def test_every_story_with_a_replacement_shows_it_so_the_fallback_is_ready(tmp_pa
         in lines
     )
     assert any(
-        line.startswith("If the answer is no: record it in the story's consent and build again.")
-        for line in lines
+        line.startswith("If the answer is no: stop using the story and what is tied to it") for line in lines
     )
 
 
@@ -453,7 +472,10 @@ def test_the_guide_says_who_made_the_course_or_how_to_record_it_in_plain_words()
     ]
     [gap] = made_by(Brand())
     assert gap.startswith("How this course was made: written from published stories")
+    assert "No one with lived experience has yet helped to write or check it" in gap
     assert "ask them how they want to be named" in gap and "co_produced_by" not in gap
+    [own] = made_by(Brand(on_library=False))
+    assert own.startswith("Who co-produced and who co-delivers this course is not recorded.")
 
 
 def test_the_guide_says_what_goes_with_each_story_if_its_answer_is_no(tmp_path):
@@ -566,3 +588,34 @@ def test_a_content_note_read_aloud_carries_no_citations(tmp_path):
     guide_document(plan).save(path)
     said = next(line for line in texts(path) if line.startswith("Read this aloud at the start: "))
     assert said.endswith("Support: Text a line, free.")
+
+
+def test_the_guide_prints_what_the_course_says_without_each_story_so_no_rebuild_is_needed(tmp_path):
+    uses = {"story": "story-1", "if_withheld": {"title": "PLAIN-TITLE", "instructions": "PLAIN-TASK Talk."}}
+    module = timed_module("a", stories=(40,), activities=(("talk", 30, uses),)) + (
+        "\n::: story story-1\nSam was heard.\n:::\n::: instead-of story-1\nTWIN-BODY People were heard.\n:::\n"
+    )
+    lines = texts(make_guide(write_tree(tmp_path / "p", one_module(module)), tmp_path))
+    start = lines.index("If a storyteller says no")
+    appendix = lines[start:]
+    assert "Module 1, passage of page text" in appendix
+    assert "TWIN-BODY People were heard." in appendix
+    assert "Module 1, activity: PLAIN-TITLE" in appendix
+    assert "PLAIN-TASK Talk." in appendix
+    assert "Sam was heard." not in appendix
+
+
+def test_a_sitting_the_course_goes_on_from_closes_without_the_final_paperwork(tmp_path):
+    from coursekit.courselength import course_timeline, online_timeline
+    from coursekit.render.guide import guide_document
+
+    plan = build_plan(load_project(long_day(tmp_path / "p")), "staff")
+    path = tmp_path / "guide.docx"
+    guide_document(dataclasses.replace(plan, online=online_timeline(plan)), course_timeline(plan)).save(path)
+    lines = texts(path)
+    until = lines.index("Check-out: until next time")
+    assert lines[until + 1] == "Each person says one word about how they are leaving, or passes."
+    assert any(line.startswith("Collect and sign nothing yet") for line in lines[until:])
+    in_room_only = tmp_path / "in-person.docx"
+    guide_document(plan, course_timeline(plan)).save(in_room_only)
+    assert "Check-out: until next time" not in texts(in_room_only)

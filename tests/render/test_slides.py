@@ -438,8 +438,10 @@ def test_the_course_plan_rows_tile_the_clock_changeovers_included(tmp_path):
         return int(hours) * 60 + int(mins)
 
     starts = [minutes(r[:5]) for r in rows]
-    lengths = [int(re.search(r"\((\d+) min\)", r)[1]) for r in rows]
+    spans = [re.search(r"\((\d+) min(?:, then (\d+) min to move on)?\)", r) for r in rows]
+    lengths = [int(m[1]) + int(m[2] or 0) for m in spans]
     assert [s + n for s, n in zip(starts, lengths, strict=True)][:-1] == starts[1:]
+    assert any(m[2] for m in spans)  # the module's own minutes, as everywhere else, then the move
 
 
 def test_a_module_slide_times_only_what_the_plan_keeps_and_names_the_extras(tmp_path):

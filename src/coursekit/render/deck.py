@@ -104,10 +104,11 @@ def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
         when = f"{part.date:%A %d %B %Y}, " if part.date else ""
         if len(timed.parts) > 1 or part.date:
             rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
-        for at, label, minutes in _plan_groups(
+        for at, label, minutes, moving in _plan_groups(
             part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
         ):
-            rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)})")
+            then = f", then {moving} min to move on" if moving else ""
+            rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)}{then})")
         rows[-1] += f", ending at {part.end:%H:%M}"
     return rows
 
@@ -127,12 +128,12 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
             or {"welcome": "open", "check-in": "open", "buffer": "spare"}.get(block.kind, block.kind)
         )
         if block.kind == "changeover" and groups:
-            groups[-1][3] += block.minutes  # moving on counts with the module before: rows tile the clock
+            groups[-1][4] += block.minutes  # said with the module before, so the rows tile the clock
             continue
         if groups and groups[-1][0] == key and block.kind not in ("break", "lunch"):
             groups[-1][3] += block.minutes
         else:
-            groups.append([key, at, block, block.minutes])
+            groups.append([key, at, block, block.minutes, 0])
     labels = {
         "open": "Welcome and check-in",
         "spare": "Spare time",
@@ -141,12 +142,12 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
         "lunch": "Lunch",
     }
     result, seen = [], set()
-    for key, at, block, minutes in groups:
+    for key, at, block, minutes, moving in groups:
         label = labels.get(key) or titles.get(key, block.title)
         if block.module_id:
             label += " (continued)" if key in seen else ""
             seen.add(key)
-        result.append((at, label, minutes))
+        result.append((at, label, minutes, moving))
     return result
 
 

@@ -14,6 +14,7 @@ from .. import body as body_syntax
 from ..model import BuildSettings
 from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
+from ..standins import StandInText, stand_ins
 from ..timeline import input_minutes, input_turns
 from ..timetext import breaks_note, long_date
 from . import output, prepare, runsheet, trainers, word
@@ -64,6 +65,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
     trainers.co_trainer_briefing(document, plan, timeline)
     trainers.guest_briefing(document, plan, timeline)
     _online_run_sheet(document, plan)
+    _without_stories(document, plan)
     _story_checks(document, plan)
     return document
 
@@ -72,6 +74,42 @@ def _aloud(note, plan: CoursePlan) -> str:
     """A content note as the trainer reads it out: no citations, which nobody says aloud (the
     sources are on the page and in the handout)."""
     return word.uncredited(f"{note.about} {note.choice} Support: {note.support}", plan)
+
+
+WITHOUT_HEADING = "If a storyteller says no"
+
+
+def _without_stories(document, plan: CoursePlan) -> None:
+    """For each story, what the course says without it, so a refusal days before a session needs
+    no rebuild: the trainer teaches from these and hands out these sheets instead."""
+    told = dict((s.id, s) for view in plan.modules for s in view.stories)
+    if not told:
+        return
+    document.add_heading(WITHOUT_HEADING, level=1)
+    document.add_paragraph(
+        "A storyteller can say no, or take back a yes, at any time. From then on, leave out the story "
+        "and everything tied to it, and use what is below in its place. Copy a sheet from here if the "
+        "printed handout still has the story's version."
+    )
+    for story in told.values():
+        document.add_heading(story.title, level=2)
+        texts = stand_ins(plan, story.id)
+        if not texts:
+            document.add_paragraph(
+                "Nothing else in this course is tied to it: leave out the story"
+                + (" and teach the point written with it in its module." if story.replacement else ".")
+            )
+        for text in texts:
+            _stand_in(document, plan, text)
+
+
+def _stand_in(document, plan: CoursePlan, text: StandInText) -> None:
+    document.add_heading(
+        f"Module {text.module}, {text.kind}" + (f": {text.title}" if text.title else ""), level=3
+    )
+    add_markdown(document, word.cite(text.text, plan), heading_level=4)
+    if text.script:
+        word.labelled(document, "Say: ", word.cite(text.script, plan))
 
 
 def _story_checks(document, plan: CoursePlan) -> None:
@@ -97,12 +135,17 @@ def made_by(brand: Brand) -> list[str]:
             *([f"Co-produced by: {brand.co_produced_by}"] if brand.co_produced_by else []),
             *([f"Co-delivered by: {brand.co_delivered_by}"] if brand.co_delivered_by else []),
         ]
+    made = (
+        "How this course was made: written from published stories of people with lived experience. "
+        "No one with lived experience has yet helped to write or check it, and the storytellers have "
+        "not yet been asked about it. "
+        if brand.on_library
+        else "Who co-produced and who co-delivers this course is not recorded. "
+    )
     return [
-        "How this course was made: written from published stories of people with lived experience, "
-        "not yet co-produced with their storytellers. When people with lived experience have shaped "
-        "or co-deliver your version, ask them how they want to be named, and ask whoever looks after "
-        "your copy of the course to record it (in its settings file, organisation.yml): it then shows "
-        "here and on the course's welcome page."
+        made + "When people with lived experience shape or co-deliver your version, pay them, ask them "
+        "how they want to be named, and ask whoever builds your copy of the course to record it: it "
+        "then shows here and on the course's welcome page."
     ]
 
 
@@ -210,7 +253,12 @@ def _preparation(document, plan: CoursePlan) -> None:
     document.add_paragraph(
         f"Numbers are worked out for {prepare.PARTICIPANTS} participants, the default: change them for "
         f"your group. Pairs share one copy, and groups are of {prepare.GROUP_SIZE}. Every material is "
-        "in full in the participant handout and materials pack."
+        "in full in the participant handout and materials pack"
+        + (
+            "."
+            if plan.audience.handout == "everyone"
+            else ": people take home the sheets the activities hand out, not the whole pack."
+        )
     )
     word.table(
         document,
@@ -295,9 +343,10 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
         word.labelled(
             document,
             "If the answer is no: ",
-            "record it in the story's consent and build again. The slides, papers and site then leave "
-            "out this story and every line tied to it, and show the versions written without the person."
-            + _tied_to(plan, story.id),
+            "stop using the story and what is tied to it, and use the versions written without the "
+            f"person: they are under '{WITHOUT_HEADING}' at the end of this guide. Ask whoever builds "
+            "your copy of the course to record the refusal, so the next slides, papers and site leave "
+            "the story out too." + _tied_to(plan, story.id),
         )
         if story.corrections:
             word.labelled(

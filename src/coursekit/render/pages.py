@@ -170,8 +170,8 @@ def _contacts(contacts) -> str:
 
 BUILT_IN_MADE = (
     "The built-in course was written from stories that people with lived experience and staff have "
-    "published (see the [sources](sources.md)). It has not yet been co-produced with the people who told "
-    "those stories."
+    "published (see the [sources](sources.md)). No one with lived experience has yet helped to write "
+    "or check it, and the people who told those stories have not yet been asked about it."
 )
 NOT_RECORDED = (
     "An organisation that runs this course can record who co-produced its version and who co-delivers it, "
@@ -463,7 +463,8 @@ ACCESSIBILITY_CHECKS = (
 
 ACCESSIBILITY_GAPS = (
     "This site has no Easy Read version: ask the trainer whether Easy Read copies of the handout exist.",
-    "Large print: ask the trainer for the handout printed at 18 point or larger.",
+    "Large print: the trainers bring copies of the handout printed at 18 point or larger; take one, "
+    "or ask them for it in another format.",
 )
 
 

@@ -81,9 +81,17 @@ def equipment(plan: CoursePlan) -> list[tuple[str, list[str]]]:
 
 def print_list(plan: CoursePlan, participants: int = PARTICIPANTS) -> Iterator[PrintItem]:
     """Yield what to print for the course: the papers everyone gets, then each module's materials."""
-    yield PrintItem(
-        "Participant handout and materials pack", "everyone", COPIES_IN_WORDS["per-person"], participants
-    )
+    if plan.audience.handout == "everyone":
+        yield PrintItem(
+            "Participant handout and materials pack", "everyone", COPIES_IN_WORDS["per-person"], participants
+        )
+    else:
+        yield PrintItem(
+            "Participant handout and materials pack",
+            "the trainers, and anyone who asks for the whole pack",
+            "one per trainer, and two spare",
+            TRAINERS + 2,
+        )
     yield PrintItem("Evaluation form", "the end of the course", COPIES_IN_WORDS["per-person"], participants)
     yield PrintItem("This facilitator guide", "the trainers", "one per trainer", TRAINERS)
     for view in plan.modules:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..plan import CoursePlan
-from ..timeline.model import CHECK_IN, OWN_CHECK_IN
+from ..timeline.model import CHECK_IN, CHECK_OUT_UNTIL_NEXT, OWN_CHECK_IN
 from . import runsheet, word
 from .deck_theme import BODY_POINTS, FONT, SMALLEST_POINTS
 from .wordmarkdown import add_markdown
@@ -70,8 +70,8 @@ GROUND_RULES = (
 EXPECTED_ACCESS = (
     "Two weeks before, ask every participant about access needs (hearing, sight, reading, mobility, "
     "a quiet space, breaks, food and drink) and about any support they would like on the day.",
-    "Offer the handout in large print (a reprint at 18 point or more) and the slides before the session "
-    "to anyone who asks. Easy Read versions have to be made: commission them from an Easy Read writer "
+    "Bring some copies of the handout in large print (a reprint at 18 point or more) to every session, "
+    "so nobody has to ask, and send the slides beforehand to anyone who would like them. Easy Read versions have to be made: commission them from an Easy Read writer "
     "or a self-advocacy group, paid, before the first delivery.",
     f"The slides are in {FONT}, body text at {BODY_POINTS} point and nothing below {SMALLEST_POINTS}, in "
     "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
@@ -188,16 +188,41 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         document.add_heading(OWN_CHECK_IN, level=2)
         document.add_paragraph(audience.check_in)
         word.labelled(document, "Say where support is: ", audience.support)
-        return _check_out(document, audience)
-    document.add_heading(CHECK_IN, level=2)
-    document.add_paragraph("Propose these ground rules, ask the group what to add, and agree them together:")
-    word.bullets(document, GROUND_RULES)
-    word.labelled(document, "Say where support is: ", audience.support)
-    document.add_paragraph(
-        "Name the named person, and say that content notes come before any hard material, with a "
-        "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
-    )
+    else:
+        document.add_heading(CHECK_IN, level=2)
+        document.add_paragraph(
+            "Propose these ground rules, ask the group what to add, and agree them together:"
+        )
+        word.bullets(document, GROUND_RULES)
+        word.labelled(document, "Say where support is: ", audience.support)
+        document.add_paragraph(
+            "Name the named person, and say that content notes come before any hard material, with a "
+            "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
+        )
+    if _in_sittings(plan):
+        _check_out_until_next(document, audience)
     _check_out(document, audience)
+
+
+def _in_sittings(plan: CoursePlan) -> bool:
+    """True if the run-sheet or the online one closes a sitting with a check-out until next time."""
+    timelines = [t for t in (plan.timeline, plan.online) if t is not None]
+    return any(b.title == CHECK_OUT_UNTIL_NEXT for t in timelines for b in t.blocks)
+
+
+def _check_out_until_next(document, audience) -> None:
+    document.add_heading(CHECK_OUT_UNTIL_NEXT, level=2)
+    word.bullets(
+        document,
+        [
+            "Each person says one word about how they are leaving, or passes.",
+            "Say when and where the next sitting is, and that it opens with a check-in.",
+            f"Say where support is until then: {audience.support}",
+            "Collect and sign nothing yet: the evaluation form, any contact slip and the certificates "
+            "belong to the end of the last sitting.",
+            "Confirm when anyone paid for their time will be paid for this sitting.",
+        ],
+    )
 
 
 def _check_out(document, audience) -> None:

@@ -59,6 +59,7 @@ from .blocks import input_minutes, input_turns, min_minutes, read_in_activity, s
 from .fitting import assign_modules, fit_part, optional_drops
 from .model import (
     BREAK_EVERY,
+    CHECK_OUT_UNTIL_NEXT,
     LIVED_EXPERIENCE_AUDIENCE,
     LIVED_EXPERIENCE_BREAK_EVERY,
     Block,
@@ -86,6 +87,7 @@ __all__ = [
     "break_every",
     "build_timeline",
     "clock",
+    "closing_until_next",
     "input_minutes",
     "input_turns",
     "min_minutes",
@@ -108,6 +110,15 @@ def build_timeline(plan: CoursePlan, settings: TimeSettings) -> Timeline:
             part_trims = [replace(t, text=f"{sitting.title}: {t.text}") for t in part_trims]
         trims += part_trims
     return Timeline(tuple(parts), tuple(t.text for t in trims), tuple(trims))
+
+
+def closing_until_next(part: Part) -> Part:
+    """The part, closing with the short check-out of a sitting the course goes on from: the
+    evaluation, contact strip and certificates belong to the end of the course."""
+    blocks = tuple(
+        replace(b, title=CHECK_OUT_UNTIL_NEXT) if b.kind == "check-out" else b for b in part.blocks
+    )
+    return replace(part, blocks=blocks)
 
 
 def natural_settings(start: dt.time = dt.time(9, 30), expected: int | None = None, **options) -> TimeSettings:
