@@ -287,6 +287,32 @@ def test_a_course_in_sittings_closes_one_and_welcomes_people_back_to_the_next(tm
     assert titles.index("Module 1: Module a") < end < back < titles.index("Module 2: Module b")
 
 
+def test_each_sitting_has_its_own_course_plan_slide(tmp_path):
+    plan = build_plan(load_project(write_tree(tmp_path / "p", in_parts())), "staff")
+    slides_ = deck_slides(dataclasses.replace(plan, timeline=course_timeline(plan)))
+    plans = {s.title: s.body for s in slides_ if s.title.startswith("Course plan")}
+    assert list(plans) == ["Course plan: Half day", "Course plan: Follow-up, 6 to 8 weeks later"]
+    assert [rows[-1][-5:] for rows in plans.values()] == ["10:30", "10:10"]
+    assert not any("Module 2" in row for row in plans["Course plan: Half day"])
+
+
+def test_a_module_title_slide_shows_a_short_summary_and_the_notes_the_whole_of_it(tmp_path):
+    long = "A long first sentence " + "that goes on " * 10 + "and on. Then more."
+    modules = {
+        "a": timed_module("a", summary="Short and clear. Then detail."),
+        "b": timed_module("b", summary=long),
+    }
+    files = {f"modules/{m}.md": text for m, text in modules.items()}
+    files.update({"audiences/staff.yml": audience_text("staff", "[a, b]"), "sources.yml": SOURCES})
+    slides_ = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    short, too_long = (
+        next(s for s in slides_ if s.title == f"Module {n}: Module {m}") for n, m in ((1, "a"), (2, "b"))
+    )
+    assert short.subtitle.endswith(" · Short and clear.")
+    assert "·" not in too_long.subtitle
+    assert f"What the module is about: {long}" in too_long.notes
+
+
 def test_a_key_message_with_a_slide_line_shows_the_line_and_keeps_the_full_text_in_the_notes(tmp_path):
     message = {
         "text": "FULL-MESSAGE Ask people first, before any option is drawn up.",

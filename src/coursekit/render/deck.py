@@ -54,15 +54,12 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
             subtitle=f"{owner}{audience.name} · {short_duration(timed.minutes)} · {edition}",
         )
     ]
-    slides += _chunked(
-        "Course plan",
-        plan_rows(plan, timed),
-        _join(
-            f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}.",
-            "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
-        ),
-        "Title and Content",
+    plan_notes = _join(
+        f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}.",
+        "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
     )
+    for title, rows in plan_rows(plan, timed):
+        slides += _chunked(title, rows, plan_notes, "Title and Content")
     slides.append(_working_together(audience))
     parts = _part_of_module(timed)
     co_delivery = co_delivery_notes(plan.modules)
@@ -97,20 +94,22 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     return _unique_titles(slides)
 
 
-def plan_rows(plan: CoursePlan, timed: Timeline) -> list[str]:
-    """Return the course plan on the clock: each part's start, module blocks, breaks and end."""
-    rows = []
+def plan_rows(plan: CoursePlan, timed: Timeline) -> list[tuple[str, list[str]]]:
+    """Return the course plan on the clock, a slide title and rows for each part (sitting): its
+    start, module blocks, breaks and end, so no slide mixes the end of one sitting with another."""
+    titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
+    plans = []
     for part in timed.parts:
+        rows = []
         when = f"{part.date:%A %d %B %Y}, " if part.date else ""
         if len(timed.parts) > 1 or part.date:
-            rows.append(f"{part.title}: {when}{part.start:%H:%M} to {part.end:%H:%M}")
-        for at, label, minutes, moving in _plan_groups(
-            part, {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
-        ):
+            rows.append(f"{when}{part.start:%H:%M} to {part.end:%H:%M}")
+        for at, label, minutes, moving in _plan_groups(part, titles):
             then = f", then {moving} min to move on" if moving else ""
             rows.append(f"{at:%H:%M} {label} ({short_duration(minutes)}{then})")
         rows[-1] += f", ending at {part.end:%H:%M}"
-    return rows
+        plans.append(("Course plan" if len(timed.parts) == 1 else f"Course plan: {part.title}", rows))
+    return plans
 
 
 def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
@@ -224,11 +223,12 @@ def module_slides(
             (),
             _join(
                 f"Time in the room: {short_duration(minutes)}. Activities: {timings}.",
+                f"What the module is about: {module.summary}",
                 f"Focus for this audience: {view.focus}",
                 f"Co-delivery: {co_delivery or view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
-            subtitle=f"{short_duration(minutes)} · {module.summary}",
+            subtitle=_join_dot(short_duration(minutes), _short_summary(module.summary)),
         )
     ]
     for index, note in enumerate(view.content_notes, start=1):
@@ -411,6 +411,21 @@ def _first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     sentence = match[1] if match else text
     return sentence if len(sentence.split()) <= SLIDE_WORDS else ""
+
+
+SUMMARY_ON_SLIDE = 90
+"""The most characters of a module's summary a title slide shows: more cannot be read at a glance."""
+
+
+def _short_summary(summary: str) -> str:
+    """The summary's first sentence when it is short enough for a title slide, else nothing (the
+    notes hold the whole summary)."""
+    first = re.split(r"(?<=[.!?])\s+", summary.strip(), maxsplit=1)[0]
+    return first if len(first) <= SUMMARY_ON_SLIDE else ""
+
+
+def _join_dot(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
 
 
 def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:
