@@ -493,3 +493,15 @@ def test_an_audience_s_own_check_out_is_what_the_closing_slide_tells_the_trainer
     assert closing.notes.startswith(
         "Close the session as the guide's check-out says: OWN-CLOSE forms into the box"
     )
+
+
+def test_a_content_note_slide_shows_the_choice_and_the_support(tmp_path):
+    note = {"about": "Hard times.", "choice": "Skip it.", "support": "Talk to the named person."}
+    files = {
+        "modules/a.md": timed_module("a", content_notes=[note]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    slides_ = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    [slide] = [s for s in slides_ if s.title == "Module 1: content note 1"]
+    assert slide.body == ("Hard times.", "Your choice: Skip it.", "Support: Talk to the named person.")

@@ -236,8 +236,8 @@ def module_slides(
             Slide(
                 "Content Note",
                 f"Module {n}: content note {index}",
-                (plain(note.about), "Your choice: " + plain(note.choice)),
-                "Read the note aloud. Support: " + plain(note.support),
+                (plain(note.about), "Your choice: " + plain(note.choice), "Support: " + plain(note.support)),
+                "Read the note aloud, the choice and the support too.",
             )
         )
     slides += _chunked(
