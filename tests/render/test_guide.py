@@ -376,6 +376,23 @@ def run_sheet_leads(path) -> dict[str, str]:
     return {row[1]: row[3] for row in docx_tables(path)[0][1:]}
 
 
+def run_sheet_times(path) -> dict[str, str]:
+    return {row[1]: row[0] for row in docx_tables(path)[0][1:]}
+
+
+def test_the_co_trainer_s_crib_says_when_each_block_starts_and_who_takes_over(tmp_path):
+    activities = (("mine", 20, {"led_by": "co-trainer"}), ("theirs", 20, {"led_by": "lead"}))
+    path = timed_guide(one_module(timed_module("a", activities=activities)), tmp_path)
+    crib = {row[1]: row for row in docx_tables(path)[-1][1:]}
+    assert crib["Activity mine"] == [
+        run_sheet_times(path)["Activity mine"],
+        "Activity mine",
+        "20",
+        "Lead trainer: Activity theirs",
+    ]
+    assert crib["Check-in: ground rules, support and stepping out"][3] == "Lead trainer: 1. Module a: teaching input"
+
+
 def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_booking(tmp_path):
     module = timed_module("a", activities=(("money-talk", 30, {"led_by": "guest"}),))
     files = one_module(module, audience_text("staff", "[a]") + GUEST)
@@ -391,7 +408,11 @@ def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_b
         "GUEST-BRIEFING General information only; hand personal questions to a one-to-one."
         in lines[briefing:]
     )
-    assert ["Activity money-talk", "Module 1: Module a", "30"] in docx_tables(path)[-1]
+    crib = docx_tables(path)[-1]
+    assert crib[0] == ["Time", "Block", "Minutes", "Then"]
+    [(start, minutes, then)] = [(r[0], r[2], r[3]) for r in crib if r[1] == "Activity money-talk"]
+    assert (minutes, then) == ("30", "Both trainers, each leading a part: Check-out: what we take away")
+    assert start == run_sheet_times(path)["Activity money-talk"]
 
 
 def test_who_leads_a_shared_out_activity_matches_the_run_sheet(tmp_path):

@@ -266,7 +266,7 @@ def co_trainer_briefing(document, plan: CoursePlan, timeline: Timeline | None = 
     led = _led_blocks(plan, timeline)
     document.add_heading("What you lead", level=2)
     if led:
-        word.table(document, ["Block", "Module", "Minutes"], led)
+        word.table(document, LED_HEADER if timeline is not None else UNTIMED_HEADER, led)
     else:
         document.add_paragraph(
             "No block is set for you to lead. Agree with the lead trainer which "
@@ -319,19 +319,43 @@ def _led_blocks(plan: CoursePlan, timeline: Timeline | None) -> list[list[str]]:
 
 
 def _blocks_led(plan: CoursePlan, timeline: Timeline | None, by_block, by_activity) -> list[list[str]]:
-    """Rows (block, module, minutes) of what one person leads: from the time line, or from the
-    activities' roles when the course has no time line."""
-    titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
+    """Rows of what one person leads: from the time line, a crib (time, block, minutes, and what
+    comes next when someone else takes over); without one, (block, module, minutes) from the
+    activities' roles."""
     if timeline is not None:
-        return [
-            [b.title, titles.get(b.module_id, ""), str(b.minutes)]
-            for part in timeline.parts
-            for b in part.blocks
-            if by_block(b)
-        ]
+        rows = []
+        for part in timeline.parts:
+            timed = part.times()
+            for index, (start, block) in enumerate(timed):
+                if by_block(block):
+                    following = next((b for _, b in timed[index + 1 :] if b.kind not in IN_BETWEEN), None)
+                    rows.append(
+                        [f"{start:%H:%M}", block.title, str(block.minutes), _then(plan, following, by_block)]
+                    )
+        return rows
+    titles = {v.id: f"Module {v.number}: {v.title}" for v in plan.modules}
     return [
         [a.title, titles[v.id], str(a.minutes)] for v in plan.modules for a in v.activities if by_activity(a)
     ]
+
+
+IN_BETWEEN = ("buffer", "changeover")
+"""Blocks nobody takes over: spare time and moving on come before whoever leads next."""
+
+
+def _then(plan: CoursePlan, following, by_block) -> str:
+    """What comes after a block someone leads: the end, a pause, or who takes over with what."""
+    if following is None:
+        return "The end of the sitting"
+    if by_block(following):
+        return "You go on"
+    lead = runsheet.lead_of(plan, following)
+    return f"{lead}: {following.title}" if lead else following.title
+
+
+LED_HEADER = ["Time", "Block", "Minutes", "Then"]
+"""The crib of what one person leads, from the time line."""
+UNTIMED_HEADER = ["Block", "Module", "Minutes"]
 
 
 def guest_briefing(document, plan: CoursePlan, timeline: Timeline | None = None) -> None:
@@ -348,7 +372,7 @@ def guest_briefing(document, plan: CoursePlan, timeline: Timeline | None = None)
     led = _guest_blocks(plan, timeline, guest.title)
     document.add_heading("What the guest leads", level=2)
     if led:
-        word.table(document, ["Block", "Module", "Minutes"], led)
+        word.table(document, LED_HEADER if timeline is not None else UNTIMED_HEADER, led)
     else:
         document.add_paragraph("No block in this plan is given to the guest: agree with them what they lead.")
 
