@@ -102,6 +102,14 @@ def test_a_story_read_only_in_an_extra_the_plan_drops_gets_its_own_time(tmp_path
     assert [b.item_id for b in timeline.blocks if b.kind == "story"] == ["story-1"]
 
 
+def test_a_story_is_read_by_the_co_trainer_unless_it_says_who_reads_it(tmp_path):
+    module = timed_module("a", stories=(100, 100))
+    module = module.replace("- id: story-2\n", "- id: story-2\n  read_by: lead\n")
+    timeline = build_timeline(plan_of(tmp_path, {"a": module}), one_part(120))
+    readers = {b.item_id: b.lead for b in timeline.blocks if b.kind == "story"}
+    assert readers == {"story-1": "co-trainer", "story-2": "lead"}
+
+
 def test_breaks_go_at_module_boundaries_at_least_every_90_minutes(tmp_path):
     modules = {m: timed_module(m, activities=((f"{m}-talk", 40, {}),)) for m in "abc"}
     part = build_timeline(plan_of(tmp_path, modules), one_part(240)).parts[0]

@@ -468,6 +468,9 @@ class Story(ForAudiences):
     """The story, paraphrased. Never embellished; reported figures say they are reported."""
     content_note: ContentNote | None = None
     """Required when the story may distress."""
+    read_by: Literal["lead", "co-trainer", "guest"] = "co-trainer"
+    """Who reads it aloud when it has its own time on the run-sheet: the co-trainer with lived
+    experience by default; the lead trainer for a staff member's story, say."""
     corrections: tuple[Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)], ...] = ()
     """Transcription fixes applied to the source: printed in the facilitator guide, so held to the
     same checks as other trainer text (no long quotes of the transcript, for one)."""

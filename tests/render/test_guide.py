@@ -390,7 +390,10 @@ def test_the_co_trainer_s_crib_says_when_each_block_starts_and_who_takes_over(tm
         "20",
         "Lead trainer: Activity theirs",
     ]
-    assert crib["Check-in: ground rules, support and stepping out"][3] == "Lead trainer: 1. Module a: teaching input"
+    assert (
+        crib["Check-in: ground rules, support and stepping out"][3]
+        == "Lead trainer: 1. Module a: teaching input"
+    )
 
 
 def test_a_guest_leads_their_blocks_on_the_run_sheet_and_gets_a_briefing_and_a_booking(tmp_path):

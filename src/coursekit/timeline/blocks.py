@@ -132,7 +132,7 @@ def module_blocks(view: ModuleView, cuts: Cuts, settings: TimeSettings) -> list[
         view, activities=tuple(a for a in view.activities if (view.id, a.id) not in cuts.dropped)
     )
     blocks += [
-        Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=co)
+        Block("story", story_minutes(s), f"Story: {s.title}", view.id, s.id, lead=named[s.read_by])
         for s in view.stories
         if not read_in_activity(s, kept)
     ]
