@@ -705,6 +705,9 @@ class AudienceFile(Model):
     """True when the commitment card has its own tear-off strip for a way to reach the person: the
     evaluation form then points to that strip and has no contact slip of its own, so people are
     asked for their details once."""
+    learner_outcomes: Literal["full", "i-can"] = "full"
+    """How the learner pages list a module's outcomes: in full, or (i-can) as short 'I can ...'
+    lines from each outcome's `short`, easier to read; the guide keeps the full text."""
     handout: Literal["everyone", "on-request"] = "everyone"
     """Who gets the whole participant handout and materials pack: everyone, or (on-request) the
     trainers and anyone who asks, when people take home only the sheets the activities hand out."""

@@ -268,3 +268,27 @@ def test_the_print_page_holds_each_module_s_activities_and_their_sheets(tmp_path
     )
     text = print_page(one_module_plan(tmp_path, module)).text
     assert "#### Activity sort" in text and "SORT-ALONE the cards." in text and "CARD-TEXT one group." in text
+
+
+def test_an_audience_can_read_its_outcomes_as_short_i_can_lines(tmp_path):
+    outcomes = [
+        {
+            "id": "describe",
+            "text": "Describe one benefit of working together, with an example.",
+            "short": "say one good thing about it",
+        },
+        {"id": "list", "text": "List two questions to ask before joining a group."},
+    ]
+    files = {
+        "modules/a.md": timed_module("a", outcomes=outcomes),
+        "audiences/staff.yml": audience_text("staff", "[a]") + "learner_outcomes: i-can\n",
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    text = module_page(plan, plan.modules[0]).text
+    assert "By the end of this module:\n\n- I can say one good thing about it.\n- List two questions" in text
+    full = one_module_plan(tmp_path / "full", timed_module("a", outcomes=outcomes))
+    assert (
+        "- Describe one benefit of working together, with an example."
+        in module_page(full, full.modules[0]).text
+    )

@@ -281,8 +281,7 @@ def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
     """Everything on a module page below its heading: what the time on your own is counted from."""
     module = view.module
     parts = [
-        "## What you will be able to do\n\nBy the end of this module you will be able to:\n\n"
-        + _bullets(o.text for o in view.outcomes)
+        "## What you will be able to do\n\n" + _outcomes(plan, view)
     ]
     skip = _skip_module(plan, view)
     parts += [_content_note(note, skip) for note in view.content_notes]
@@ -420,7 +419,7 @@ def print_page(plan: CoursePlan) -> Page:
     ]
     for view in plan.modules:
         parts.append(f"## {view.number}. {esc(view.title)}")
-        parts.append("### What you will be able to do\n\n" + _bullets(o.text for o in view.outcomes))
+        parts.append("### What you will be able to do\n\n" + _outcomes(plan, view))
         parts += [_content_note(note, None) for note in view.content_notes]
         if view.key_messages:
             parts.append("### Key messages\n\n" + _bullets(k.text for k in view.key_messages))
@@ -466,6 +465,14 @@ ACCESSIBILITY_GAPS = (
     "Large print: the trainers bring copies of the handout printed at 18 point or larger; take one, "
     "or ask them for it in another format.",
 )
+
+
+def _outcomes(plan: CoursePlan, view: ModuleView) -> str:
+    """A module's outcomes as its audience reads them: in full, or as short 'I can' lines."""
+    if plan.audience.learner_outcomes == "i-can":
+        lines = (f"I can {o.short.rstrip('.')}." if o.short else o.text for o in view.outcomes)
+        return "By the end of this module:\n\n" + _bullets(lines)
+    return "By the end of this module you will be able to:\n\n" + _bullets(o.text for o in view.outcomes)
 
 
 def accessibility_page(brand: Brand) -> Page:
