@@ -194,3 +194,26 @@ def test_an_authored_sources_line_left_empty_gives_way_to_the_foot_line(tmp_path
     assert [t for t in texts if t.startswith("Where this comes from")] == [
         "Where this comes from: Example Org, 2022. Full details under Sources."
     ]
+
+
+def test_a_citation_on_its_own_line_leaves_no_stray_full_stop_at_the_foot(tmp_path):
+    from coursekit.citations import resolve_plan
+
+    project = with_card_text(
+        tmp_path,
+        "Cut out the cards. Rules change, often every April\n      [@example-story]. Check them.\n\n"
+        "      - One point\n\n      [@example-story].",
+    )
+    plan = resolve_plan(build_plan(load_project(project), "staff"))
+    texts = [text for _, text in docx_blocks(output("handout").render(plan, tmp_path / "out", SETTINGS)[0])]
+    assert "Cut out the cards. Rules change, often every April. Check them." in texts
+    assert "." not in texts and not any(t.endswith(" .") for t in texts)
+
+
+def test_an_authored_sources_line_its_citations_leave_empty_is_dropped(tmp_path):
+    project = with_card_text(
+        tmp_path, "Cut out the cards.\n\n      Sources for item 3: [@example-story] [@example-story]."
+    )
+    texts = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
+    assert not any(t.startswith("Sources for item 3") for t in texts)
+    assert "Where this comes from: Example Org, 2022. Full details under Sources." in texts

@@ -169,7 +169,7 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
         text, sources = word.cited_at_foot(material.text, plan)
         add_markdown(document, text, heading_level=4)
         if sources:
-            word.labelled(document, f"{word.FOOT}: ", sources + ". Full details under Sources.")
+            word.labelled(document, f"{word.FOOT}: ", sources.rstrip(".") + ". Full details under Sources.")
     if view.reflection:
         document.add_heading(f"Reflection: module {view.number}", level=2)
         document.add_paragraph("For you. Nobody has to share what they write here.")

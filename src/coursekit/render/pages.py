@@ -280,9 +280,7 @@ def _listed(items: list[str]) -> str:
 def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
     """Everything on a module page below its heading: what the time on your own is counted from."""
     module = view.module
-    parts = [
-        "## What you will be able to do\n\n" + _outcomes(plan, view)
-    ]
+    parts = ["## What you will be able to do\n\n" + _outcomes(plan, view)]
     skip = _skip_module(plan, view)
     parts += [_content_note(note, skip) for note in view.content_notes]
     if view.key_messages:

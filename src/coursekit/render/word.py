@@ -167,7 +167,11 @@ def cited_at_foot(text: str, plan: CoursePlan) -> tuple[str, str]:
 
 FOOT = "Where this comes from"
 """The label of a sheet's sources line, at its foot."""
-EMPTY_FOOT = re.compile(rf"[ \t]*{FOOT}:[ \t.]*$", re.MULTILINE)
+EMPTY_FOOT = re.compile(
+    rf"^[ \t]*(?:\*\*)?(?:{FOOT}|[^\n:*]{{0,40}}\b[Ss]ources\b[^\n:*]{{0,40}}):(?:\*\*)?[ \t.]*$\n?",
+    re.MULTILINE,
+)
+"""An authored sources line ('Sources:', 'Sources for item 3:') its citations have left empty."""
 
 
 def _cited(text: str, plan: CoursePlan) -> list:
@@ -185,8 +189,15 @@ def uncredited(text: str, plan: CoursePlan) -> str:
     """Text without its citations, whether still [@source-id] keys or already written as
     '(Author, year)': for text read aloud, or whose sources go at the foot."""
     for source in plan.sources:
-        text = text.replace(f" {credit(source)}", "").replace(credit(source), "")
-    return uncited(text)
+        # The space or line break before a credit goes with it ('April\n(SCIE, 2023).' becomes
+        # 'April.'), but never a blank line: that would join two paragraphs.
+        text = re.sub(r"(?<=\S)[ \t]*\n?[ \t]*" + re.escape(credit(source)), "", text)
+        text = text.replace(credit(source), "")
+    return STRANDED.sub("", uncited(text))
+
+
+STRANDED = re.compile(r"^[ \t]*[.,;:][ \t]*(?:\n|$)", re.MULTILINE)
+"""A line left holding only the full stop of a sources line whose citations were taken out."""
 
 
 def uncited(text: str) -> str:
