@@ -36,6 +36,10 @@ def told_twice(tmp_path):
 
 def test_each_stand_in_for_a_story_is_gathered_with_its_module_kind_and_script(tmp_path):
     texts = stand_ins(told_twice(tmp_path), "story-1")
+    assert [(t.module, t.kind, t.title, t.text, t.leave_out) for t in texts if t.leave_out] == [
+        (1, "key message", "", "SAM-MESSAGE", True),
+    ]
+    texts = [t for t in texts if not t.leave_out]
     assert [(t.module, t.kind, t.title, t.text) for t in texts] == [
         (1, "key message", "", "TWIN-MESSAGE"),
         (1, "passage of page text", "", "TWIN-BODY"),
@@ -47,6 +51,21 @@ def test_each_stand_in_for_a_story_is_gathered_with_its_module_kind_and_script(t
 def test_another_story_s_stand_ins_are_not_gathered(tmp_path):
     texts = stand_ins(told_twice(tmp_path), "story-2")
     assert [t.text for t in texts] == ["OTHER-TWIN"]
+
+
+def test_text_tied_to_a_story_with_nothing_in_its_place_is_named_by_how_it_starts(tmp_path):
+    words = " ".join(f"w{n}" for n in range(20))
+    module = timed_module(
+        "a", stories=(40,), key_messages=[{"text": words, "sources": ["example-story"], "story": "story-1"}]
+    )
+    [left] = stand_ins(
+        plan_of(tmp_path, module + "::: story story-1\nSAM-BODY Sam spoke.\n:::\n"), "story-1"
+    )[:1]
+    assert (left.kind, left.text, left.leave_out) == (
+        "key message",
+        " ".join(f"w{n}" for n in range(14)) + " ...",
+        True,
+    )
 
 
 def test_a_story_nothing_stands_in_for_gathers_nothing(tmp_path):

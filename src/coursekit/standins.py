@@ -26,6 +26,9 @@ class StandInText:
     """What to say, show or hand out instead, as Markdown with the course's citations."""
     script: str = ""
     """For a key message: what the trainer says to teach it, when written."""
+    leave_out: bool = False
+    """True for text tied to the story that goes with it and has nothing in its place: text is
+    then how it starts, for the trainer to find it."""
 
 
 ITEM_TEXT = {"key_messages": "text", "questions": "prompt", "reflection": "text"}
@@ -41,6 +44,35 @@ def stand_ins(plan: CoursePlan, story_id: str) -> tuple[StandInText, ...]:
 
 
 def _in_module(view: ModuleView, story_id: str, others: set[str]) -> list[StandInText]:
+    return _left_out(view, story_id) + _in_place(view, story_id, others)
+
+
+def _left_out(view: ModuleView, story_id: str) -> list[StandInText]:
+    found = [
+        StandInText(
+            view.number, ITEM_KIND[name], "", _opening(getattr(item, ITEM_TEXT[name])), leave_out=True
+        )
+        for name in STORY_TIED
+        for item in getattr(view, name)
+        if item.story == story_id
+    ]
+    return found + [
+        StandInText(view.number, "passage of page text", "", _opening("\n".join(block.lines)), leave_out=True)
+        for block in body_syntax.blocks(view.module.body)[0]
+        if block.story == story_id and block.is_shown(view.audience_id)
+    ]
+
+
+OPENING_WORDS = 14
+"""How much of a left-out text the guide quotes: enough to find it."""
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + (" ..." if len(words) > OPENING_WORDS else "")
+
+
+def _in_place(view: ModuleView, story_id: str, others: set[str]) -> list[StandInText]:
     without = module_view(view.module, view.audience_id, view.number, view.digits, others)
     found = [
         StandInText(view.number, ITEM_KIND[name], "", getattr(item, ITEM_TEXT[name]), _script(item))

@@ -627,6 +627,7 @@ def test_the_guide_prints_what_the_course_says_without_each_story_so_no_rebuild_
     assert "Module 1, activity: PLAIN-TITLE" in appendix
     assert "PLAIN-TASK Talk." in appendix
     assert "Sam was heard." not in appendix
+    assert "Module 1, leave out the passage of page text that starts: Sam was heard." in appendix
 
 
 def test_a_sitting_the_course_goes_on_from_closes_without_the_final_paperwork(tmp_path):

@@ -217,3 +217,23 @@ def test_an_authored_sources_line_its_citations_leave_empty_is_dropped(tmp_path)
     texts = [text for _, text in docx_blocks(make_handout(project, tmp_path))]
     assert not any(t.startswith("Sources for item 3") for t in texts)
     assert "Where this comes from: Example Org, 2022. Full details under Sources." in texts
+
+
+def test_a_sheet_that_is_not_cards_cites_inline_unless_the_audience_cites_by_number(tmp_path):
+    from conftest import valid_files, write_tree
+
+    files = valid_files()
+    files["modules/intro.md"] = (
+        files["modules/intro.md"]
+        .replace("    kind: cards\n", "    kind: sheet\n")
+        .replace(
+            "      Cut out the cards. Take turns to read one aloud.",
+            "      The duty applies [@example-story].",
+        )
+    )
+    texts = [t for _, t in docx_blocks(make_handout(write_tree(tmp_path / "p", files), tmp_path))]
+    assert "The duty applies (Example Org, 2022)." in texts
+    assert not any(t.startswith("Where this comes from") for t in texts)
+    files["audiences/staff.yml"] += "citations: numbered\n"
+    texts = [t for _, t in docx_blocks(make_handout(write_tree(tmp_path / "q", files), tmp_path / "q"))]
+    assert "The duty applies." in texts

@@ -104,6 +104,13 @@ def _without_stories(document, plan: CoursePlan) -> None:
 
 
 def _stand_in(document, plan: CoursePlan, text: StandInText) -> None:
+    if text.leave_out:
+        word.labelled(
+            document,
+            f"Module {text.module}, leave out the {text.kind} that starts: ",
+            word.uncited(text.text),
+        )
+        return
     document.add_heading(
         f"Module {text.module}, {text.kind}" + (f": {text.title}" if text.title else ""), level=3
     )
