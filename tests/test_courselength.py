@@ -150,8 +150,9 @@ def test_an_audience_with_its_own_check_in_gets_a_check_in_block_without_a_groun
     audience = audience_text("staff", "[a]") + "check_in: One sentence on support.\n"
     files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
     plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
-    [check_in] = [b for b in course_timeline(plan).blocks if b.kind == "check-in"]
+    [welcome, check_in] = [b for b in course_timeline(plan).blocks if b.kind in ("welcome", "check-in")]
     assert check_in.title == "Check-in: support and stepping out"
+    assert (welcome.minutes, check_in.minutes) == (5, 3)  # a sentence, not a ground-rules round
 
 
 def test_online_a_day_over_four_hours_becomes_two_even_sittings(tmp_path):

@@ -2,7 +2,8 @@
 
 A session is one or more parts (sittings). Each part is a run of blocks:
 
-- it opens with a welcome and a check-in (safety set-up: ground rules, support, stepping out);
+- it opens with a welcome and a check-in (safety set-up: ground rules, support, stepping out), 5
+  minutes each in a part under two hours, else 10; an audience's own check-in takes 2 minutes less;
   later parts open with a welcome back and check-in;
 - each module gets its teaching input, then each story read aloud, each activity, its knowledge
   check (1 minute a question) and its reflection (5 minutes);

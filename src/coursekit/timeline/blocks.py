@@ -99,11 +99,13 @@ def part_blocks(
     length = sitting.minutes if sitting.minutes is not None else sitting.expected
     short = length is not None and length < SHORT_PART
     opening = 5 if short else 10
+    # An audience's own check-in is a sentence or two, not a round of ground rules.
+    check_in = opening - 2 if settings.own_check_in else opening
     co = settings.co_trainer or settings.lead
     if index == 0:
         blocks = [
             Block("welcome", opening, "Welcome and introductions", lead=settings.lead),
-            Block("check-in", opening, OWN_CHECK_IN if settings.own_check_in else CHECK_IN, lead=co),
+            Block("check-in", check_in, OWN_CHECK_IN if settings.own_check_in else CHECK_IN, lead=co),
         ]
     else:
         blocks = [Block("check-in", opening, "Welcome back and check-in", lead=co)]
