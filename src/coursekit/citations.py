@@ -45,7 +45,15 @@ def reference_text(source: Source) -> str:
     address = f" {source.url}." if source.url else ""
     accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
     check = " Check before use: this changes." if source.time_sensitive else ""
-    return f"{source.author} ({source.date}). {source.title}.{address}{accessed}{check}"
+    return f"{source.author} ({source.date}). {source.title}.{address}{accessed}{check}{cited_as(source)}"
+
+
+def cited_as(source: Source) -> str:
+    """' Cited in the text as (...).' for a source whose own citation label does not start with its
+    author, so a reader can find '(Interview with a MEAM manager, n.d.)' in the list; else ''."""
+    if not source.cite_as or source.cite_as.startswith(short_author(source.author)):
+        return ""
+    return f" Cited in the text as {credit(source)}."
 
 
 def cited_ids(item: BaseModel) -> Iterator[tuple[tuple, str]]:

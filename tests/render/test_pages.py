@@ -257,6 +257,26 @@ def test_sources_that_change_often_are_listed_together_under_one_check_before_us
     assert "Check before use: this changes." not in page
 
 
+def test_a_source_cited_by_another_label_says_how_the_text_cites_it(tmp_path):
+    from coursekit.citations import reference_text
+    from coursekit.schema import Source
+
+    plan = one_module_plan(tmp_path)
+    act = Source(
+        id="act",
+        title="NHS Act",
+        author="UK Parliament",
+        date="2006",
+        kind="law",
+        cite_as="NHS Act 2006, s242",
+    )
+    own = Source(id="own", title="Guide", author="SCIE", date="2021", kind="guidance", cite_as="SCIE, 2021")
+    page = sources_page(dataclasses.replace(plan, sources=(act, own))).text
+    assert "UK Parliament (2006). *NHS Act*. Cited in the text as (NHS Act 2006, s242)." in page
+    assert "SCIE (2021). *Guide*.\n" in page + "\n"
+    assert reference_text(act).endswith("Cited in the text as (NHS Act 2006, s242).")
+
+
 def test_the_print_page_holds_each_module_s_activities_and_their_sheets(tmp_path):
     from coursekit.render.pages import print_page
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import body as body_syntax
 from ..body import FENCE
-from ..citations import label
+from ..citations import cited_as, label
 from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
@@ -775,7 +775,7 @@ def _reference_list(sources: list[Source], anchors: bool) -> str:
 def _reference(source: Source) -> str:
     title = f"[{source.title}]({source.url})" if source.url else f"*{source.title}*"
     accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
-    return f"{source.author} ({source.date}). {title}.{accessed}"
+    return f"{source.author} ({source.date}). {title}.{accessed}{cited_as(source)}"
 
 
 def _outcome_summary(plan: CoursePlan) -> str:
