@@ -138,3 +138,15 @@ def test_a_name_that_opens_an_instruction_as_a_verb_is_not_a_person(tmp_path):
 
     assert named("Mark the parts of the form you would change. Mark each one you would keep.") == []
     assert len(named("Mark the parts of the form. Mark says it helps.")) == 1
+
+
+def test_a_story_s_title_outside_the_story_is_reported_until_its_text_is_tied(tmp_path):
+    titled = MESSAGE.replace(
+        "People know their own lives best.", "As in Sam joins a group, people know best."
+    )
+    [(path, _, field, severity)] = caught(
+        findings(tmp_path, checked_module((MESSAGE, titled))), "story-title-named"
+    )
+    assert (path, field, severity) == (MODULE, "key_messages[0].text", WARNING)
+    tied = titled.replace("best.\n", "best.\n    story: sams-story\n", 1)
+    assert caught(findings(tmp_path, checked_module((MESSAGE, tied))), "story-title-named") == []

@@ -50,6 +50,7 @@ RULES = (
     provenance.third_parties,  # G1
     provenance.invented_outcomes,  # G1
     storytellers.named_outside_story,  # G1
+    storytellers.titled_outside_story,  # G1
     fidelity.story_fidelity,  # G1
     gates.sensitive_material,  # G2
     gates.claims,  # G3
@@ -101,6 +102,7 @@ AUDIENCE_RULES = (
     provenance.third_parties,
     provenance.citations_by_hand,
     storytellers.named_outside_story,
+    storytellers.titled_outside_story,
 )
 """Every audience rule: a function (AudienceText, Context) -> findings."""
 

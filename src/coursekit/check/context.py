@@ -76,6 +76,15 @@ class Context:
         return found
 
     @functools.cached_property
+    def stories_by_title(self) -> dict[str, list[str]]:
+        """Each story's title with the ids of the stories in the project that carry it."""
+        found: dict[str, list[str]] = {}
+        for module in self.project.modules:
+            for story in module.stories:
+                found.setdefault(story.title, []).append(story.id)
+        return found
+
+    @functools.cached_property
     def _dated_ids(self) -> frozenset[str]:
         return frozenset(s.id for s in self.project.sources if s.date != "n.d.")
 

@@ -50,20 +50,39 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*+]|\d+[.)])?\s*)$")
 
 def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
     """Report every storyteller's name in text that does not go with one of their stories."""
-    tellers = ctx.stories_by_teller
-    if not tellers:
+    yield from _outside_story(doc, ctx, ctx.stories_by_teller, "storyteller-named", mentions)
+
+
+def titled_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
+    """Report a story's title in text that does not go with the story: 'read "A blank page" first'
+    points to the story as surely as its teller's name, and stays behind where the story is left out."""
+    titles = ctx.stories_by_title
+    yield from _outside_story(doc, ctx, titles, "story-title-named", _title_mentions)
+
+
+def _title_mentions(text: str, titles) -> Iterator[re.Match]:
+    return _title_pattern(frozenset(titles)).finditer(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_pattern(titles: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")")
+
+
+def _outside_story(doc, ctx: Context, table: dict[str, list[str]], rule: str, find) -> Iterator[Problem]:
+    if not table:
         return
-    in_audience = isinstance(doc, AudienceText)
-    own = set() if in_audience else {s.id for s in doc.module.stories}
+    own = set() if isinstance(doc, AudienceText) else {s.id for s in doc.module.stories}
     for passage in doc.passages:
         if passage.field.startswith("stories["):
             continue
-        for match in mentions(passage.text, tellers):
-            stories = sorted(tellers[match[1]], key=lambda story_id: story_id not in own)
+        for match in find(passage.text, table):
+            stories = sorted(table[match[1]], key=lambda story_id: story_id not in own)
             if passage.story not in stories:
-                yield passage.finding(
-                    match.start(), "storyteller-named", WARNING, _message(match[1], stories, passage)
-                )
+                message = _message(match[1], stories, passage)
+                if rule == "story-title-named":
+                    message = message.replace(f"names {match[1]}", f"names the story '{match[1]}'", 1)
+                yield passage.finding(match.start(), rule, WARNING, message)
                 break
 
 
