@@ -144,9 +144,10 @@ def test_a_story_s_title_outside_the_story_is_reported_until_its_text_is_tied(tm
     titled = MESSAGE.replace(
         "People know their own lives best.", "As in Sam joins a group, people know best."
     )
-    [(path, _, field, severity)] = caught(
-        findings(tmp_path, checked_module((MESSAGE, titled))), "story-title-named"
-    )
+    found = findings(tmp_path, checked_module((MESSAGE, titled)))
+    [(path, _, field, severity)] = caught(found, "story-title-named")
     assert (path, field, severity) == (MODULE, "key_messages[0].text", WARNING)
+    [message] = [f.message for f in found if f.rule == "story-title-named"]
+    assert message.startswith("names the story 'Sam joins a group' outside it (sams-story)")
     tied = titled.replace("best.\n", "best.\n    story: sams-story\n", 1)
     assert caught(findings(tmp_path, checked_module((MESSAGE, tied))), "story-title-named") == []

@@ -81,7 +81,11 @@ def _outside_story(doc, ctx: Context, table: dict[str, list[str]], rule: str, fi
             if passage.story not in stories:
                 message = _message(match[1], stories, passage)
                 if rule == "story-title-named":
-                    message = message.replace(f"names {match[1]}", f"names the story '{match[1]}'", 1)
+                    message = message.replace(
+                        f"names {match[1]} outside their stories",
+                        f"names the story '{match[1]}' outside it",
+                        1,
+                    ).replace(f"names {match[1]} in", f"names the story '{match[1]}' in", 1)
                 yield passage.finding(match.start(), rule, WARNING, message)
                 break
 
