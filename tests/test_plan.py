@@ -245,3 +245,22 @@ def test_an_activity_and_a_material_say_their_stand_in_where_their_story_is_left
     assert (on_site.materials[0].title, on_slides.materials[0].title) == ("Listening cards", "PLAIN-CARDS")
     assert on_slides.materials[0].text == on_site.materials[0].text
     assert on_slides.material_index["listening-cards"].title == "PLAIN-CARDS"
+
+
+def test_an_activity_using_two_stories_says_its_stand_in_where_either_is_left_out():
+    from coursekit.schema import Activity
+
+    activity = Activity(
+        id="talk",
+        title="Talk",
+        minutes=10,
+        type="pairs",
+        instructions="READ-BOTH Read both stories.",
+        facilitator_notes="Keep time.",
+        story=("lee", "tom"),
+        if_withheld={"instructions": "PLAIN Talk about a time someone listened."},
+    )
+    assert activity.story_ids == ("lee", "tom")
+    assert activity.without_story({"lee", "tom"}).instructions.startswith("READ-BOTH")
+    assert activity.without_story({"lee"}).instructions.startswith("PLAIN")
+    assert activity.without_story(set()).instructions.startswith("PLAIN")

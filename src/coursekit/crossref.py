@@ -224,8 +224,10 @@ def _story_refs(entry, story_ids: set) -> list[Problem]:
     for name in STORY_TIED + STORY_USING:
         for index, item in enumerate(getattr(module, name)):
             for key in ("story", "instead_of"):
-                story_id = getattr(item, key, None)
-                if story_id and story_id not in story_ids:
+                tied = getattr(item, key, None)
+                for story_id in (tied,) if isinstance(tied, str) else tied or ():
+                    if story_id in story_ids:
+                        continue
                     loc = (name, index, key)
                     line = entry.lines.get(loc) or entry.lines.get(loc[:2])
                     problems.append(

@@ -333,8 +333,16 @@ class MaterialStandIn(StandIn):
 class UsesStory(Model):
     """An activity or material that uses a story, with what it says where the story is left out."""
 
-    story: Slug | None = None
-    """Id of the story it uses or names its storyteller from."""
+    story: Slug | tuple[Slug, ...] | None = None
+    """Id of the story it uses or names its storyteller from, or a list of ids when it uses several
+    (an activity that reads two stories): its if_withheld is used where any of them is left out."""
+
+    @property
+    def story_ids(self) -> tuple[str, ...]:
+        """The ids of the stories it uses (none, one or several)."""
+        if self.story is None:
+            return ()
+        return (self.story,) if isinstance(self.story, str) else self.story
 
     @model_validator(mode="after")
     def _stands_in(self) -> UsesStory:
@@ -345,8 +353,8 @@ class UsesStory(Model):
         return self
 
     def without_story(self, stories: set[str]):
-        """Return the item as it is where its story is not shown (itself, if the story is shown)."""
-        if self.story is None or self.story in stories:
+        """Return the item as it is where its story is not shown (itself, if every story it uses is)."""
+        if all(story_id in stories for story_id in self.story_ids):
             return self
         update = {k: getattr(self.if_withheld, k) for k in self.if_withheld.model_fields_set}
         return self.model_copy(update=update)

@@ -87,11 +87,11 @@ def _in_place(view: ModuleView, story_id: str, others: set[str]) -> list[StandIn
     ]
     found += [
         StandInText(view.number, "activity", shown.title, shown.instructions)
-        for shown in (a.without_story(others) for a in view.activities if a.story == story_id)
+        for shown in (a.without_story(others) for a in view.activities if story_id in a.story_ids)
     ]
     found += [
         StandInText(view.number, "material", shown.title, shown.text)
-        for shown in (m.without_story(others) for m in view.materials if m.story == story_id)
+        for shown in (m.without_story(others) for m in view.materials if story_id in m.story_ids)
     ]
     return found
 

@@ -151,3 +151,14 @@ def test_a_story_s_title_outside_the_story_is_reported_until_its_text_is_tied(tm
     assert message.startswith("names the story 'Sam joins a group' outside it (sams-story)")
     tied = titled.replace("best.\n", "best.\n    story: sams-story\n", 1)
     assert caught(findings(tmp_path, checked_module((MESSAGE, tied))), "story-title-named") == []
+
+
+def test_an_activity_using_two_stories_may_name_both_and_an_unknown_one_is_refused(tmp_path):
+    from coursekit.errors import ContentError
+
+    used = PAIRS.replace("someone", "Sam") + "\n    story: [sams-story, sams-story]\n    if_withheld:\n"
+    clean = checked_module((PAIRS, used + "      instructions: Talk about a time someone listened to you."))
+    assert caught(findings(tmp_path, clean), "storyteller-named") == []
+    unknown = used.replace("[sams-story, sams-story]", "[sams-story, nobodys-story]")
+    with pytest.raises(ContentError, match=r"activities\[0\]\.story: no story has id 'nobodys-story'"):
+        findings(tmp_path, checked_module((PAIRS, unknown + "      instructions: Talk.")))

@@ -78,7 +78,7 @@ def _outside_story(doc, ctx: Context, table: dict[str, list[str]], rule: str, fi
             continue
         for match in find(passage.text, table):
             stories = sorted(table[match[1]], key=lambda story_id: story_id not in own)
-            if passage.story not in stories:
+            if not set(passage.stories) & set(stories):
                 message = _message(match[1], stories, passage)
                 if rule == "story-title-named":
                     message = message.replace(

@@ -45,9 +45,9 @@ class Passage:
     """``field``, or for the body: paragraph, item, heading, quote or row."""
     asserts: bool = True
     """False for text that states no facts: outcomes, questions, wrong answers, reflection prompts."""
-    story: str | None = None
-    """The story the text belongs or is tied to: a story's own fields, or an item or body block
-    with 'story:' (shown only where that story is)."""
+    stories: tuple[str, ...] = ()
+    """The stories the text belongs or is tied to: a story's own fields, or an item or body block
+    with 'story:' (shown only where that story is; an activity or material may use several)."""
     file_lines: tuple[str, ...] = dataclasses.field(default=(), repr=False, compare=False)
     """The file's lines, to find the line of a word inside a wrapped YAML value."""
 
@@ -137,7 +137,7 @@ def read_module(module: Module, project: Project) -> ModuleText:
             f.audiences,
             _role(f.shown),
             asserts=f.asserts,
-            story=_tie(module, f.loc),
+            stories=_tie(module, f.loc),
             file_lines=where.text_lines,
         )
         for f in text_fields(module)
@@ -172,14 +172,17 @@ def read_audience(audience: Audience, project: Project) -> AudienceText:
     )
 
 
-def _tie(module: Module, loc: Loc) -> str | None:
+def _tie(module: Module, loc: Loc) -> tuple[str, ...]:
+    """The stories a field's text goes with: a story's own, or those its item is tied to or uses."""
     if len(loc) < 2 or loc[0] not in ITEM_LISTS:
-        return None
+        return ()
     item = getattr(module, loc[0])[loc[1]]
     if loc[0] == "stories":
-        return item.id
+        return (item.id,)
     # What an activity or material says where its story is left out goes with no story.
-    return None if loc[2:3] == ("if_withheld",) else getattr(item, "story", None)
+    if loc[2:3] == ("if_withheld",):
+        return ()
+    return getattr(item, "story_ids", None) or ((item.story,) if getattr(item, "story", None) else ())
 
 
 def _role(shown: Shown) -> str:
@@ -201,7 +204,7 @@ def _body(module: Module) -> tuple[Passage, ...]:
                     block.audiences,
                     LEARNER,
                     unit.kind,
-                    story=block.story,
+                    stories=(block.story,) if block.story else (),
                 )
             )
     return tuple(passages)

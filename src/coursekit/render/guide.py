@@ -387,8 +387,8 @@ def _tied_to(plan: CoursePlan, story_id: str) -> str:
                 for b in body_syntax.blocks(v.module.body)[0]
             ),
         ),
-        (("activity", "activities"), sum(a.story == story_id for v in views for a in v.activities)),
-        (("material", "materials"), sum(m.story == story_id for v in views for m in v.materials)),
+        (("activity", "activities"), sum(story_id in a.story_ids for v in views for a in v.activities)),
+        (("material", "materials"), sum(story_id in m.story_ids for v in views for m in v.materials)),
     )
     named = [f"{n} {words[n != 1]}" for words, n in counts if n]
     return f" Tied to it in this course: {', '.join(named)}." if named else ""

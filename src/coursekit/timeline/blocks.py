@@ -80,7 +80,7 @@ def read_in_activity(story, view: ModuleView) -> bool:
     teller = story.storyteller.split(",")[0].split()[0]
     title = " ".join(story.title.split())
     return any(
-        a.story == story.id
+        story.id in a.story_ids
         or title in " ".join(a.instructions.split())
         or re.search(rf"\b{re.escape(teller)}\b", a.instructions)
         for a in view.activities
