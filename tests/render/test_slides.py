@@ -505,3 +505,13 @@ def test_a_content_note_slide_shows_the_choice_and_the_support(tmp_path):
     slides_ = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     [slide] = [s for s in slides_ if s.title == "Module 1: content note 1"]
     assert slide.body == ("Hard times.", "Your choice: Skip it.", "Support: Talk to the named person.")
+
+
+def test_a_sitting_s_check_out_slide_follows_the_audience_s_own_check_out(tmp_path):
+    files = in_parts()
+    files["audiences/staff.yml"] += "check_out: A private written evaluation, then thanks.\n"
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    slides_ = deck_slides(dataclasses.replace(plan, timeline=course_timeline(plan)))
+    [end] = [s for s in slides_ if s.title == "Check-out: end of Half day"]
+    assert end.notes.startswith("Close as the guide's check-out for this course says")
+    assert "names their commitment" not in end.notes

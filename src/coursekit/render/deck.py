@@ -162,8 +162,13 @@ def _between_parts(ending: Part, starting: Part, audience) -> list[Slide]:
             "Closing",
             f"Check-out: end of {ending.title}",
             ("One thing you will do before we meet again.", audience.support),
-            "Each person names their commitment (or passes) and keeps it: the next sitting opens with it. "
-            "Say when and where the next sitting is.",
+            (
+                "Close as the guide's check-out for this course says (nobody has to read a commitment "
+                "aloud). Say when and where the next sitting is."
+                if audience.check_out
+                else "Each person names their commitment (or passes) and keeps it: the next sitting opens "
+                "with it. Say when and where the next sitting is."
+            ),
         ),
         Slide(
             "Title and Content",
