@@ -28,9 +28,8 @@ def certificate_page(plan: CoursePlan, brand: Brand | None = None) -> Page:
         title=plan.audience.course_title,
         organisation=None if brand.builtin else brand.name,
         views=plan.modules,
-        edition=edition(plan)
-        if brand.builtin or not brand.edition
-        else brand.edition.removeprefix("edition "),
+        # The same edition the site's footer and the guide give, so one course shows one date.
+        edition=brand.edition.removeprefix("edition ") if brand.edition else edition(plan),
         minutes=minutes_on_your_own(plan),
         self_declared=SELF_DECLARED,
     )
