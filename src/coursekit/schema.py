@@ -228,6 +228,11 @@ class StoryTied(ForAudiences):
             )
         return self
 
+    @property
+    def story_ids(self) -> tuple[str, ...]:
+        """The story it is tied to, if any, as a tuple (as an activity's or material's)."""
+        return (self.story,) if self.story else ()
+
     def is_shown_with(self, stories: set[str]) -> bool:
         """Return True if the item belongs in an output that shows these stories."""
         return shown_with(self.story, self.instead_of, stories)

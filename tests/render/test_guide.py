@@ -644,3 +644,20 @@ def test_a_sitting_the_course_goes_on_from_closes_without_the_final_paperwork(tm
     in_room_only = tmp_path / "in-person.docx"
     guide_document(plan, course_timeline(plan)).save(in_room_only)
     assert "Check-out: until next time" not in texts(in_room_only)
+
+
+def test_a_left_out_text_is_named_without_its_citations_in_a_real_build(tmp_path):
+    from coursekit.citations import resolve_plan
+    from coursekit.render.guide import guide_document
+
+    message = {
+        "text": "SAM-MESSAGE Sam was heard [@example-story].",
+        "sources": ["example-story"],
+        "story": "story-1",
+    }
+    module = timed_module("a", stories=(40,), key_messages=[message])
+    # The build writes citations in as '(Author, year)' before any document is rendered.
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", one_module(module))), "staff"))
+    path = tmp_path / "guide.docx"
+    guide_document(plan).save(path)
+    assert "Module 1, leave out the key message that starts: SAM-MESSAGE Sam was heard." in texts(path)

@@ -68,20 +68,19 @@ class Context:
     @functools.cached_property
     def stories_by_teller(self) -> dict[str, list[str]]:
         """Each storyteller's name (see Story.names) with the ids of their stories in the project."""
-        found: dict[str, list[str]] = {}
-        for module in self.project.modules:
-            for story in module.stories:
-                for name in story.names:
-                    found.setdefault(name, []).append(story.id)
-        return found
+        return self._stories_by(lambda story: story.names)
 
     @functools.cached_property
     def stories_by_title(self) -> dict[str, list[str]]:
         """Each story's title with the ids of the stories in the project that carry it."""
+        return self._stories_by(lambda story: (story.title,))
+
+    def _stories_by(self, keys) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for module in self.project.modules:
             for story in module.stories:
-                found.setdefault(story.title, []).append(story.id)
+                for key in keys(story):
+                    found.setdefault(key, []).append(story.id)
         return found
 
     @functools.cached_property

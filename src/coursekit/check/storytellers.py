@@ -50,14 +50,22 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*+]|\d+[.)])?\s*)$")
 
 def named_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
     """Report every storyteller's name in text that does not go with one of their stories."""
-    yield from _outside_story(doc, ctx, ctx.stories_by_teller, "storyteller-named", mentions)
+    yield from _outside_story(
+        doc, ctx, ctx.stories_by_teller, "storyteller-named", mentions, lambda name: (name, "their stories")
+    )
 
 
 def titled_outside_story(doc: ModuleText | AudienceText, ctx: Context) -> Iterator[Problem]:
     """Report a story's title in text that does not go with the story: 'read "A blank page" first'
     points to the story as surely as its teller's name, and stays behind where the story is left out."""
-    titles = ctx.stories_by_title
-    yield from _outside_story(doc, ctx, titles, "story-title-named", _title_mentions)
+    yield from _outside_story(
+        doc,
+        ctx,
+        ctx.stories_by_title,
+        "story-title-named",
+        _title_mentions,
+        lambda title: (f"the story '{title}'", "it"),
+    )
 
 
 def _title_mentions(text: str, titles) -> Iterator[re.Match]:
@@ -69,7 +77,11 @@ def _title_pattern(titles: frozenset[str]) -> re.Pattern:
     return re.compile(r"(" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")")
 
 
-def _outside_story(doc, ctx: Context, table: dict[str, list[str]], rule: str, find) -> Iterator[Problem]:
+def _outside_story(
+    doc, ctx: Context, table: dict[str, list[str]], rule: str, find, said
+) -> Iterator[Problem]:
+    """Report each mention (found by `find` from the table's keys) in text that goes with none of
+    the mentioned key's stories; `said` gives the key as the message names it, and what it is outside."""
     if not table:
         return
     own = set() if isinstance(doc, AudienceText) else {s.id for s in doc.module.stories}
@@ -79,13 +91,7 @@ def _outside_story(doc, ctx: Context, table: dict[str, list[str]], rule: str, fi
         for match in find(passage.text, table):
             stories = sorted(table[match[1]], key=lambda story_id: story_id not in own)
             if not set(passage.stories) & set(stories):
-                message = _message(match[1], stories, passage)
-                if rule == "story-title-named":
-                    message = message.replace(
-                        f"names {match[1]} outside their stories",
-                        f"names the story '{match[1]}' outside it",
-                        1,
-                    ).replace(f"names {match[1]} in", f"names the story '{match[1]}' in", 1)
+                message = _message(*said(match[1]), stories, passage)
                 yield passage.finding(match.start(), rule, WARNING, message)
                 break
 
@@ -105,10 +111,10 @@ def _is_verb(text: str, match: re.Match) -> bool:
     return bool(_SENTENCE_START.search(text[: match.start()])) and (match[2] or "") in IMPERATIVE_NEXT
 
 
-def _message(name: str, stories: list[str], passage: Passage) -> str:
+def _message(name: str, outside: str, stories: list[str], passage: Passage) -> str:
     listed = ", ".join(stories[:3]) + (f" and {len(stories) - 3} more" if len(stories) > 3 else "")
     head = passage.field.split("[")[0].split(".")[0]
-    leaves = f"names {name} outside their stories ({listed}): where consent leaves the story out, this would still tell part of it"
+    leaves = f"names {name} outside {outside} ({listed}): where consent leaves the story out, this would still tell part of it"
     if passage.path.startswith("audiences") or head not in (*STORY_TIED, *STORY_USING, "body"):
         return f"{leaves}. This field cannot go with a story: say it without the person"
     if ".if_withheld." in passage.field:

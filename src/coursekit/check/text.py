@@ -182,7 +182,7 @@ def _tie(module: Module, loc: Loc) -> tuple[str, ...]:
     # What an activity or material says where its story is left out goes with no story.
     if loc[2:3] == ("if_withheld",):
         return ()
-    return getattr(item, "story_ids", None) or ((item.story,) if getattr(item, "story", None) else ())
+    return getattr(item, "story_ids", ())
 
 
 def _role(shown: Shown) -> str:

@@ -233,7 +233,7 @@ def module_slides(
                 f"Co-delivery: {co_delivery or view.co_delivery}" if view.co_delivery else "",
                 _local_support(module),
             ),
-            subtitle=_join_dot(short_duration(minutes), _short_summary(module.summary)),
+            subtitle=_join_dot(short_duration(minutes), _first_sentence(module.summary, SUMMARY_WORDS)),
         )
     ]
     for index, note in enumerate(view.content_notes, start=1):
@@ -411,22 +411,16 @@ def _activity_slides(view: ModuleView, index: int, activity, extra: bool = False
     return [Slide("Activity", title, body, _join(f"Instructions: {instructions}", notes), hidden=extra)]
 
 
-def _first_sentence(text: str) -> str:
-    """The instructions' first sentence when it fits on a slide; never a sentence cut short."""
+def _first_sentence(text: str, words: int = SLIDE_WORDS) -> str:
+    """The text's first sentence when it has at most `words` words; never a sentence cut short."""
     match = re.match(r"(.+?[.!?])(\s|$)", text)
     sentence = match[1] if match else text
-    return sentence if len(sentence.split()) <= SLIDE_WORDS else ""
+    return sentence if len(sentence.split()) <= words else ""
 
 
-SUMMARY_ON_SLIDE = 90
-"""The most characters of a module's summary a title slide shows: more cannot be read at a glance."""
-
-
-def _short_summary(summary: str) -> str:
-    """The summary's first sentence when it is short enough for a title slide, else nothing (the
-    notes hold the whole summary)."""
-    first = re.split(r"(?<=[.!?])\s+", summary.strip(), maxsplit=1)[0]
-    return first if len(first) <= SUMMARY_ON_SLIDE else ""
+SUMMARY_WORDS = 15
+"""The most words of a module's summary its title slide shows (the notes hold the whole summary):
+more cannot be read at a glance."""
 
 
 def _join_dot(*parts: str) -> str:

@@ -108,7 +108,7 @@ def _stand_in(document, plan: CoursePlan, text: StandInText) -> None:
         word.labelled(
             document,
             f"Module {text.module}, leave out the {text.kind} that starts: ",
-            word.uncited(text.text),
+            word.uncredited(text.text, plan),
         )
         return
     document.add_heading(

@@ -71,8 +71,9 @@ EXPECTED_ACCESS = (
     "Two weeks before, ask every participant about access needs (hearing, sight, reading, mobility, "
     "a quiet space, breaks, food and drink) and about any support they would like on the day.",
     "Bring some copies of the handout in large print (a reprint at 18 point or more) to every session, "
-    "so nobody has to ask, and send the slides beforehand to anyone who would like them. Easy Read versions have to be made: commission them from an Easy Read writer "
-    "or a self-advocacy group, paid, before the first delivery.",
+    "so nobody has to ask, and send the slides beforehand to anyone who would like them. Easy Read "
+    "versions have to be made: commission them from an Easy Read writer or a self-advocacy group, "
+    "paid, before the first delivery.",
     f"The slides are in {FONT}, body text at {BODY_POINTS} point and nothing below {SMALLEST_POINTS}, in "
     "colours that meet the WCAG contrast minimum; their notes hold everything the trainer says, so send the "
     "deck beforehand to anyone using a screen reader or who would like to read ahead.",

@@ -97,11 +97,11 @@ CLOSING = ("buffer", "check-out")
 
 CHECK_IN = "Check-in: ground rules, support and stepping out"
 OWN_CHECK_IN = "Check-in: support and stepping out"
+"""What the opening check-in is called: the standard round, or an audience's own."""
 CHECK_OUT_UNTIL_NEXT = "Check-out: until next time"
 """What closes a sitting that is not the course's last."""
 GUEST = "Guest"
 """Who the run-sheet shows for a guest's blocks when the course names no guest's role."""
-"""What the opening check-in is called: the standard round, or an audience's own."""
 
 
 @dataclass(frozen=True)
