@@ -139,3 +139,22 @@ def test_a_source_cited_as_a_provision_is_named_by_it_not_by_its_author_and_year
         "(UK Parliament, 2022)",
         "UK Parliament, 2022-07-01",
     )
+
+
+@pytest.mark.parametrize(
+    ("author", "short"),
+    [
+        ("UK Parliament (legislation.gov.uk)", "UK Parliament"),
+        ("Contact (charity)", "Contact"),
+        ("Social Care Institute for Excellence (SCIE)", "SCIE"),
+        ("Owen Stevens, Child Poverty Action Group (CPAG)", "CPAG"),
+        (
+            "Centre for Charity Effectiveness, Bayes Business School (City, University of London)",
+            "Centre for Charity Effectiveness",
+        ),
+    ],
+)
+def test_a_citation_names_the_author_without_a_note_on_what_it_is(author, short):
+    from coursekit.citations import short_author
+
+    assert short_author(author) == short

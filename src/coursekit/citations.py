@@ -25,9 +25,14 @@ SPOKEN = ("script",)
 
 
 def short_author(author: str) -> str:
-    """The author as a citation names it: the abbreviation in brackets, or the name before a comma."""
+    """The author as a citation names it: the abbreviation in brackets, or the name before a comma
+    without a lower-case note in brackets ('UK Parliament (legislation.gov.uk)' is 'UK Parliament')."""
     match = re.search(r"\(([A-Z][A-Za-z]+)\)", author)
-    return match[1] if match else author.split(",")[0]
+    return match[1] if match else _QUALIFIER.sub("", author.split(",")[0])
+
+
+_QUALIFIER = re.compile(r"\s*\([a-z][^()]*\)")
+"""A note in brackets that says what the author is or where it was found, not what it is called."""
 
 
 def label(source: Source, full_date: bool = False) -> str:

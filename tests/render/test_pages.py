@@ -214,6 +214,33 @@ def test_a_material_two_activities_use_is_shown_once_on_the_page(tmp_path):
     assert "*Group cards: shown above, under Activity sort.*" in text
 
 
+def test_on_the_site_a_card_names_its_sources_at_its_foot_as_in_print(tmp_path):
+    from coursekit.citations import resolve_plan
+
+    card = {
+        "id": "cards",
+        "title": "Support cards",
+        "kind": "cards",
+        "text": "Call 116 123 [@example-story].",
+    }
+    sheet = {"id": "sheet", "title": "Rights", "kind": "handout", "text": "You can say no [@example-story]."}
+    activities = (("sort", 30, {"self_study": "Read the cards.", "materials": ["cards", "sheet"]}),)
+    files = {
+        "modules/a.md": timed_module("a", activities=activities, materials=[card, sheet]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    text = module_page(plan, plan.modules[0]).text
+    assert "Call 116 123." in text
+    assert "*Where this comes from: Example Org, 2022. Full details under [Sources](sources.md).*" in text
+    assert "You can say no (Example Org, 2022)." in text
+    files["audiences/staff.yml"] += "citations: numbered\n"
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "q", files)), "staff"))
+    text = module_page(plan, plan.modules[0]).text
+    assert "You can say no." in text and text.count("*Where this comes from: Example Org, 2022.") == 2
+
+
 def test_every_site_ends_with_an_accessibility_page_that_says_whom_to_tell(tmp_path):
     from coursekit.organisation import Brand
     from coursekit.render.pages import course_pages

@@ -166,7 +166,7 @@ def _module(document, plan: CoursePlan, view: ModuleView) -> None:
     for material, _ in materials:
         document.add_heading(material.title, level=3)
         word.labelled(document, KIND_WORDS[material.kind], f": {prepare.COPIES_IN_WORDS[material.copies]}.")
-        if _sources_at_foot(plan, material):
+        if word.sources_at_foot(plan, material):
             text, sources = word.cited_at_foot(material.text, plan)
         else:
             text, sources = word.cite(material.text, plan), ""
@@ -206,10 +206,3 @@ def _glossary(document, plan: CoursePlan) -> None:
     word.table(
         document, ["Word", "What it means"], [[t.term, t.definition] for t in plan.glossary], widths=(5, 12)
     )
-
-
-def _sources_at_foot(plan: CoursePlan, material) -> bool:
-    """True if a sheet's sources go in one line at its foot: on cards, where a citation beside a
-    phone number reads like a legal document, and for an audience whose pages cite by number
-    (a low reading age). Other sheets, such as a board's pre-read, cite inline, claim by claim."""
-    return material.kind == "cards" or plan.audience.citations == "numbered"

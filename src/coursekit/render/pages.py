@@ -13,7 +13,7 @@ from ..organisation import Brand, Release
 from ..plan import CoursePlan, ModuleView
 from ..schema import ContentNote, Source
 from ..timetext import breaks_note, duration, long_date
-from . import quiz
+from . import quiz, word
 from .standing import story_standing
 from .templates import render_template
 
@@ -295,7 +295,7 @@ def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
             + "\n\n".join(f"### {esc(e.title)}\n\n{esc(e.text.strip())}" for e in module.local_examples)
         )
     if view.activities:
-        parts.append("## Activities\n\n" + "\n\n".join(_activities(view)))
+        parts.append("## Activities\n\n" + "\n\n".join(_activities(plan, view)))
     if view.reflection:
         parts.append(
             "## Reflection\n\nTake a few minutes to think about these. You do not have to share "
@@ -428,7 +428,7 @@ def print_page(plan: CoursePlan) -> Page:
             # Named per module: the table of contents labels each section's list by its heading,
             # and landmarks need unique names.
             parts.append(
-                _demote(f"## Activities in module {view.number}\n\n" + "\n\n".join(_activities(view)))
+                _demote(f"## Activities in module {view.number}\n\n" + "\n\n".join(_activities(plan, view)))
             )
         if view.reflection:
             parts.append("### Reflection\n\n" + _bullets(r.text for r in view.reflection))
@@ -700,26 +700,26 @@ def _withheld(withheld) -> str:
     return f"### In place of a story\n\n{esc(story.replacement)}"
 
 
-def _activities(view: ModuleView) -> list[str]:
+def _activities(plan: CoursePlan, view: ModuleView) -> list[str]:
     """Each activity; a material two activities use is shown in full once, at the first, and the
     later one points back to it, so nobody reads (or hears) the same sheet twice on one page."""
     shown: dict[str, str] = {}
     texts = []
     for activity in view.activities:
-        texts.append(_activity(activity, view, shown))
+        texts.append(_activity(plan, activity, view, shown))
         if activity.self_study:
             shown.update((i, activity.title) for i in activity.materials if i not in shown)
     return texts
 
 
-def _activity(activity, view: ModuleView, shown: dict[str, str]) -> str:
+def _activity(plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str]) -> str:
     if activity.self_study:
-        return _self_study(activity) + _materials(activity, view, shown)
+        return _self_study(activity) + _materials(plan, activity, view, shown)
     lines = [f"### {esc(activity.title)}", "*In the session.* " + esc(_first_sentence(activity.instructions))]
     return "\n\n".join(lines)
 
 
-def _materials(activity, view: ModuleView, shown: dict[str, str]) -> str:
+def _materials(plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str]) -> str:
     """The cards, sheets and sample papers a self-study activity uses, folded until opened; one
     shown earlier on the page is named with where to find it."""
     offered = {m.id: m for m in view.materials}
@@ -727,9 +727,20 @@ def _materials(activity, view: ModuleView, shown: dict[str, str]) -> str:
     return "".join(
         f"\n\n*{esc(m.title)}: shown above, under {esc(shown[m.id])}.*"
         if m.id in shown
-        else f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(m.text)}'
+        else f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(_sheet_text(plan, m))}'
         for m in used
     )
+
+
+def _sheet_text(plan: CoursePlan, material) -> str:
+    """A sheet as the handout prints it: cards, and every sheet for an audience that cites by
+    number, name their sources in one line at the foot rather than claim by claim."""
+    if not word.sources_at_foot(plan, material):
+        return material.text
+    text, sources = word.cited_at_foot(material.text, plan)
+    if not sources:
+        return text
+    return f"{text}\n\n*{word.FOOT}: {esc(sources.rstrip('.'))}. Full details under [Sources](sources.md).*"
 
 
 def _self_study(activity) -> str:

@@ -165,6 +165,13 @@ def cited_at_foot(text: str, plan: CoursePlan) -> tuple[str, str]:
     return EMPTY_FOOT.sub("", uncredited(text, plan)).rstrip(), "; ".join(labels)
 
 
+def sources_at_foot(plan: CoursePlan, material) -> bool:
+    """True if a sheet's sources go in one line at its foot: on cards, where a citation beside a
+    phone number reads like a legal document, and for an audience whose pages cite by number
+    (a low reading age). Other sheets, such as a board's pre-read, cite inline, claim by claim."""
+    return material.kind == "cards" or plan.audience.citations == "numbered"
+
+
 FOOT = "Where this comes from"
 """The label of a sheet's sources line, at its foot."""
 EMPTY_FOOT = re.compile(
