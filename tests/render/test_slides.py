@@ -515,3 +515,32 @@ def test_a_sitting_s_check_out_slide_follows_the_audience_s_own_check_out(tmp_pa
     [end] = [s for s in slides_ if s.title == "Check-out: end of Half day"]
     assert end.notes.startswith("Close as the guide's check-out for this course says")
     assert "names their commitment" not in end.notes
+
+
+def test_what_was_cut_to_fit_is_said_once_on_the_first_plan_slide(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    with_cut = [s.title for s in deck if "Cut to fit this session" in s.notes]
+    assert with_cut == [next(s.title for s in deck if s.title.startswith("Course plan"))]
+
+
+def test_the_outcome_slide_notes_say_how_the_module_gets_there_in_its_planned_activities(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    notes = next(s.notes for s in deck if s.title == "Module 1: what you will be able to do")
+    assert notes == (
+        "Do not read the outcomes out. Say in a sentence how the module gets there: "
+        "through 'Activity main' (30 min)."
+    )

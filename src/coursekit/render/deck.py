@@ -54,12 +54,17 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
             subtitle=f"{owner}{audience.name} · {short_duration(timed.minutes)} · {edition}",
         )
     ]
-    plan_notes = _join(
-        f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}.",
-        "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else "",
-    )
-    for title, rows in plan_rows(plan, timed):
-        slides += _chunked(title, rows, plan_notes, "Title and Content")
+    total = f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}."
+    cut = "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else ""
+    plan_slides = [
+        slide
+        for title, rows in plan_rows(plan, timed)
+        for slide in _chunked(title, rows, total, "Title and Content")
+    ]
+    # What was cut is said once, on the first plan slide, not on every one.
+    if plan_slides:
+        plan_slides[0] = replace(plan_slides[0], notes=_join(total, cut))
+    slides += plan_slides
     slides.append(_working_together(audience))
     parts = _part_of_module(timed)
     co_delivery = co_delivery_notes(plan.modules)
@@ -248,7 +253,7 @@ def module_slides(
     slides += _chunked(
         f"Module {n}: what you will be able to do",
         [o.short or o.text for o in view.outcomes],
-        "The outcomes are on the slide: say in a sentence how this module gets there, without reading them out.",
+        _bridge(kept),
         "Teaching Point",
     )
     slides += _key_message_slides(view)
@@ -425,6 +430,16 @@ more cannot be read at a glance."""
 
 def _join_dot(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
+
+
+def _bridge(activities) -> str:
+    """The outcomes slide's note: how the module gets there, in the activities the plan keeps, so the
+    trainer can say it in a sentence instead of reading the outcomes out."""
+    if not activities:
+        return "The outcomes are on the slide: say in a sentence what this module covers, without reading them out."
+    tasks = [f"'{plain(a.title)}' ({a.minutes} min)" for a in activities]
+    listed = tasks[0] if len(tasks) == 1 else ", ".join(tasks[:-1]) + " and " + tasks[-1]
+    return f"Do not read the outcomes out. Say in a sentence how the module gets there: through {listed}."
 
 
 def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:
