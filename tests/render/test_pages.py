@@ -120,6 +120,18 @@ def test_a_module_page_says_first_what_the_course_day_asks_of_it(tmp_path):
     assert "On the course day" not in module_page(plan, plan.modules[0]).text
 
 
+def test_a_module_page_without_pre_work_points_to_the_course_s_own_pre_work(tmp_path):
+    audience = audience_text("staff", "[a]") + "before: Rate the self-assessment sheet.\n"
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    text = module_page(dataclasses.replace(plan, timeline=course_timeline(plan)), plan.modules[0]).text
+    assert (
+        "This page asks nothing of you beforehand: what to do before the course day is on the "
+        "[welcome page](index.md)."
+    ) in text
+    assert "You need nothing from this page" not in text
+
+
 def test_what_a_module_asks_before_the_course_day_is_in_its_box_and_in_the_guide(tmp_path):
     from conftest import docx_blocks, one_module
 

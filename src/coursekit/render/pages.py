@@ -248,9 +248,21 @@ def _course_day(plan: CoursePlan, view: ModuleView) -> str:
         + (
             f"Before the course day: {_indent(view.before)} The rest is here to read at your own pace."
             if view.before
-            else "You need nothing from this page beforehand unless your joining information says so: the "
-            "rest is here to read at your own pace."
+            else _nothing_before(plan)
         )
+    )
+
+
+def _nothing_before(plan: CoursePlan) -> str:
+    """What a module page without pre-work says: where the course's own pre-work is, if it has any."""
+    if plan.audience.before:
+        return (
+            "This page asks nothing of you beforehand: what to do before the course day is on the "
+            "[welcome page](index.md). The rest is here to read at your own pace."
+        )
+    return (
+        "You need nothing from this page beforehand unless your joining information says so: the "
+        "rest is here to read at your own pace."
     )
 
 
