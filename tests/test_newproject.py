@@ -62,7 +62,7 @@ def test_init_explains_every_key_of_organisation_yml(tmp_path):
         assert text.splitlines()[line - 1].startswith("#"), f"{key} has no comment above it"
     assert "co_produced_by" not in data  # never invented: left for the organisation to write
     project = load_project(tmp_path / "ours")
-    assert project.brand.name == "Leeds: Care" and project.brand.edition == "edition 1.0, 2026-11-30"
+    assert project.brand.name == "Leeds: Care" and project.brand.edition == "edition 1.0, 30 November 2026"
 
 
 def test_init_writes_a_workflow_that_checks_strictly_and_builds(tmp_path):

@@ -76,7 +76,7 @@ def test_every_key_loads_onto_the_project_and_the_brand(tmp_path):
         "#7a1f5c",
         root / "assets/logo.svg",
     )
-    assert brand.edition == "edition 2.1, 2026-11-30"
+    assert brand.edition == "edition 2.1, 30 November 2026"
     assert brand.co_produced_by == "Our members' group." and brand.co_delivered_by is None
     with pytest.raises(ValidationError):
         organisation.name = "Other"  # frozen
@@ -316,8 +316,8 @@ def test_site_colours_come_from_the_brand_stylesheet(branded):
 
 def test_site_footer_and_welcome_page_carry_the_edition(branded):
     page = (branded / "bosses/index.html").read_text()
-    assert "Leeds Care · course edition 2.1, 2026-11-30" in page
-    assert "Course edition 2.1, 2026-11-30." in page
+    assert "Leeds Care · course edition 2.1, 30 November 2026" in page
+    assert "Course edition 2.1, 30 November 2026." in page
     assert "<strong>Co-produced by:</strong> Our members' group." in page
     assert "Leeds Care has not yet recorded who co-delivers it." in page
     assert "No one with lived experience has yet helped" not in page
@@ -339,7 +339,7 @@ def test_landing_page_has_the_name_colours_and_a_logo_that_resolves(branded):
     page = (branded / "index.html").read_text()
     assert "<title>Leeds Care: choose your course</title>" in page
     assert "header { background: #1d4f91;" in page and "#283593" not in page
-    assert "Leeds Care: edition 2.1, 2026-11-30." in page
+    assert "Leeds Care: edition 2.1, 30 November 2026." in page
     assert [path.read_bytes() for path in image_sources(branded / "index.html")] == [PNG_BYTES]
 
 
@@ -349,7 +349,7 @@ def test_deck_title_slide_shows_the_organisation_name_and_edition_in_its_colour(
     title = Presentation(str(branded / "bosses/downloads/bosses-slides.pptx")).slides[0]
     texts = [shape.text_frame.text for shape in title.shapes if shape.has_text_frame]
     assert any(
-        text.startswith("Leeds Care · Our managers · ") and text.endswith("edition 2.1, 2026-11-30")
+        text.startswith("Leeds Care · Our managers · ") and text.endswith("edition 2.1, 30 November 2026")
         for text in texts
     )
     with zipfile.ZipFile(branded / "bosses/downloads/bosses-slides.pptx") as deck:

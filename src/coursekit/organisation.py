@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from .errors import Problem
 from .schema import Contact, Module, Slug
+from .timetext import long_date
 from .validation import field_names, read_mapping
 from .yamlfile import Loc, ParseFailure, line_of, read_text
 
@@ -123,9 +124,13 @@ class Brand:
 
     @property
     def edition(self) -> str:
-        """The edition in words, such as 'edition 1.2, 2026-11-30'."""
-        date = f", {self.edition_date.isoformat()}" if self.edition_date else ""
+        """The edition in words, such as 'edition 1.2, 30 November 2026': one form in every output."""
+        date = f", {long_date(self.edition_date)}" if self.edition_date else ""
         return f"edition {self.edition_version}{date}" if self.edition_version else ""
+
+    def printed_edition(self, built: dt.date) -> str:
+        """What follows 'Edition: ' in print, such as '1.2, 30 November 2026'; the build date if none."""
+        return self.edition.removeprefix("edition ") if self.edition else long_date(built)
 
     @property
     def logo_name(self) -> str | None:

@@ -237,3 +237,13 @@ def test_a_sheet_that_is_not_cards_cites_inline_unless_the_audience_cites_by_num
     files["audiences/staff.yml"] += "citations: numbered\n"
     texts = [t for _, t in docx_blocks(make_handout(write_tree(tmp_path / "q", files), tmp_path / "q"))]
     assert "The duty applies." in texts
+
+
+def test_the_handout_gives_the_same_edition_as_the_site_and_the_guide(project, tmp_path):
+    from coursekit.organisation import Brand
+    from coursekit.render.handout import handout_document
+
+    plan = build_plan(load_project(project), "staff")
+    brand = Brand(edition_version="2.1", edition_date=dt.date(2026, 11, 30))
+    texts = [p.text for p in handout_document(plan, brand).paragraphs]
+    assert "Edition: 2.1, 30 November 2026" in texts

@@ -351,3 +351,15 @@ def test_an_audience_can_read_its_outcomes_as_short_i_can_lines(tmp_path):
         "- Describe one benefit of working together, with an example."
         in module_page(full, full.modules[0]).text
     )
+
+
+def test_the_bare_built_in_course_names_only_its_edition_and_an_organisation_its_name_too(tmp_path):
+    import datetime as dt
+
+    from coursekit.organisation import Brand
+
+    plan = one_module_plan(tmp_path)
+    builtin = Brand(edition_version="0.1.0", edition_date=dt.date(2026, 12, 1))
+    assert "*Course edition 0.1.0, 1 December 2026.*" in welcome_page(plan, None, builtin).text
+    owned = dataclasses.replace(builtin, name="Leeds Care", builtin=False)
+    assert "*Leeds Care · Course edition 0.1.0, 1 December 2026.*" in welcome_page(plan, None, owned).text

@@ -51,7 +51,7 @@ def guide_document(plan: CoursePlan, timeline: Timeline | None = None, brand: Br
         [
             "Facilitator guide" if brand.builtin else f"Facilitator guide, {brand.name}",
             f"For {audience.name}",
-            f"Edition: {brand.edition.removeprefix('edition ') if brand.edition else long_date(plan.build_date)}",
+            f"Edition: {brand.printed_edition(plan.build_date)}",
             f"Total time: {total}",
             *made_by(brand),
         ],

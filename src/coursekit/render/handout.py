@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..citations import reference_text
 from ..model import BuildSettings
+from ..organisation import Brand
 from ..plan import CoursePlan, ModuleView
-from ..timetext import long_date
 from . import output, prepare, word
 from .quiz import lettered
 from .standing import story_standing
@@ -34,12 +34,12 @@ KIND_WORDS = {
 def render(plan: CoursePlan, out: Path, settings: BuildSettings) -> list[Path]:
     """Write the course's handout and materials pack into its downloads folder and return its path."""
     path = out / plan.id / output("handout").main_file(plan.id)
-    return [word.save(handout_document(plan), path)]
+    return [word.save(handout_document(plan, settings.brand), path)]
 
 
-def handout_document(plan: CoursePlan):
+def handout_document(plan: CoursePlan, brand: Brand | None = None):
     """Return the participant handout and materials pack as a python-docx Document."""
-    audience = plan.audience
+    audience, brand = plan.audience, brand or Brand()
     document = word.new_document(
         plan,
         f"{audience.course_title}: participant handout",
@@ -51,7 +51,7 @@ def handout_document(plan: CoursePlan):
         [
             "Participant handout and materials pack",
             f"For {audience.name}",
-            f"Edition: {long_date(plan.build_date)}",
+            f"Edition: {brand.printed_edition(plan.build_date)}",
         ],
     )
     document.add_heading("Before you start", level=1)

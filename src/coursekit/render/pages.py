@@ -147,9 +147,11 @@ what is in it, so you can choose to read it now, later, or not at all.
 
 
 def _edition_line(brand: Brand, changes: bool) -> str:
-    edition = f" · Course {esc(brand.edition)}" if brand.edition else ""
+    edition = f"Course {esc(brand.edition)}" if brand.edition else ""
+    # The bare built-in course has no owner to name: its name would read as tool text to a learner.
+    owner = "" if brand.builtin else esc(brand.name)
     what_changed = " See [what changed](changes.md) since the last edition." if changes else ""
-    return f"*{esc(brand.name)}{edition}.{what_changed}*"
+    return f"*{' · '.join(p for p in (owner, edition) if p) or esc(brand.name)}.{what_changed}*"
 
 
 NO_CONTACTS = (
