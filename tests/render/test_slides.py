@@ -544,3 +544,21 @@ def test_the_outcome_slide_notes_say_how_the_module_gets_there_in_its_planned_ac
         "Do not read the outcomes out. Say in a sentence how the module gets there: "
         "through 'Activity main' (30 min)."
     )
+
+
+def test_a_module_split_by_a_break_is_named_in_full_once_on_the_plan(tmp_path):
+    files = {
+        "modules/a.md": timed_module("a", activities=(("one", 60, {}), ("two", 60, {}))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 180),)))
+    rows = [
+        r
+        for s in deck_slides(dataclasses.replace(plan, timeline=timed))
+        if s.title.startswith("Course plan")
+        for r in s.body
+    ]
+    assert sum("Module 1: Module a" in r for r in rows) == 1
+    assert any(r[6:].startswith("Module 1, continued (") for r in rows), rows

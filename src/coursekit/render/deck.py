@@ -149,7 +149,8 @@ def _plan_groups(part: Part, titles: dict[str, str]) -> list[tuple]:
     for key, at, block, minutes, moving in groups:
         label = labels.get(key) or titles.get(key, block.title)
         if block.module_id:
-            label += " (continued)" if key in seen else ""
+            # A module's title is said once; after a break its row is 'Module 2, continued'.
+            label = f"{label.partition(':')[0]}, continued" if key in seen else label
             seen.add(key)
         result.append((at, label, minutes, moving))
     return result
