@@ -101,7 +101,8 @@ def test_a_course_in_sittings_has_a_form_for_each_and_the_follow_up_asks_about_t
         "What worked, and what to change",
         "One thing I will do",
     ]
-    assert [text for style, text in blocks[second:] if style == "Heading 2"] == [
+    end = blocks.index(("Heading 1", "You said, we did"))
+    assert [text for style, text in blocks[second:end] if style == "Heading 2"] == [
         "Your confidence, before and after",
         "What worked, and what to change",
         "The thing you said you would do",
@@ -237,3 +238,11 @@ def test_a_contact_strip_without_a_commitment_card_is_refused(tmp_path, cli):
     assert result.exit_code == 1
     assert "audiences/staff.yml" in result.stderr and "commitment_contact needs commitment" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_follow_up_asks_whether_each_thing_rated_in_the_room_has_been_done_at_work(project, tmp_path):
+    path = make_form(project, tmp_path)
+    rated, practice = docx_tables(path)[0], docx_tables(path)[-1]
+    assert practice[0] == ["Since the course, I have…", "Done?", "One example"]
+    assert [row[0] for row in practice[1:]] == [row[0] for row in rated[1:]]
+    assert {row[1] for row in practice[1:]} == {"Yes / Not yet / Not in my role"}

@@ -69,7 +69,7 @@ def evaluation_document(plan: CoursePlan):
     _equality_and_access(document)
     if not audience.commitment_contact:
         _contact_slip(document, follow_up, audience.commitment)
-    _follow_up(document, follow_up)
+    _follow_up(document, follow_up, list(plan.modules))
     return document
 
 
@@ -81,18 +81,18 @@ def _confidence(document, views: list, level: int) -> None:
     )
     if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
         document.add_paragraph("One row a module, for the main thing it set out to help you do.")
-        rows = [
-            [f"Module {view.number}: {view.outcomes[0].short or view.outcomes[0].text}", SCALE, SCALE]
-            for view in views
-            if view.outcomes
-        ]
-    else:
-        rows = [
-            [f"Module {view.number}: {outcome.short or outcome.text}", SCALE, SCALE]
-            for view in views
-            for outcome in view.outcomes
-        ]
+    rows = [[aim, SCALE, SCALE] for aim in _rated(views)]
     word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
+
+
+def _rated(views: list) -> list[str]:
+    """What the form asks about, 'Module 1: describe one benefit': every outcome, or past
+    MAX_OUTCOME_ROWS each module's first (main) one. The follow-up asks about the same things."""
+    if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
+        return [
+            f"Module {v.number}: {v.outcomes[0].short or v.outcomes[0].text}" for v in views if v.outcomes
+        ]
+    return [f"Module {v.number}: {o.short or o.text}" for v in views for o in v.outcomes]
 
 
 def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:
@@ -162,7 +162,7 @@ FOLLOW_UP_QUESTIONS = (
 )
 
 
-def _follow_up(document, follow_up: str | None) -> None:
+def _follow_up(document, follow_up: str | None, views: list) -> None:
     word.page_break(document)
     document.add_heading(f"For the trainer: the follow-up at {FOLLOW_UP_WEEKS}", level=1)
     document.add_paragraph(
@@ -177,10 +177,23 @@ def _follow_up(document, follow_up: str | None) -> None:
     )
     for question in FOLLOW_UP_QUESTIONS:
         word.writing_space(document, question, lines=2)
+    _practice(document, views)
     document.add_paragraph(
         'Then send everyone the "you said, we did" note: what people told you, what you changed, and '
         "what you could not change, with the reason."
     )
+
+
+def _practice(document, views: list) -> None:
+    """The course's outcomes at work, weeks later: what was rated in the room, asked again as
+    something done (Kirkpatrick level 3), with an example, so the follow-up measures behaviour."""
+    document.add_heading("What you have put into practice", level=2)
+    document.add_paragraph(
+        "Read each line out, or send the table. For each, ask whether the person has done it at work "
+        "since the course, and for one example if they have."
+    )
+    rows = [[aim, "Yes / Not yet / Not in my role", ""] for aim in _rated(views)]
+    word.table(document, ["Since the course, I have…", "Done?", "One example"], rows, widths=(8, 4, 5))
 
 
 def _you_said_we_did(document) -> None:
