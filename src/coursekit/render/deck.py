@@ -505,7 +505,9 @@ def _local_support(module) -> str:
 
 def _opening_notes(plan: CoursePlan, brand: Brand) -> str:
     return _join(
-        f"Course {brand.edition}, {brand.name}." if brand.edition else "",
+        (f"Course {brand.edition}." if brand.builtin else f"Course {brand.edition}, {brand.name}.")
+        if brand.edition
+        else "",
         f"Co-produced by: {brand.co_produced_by}" if brand.co_produced_by else "",
         f"Co-delivered by: {brand.co_delivered_by}" if brand.co_delivered_by else "",
         f"Welcome everyone. This course is for {plan.audience.name.lower()}: {plan.audience.description}",
