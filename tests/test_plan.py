@@ -63,13 +63,38 @@ def test_a_story_is_withheld_from_outputs_its_consent_does_not_cover(tmp_path):
     assert "covers site" in on_slides.withheld[0].reason
 
 
+def test_a_story_is_withheld_from_an_audience_its_consent_does_not_name(tmp_path):
+    from coursekit.plan import for_use
+
+    module = consent_covering("site, slides, print").replace(
+        "      covers: [site, slides, print]\n",
+        "      covers: [site, slides, print]\n      audiences: [bosses]\n      purpose: Staff training only.\n",
+    )
+    files = dict(valid_files(), **{"modules/intro.md": module})
+    loaded = load_project(write_tree(tmp_path / "p", files))
+    on_site = for_use(build_plan(loaded, "staff"), "site")
+    assert on_site.modules[0].stories == ()
+    assert on_site.withheld[0].reason.endswith("for the audiences bosses only")
+    assert [s.id for s in for_use(build_plan(loaded, "bosses"), "site").modules[0].stories] == ["sams-story"]
+
+
+def test_a_consent_naming_an_audience_the_module_lacks_is_refused(tmp_path, cli):
+    module = consent_covering("site").replace(
+        "      covers: [site]\n", "      covers: [site]\n      audiences: [nobody]\n"
+    )
+    root = write_tree(tmp_path / "p", dict(valid_files(), **{"modules/intro.md": module}))
+    result = cli(["check"], root)
+    assert result.exit_code == 1
+    assert "stories[0].consent.audiences[0]: 'nobody' is not one of this module's audiences" in result.stderr
+
+
 def test_the_build_says_which_stories_it_left_out(tmp_path, cli):
     files = dict(valid_files(), **{"modules/intro.md": consent_covering("slides")})
     root = write_tree(tmp_path / "p", files)
     result = cli(["build", "--audience", "staff"], root)
     assert result.exit_code == 0, result.stderr
     assert (
-        "Note: staff: the learner website leaves out 1 story whose consent does not cover site: sams-story"
+        "Note: staff: the learner website leaves out 1 story whose consent does not cover site in this course: sams-story"
     ) in result.stderr.splitlines()
     page = (root / "site" / "staff" / "01-intro.html").read_text(encoding="utf-8")
     assert "Sam joined a group" not in page

@@ -121,7 +121,7 @@ def consent_notices(plans, outputs: tuple[str, ...]) -> tuple[str, ...]:
                 notices.append(
                     f"{plan.id}: {output.description} leaves out {len(withheld)} "
                     f"stor{'y' if len(withheld) == 1 else 'ies'} whose consent does not cover "
-                    f"{output.use}: {names}"
+                    f"{output.use} in this course: {names}"
                 )
     return tuple(notices)
 

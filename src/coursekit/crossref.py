@@ -214,6 +214,12 @@ def _module_refs(entry, module_ids: set, audience_ids: set, source_ids: set) -> 
     for index, story in enumerate(module.stories):
         if story.source not in source_ids:
             bad(("stories", index, "source"), _unknown_source(story.source, source_ids))
+        for a_index, audience_id in enumerate(story.consent.audiences or ()):
+            if audience_id not in module.audiences:
+                bad(
+                    ("stories", index, "consent", "audiences", a_index),
+                    f"{audience_id!r} is not one of this module's audiences ({', '.join(module.audiences)})",
+                )
     problems += _body_problems(entry, set(module.audiences), source_ids)
     return problems
 

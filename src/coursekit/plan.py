@@ -45,10 +45,16 @@ class Withheld:
     use: str
     """The output it was left out of: site, slides, print or lms."""
 
+    audience: str | None = None
+    """The audience whose course it was left out of, when the consent names the audiences it covers."""
+
     @property
     def reason(self) -> str:
         consent = self.story.consent
-        return f"consent is {consent.status!r} and covers {', '.join(consent.covers) or 'no output'}"
+        reason = f"consent is {consent.status!r} and covers {', '.join(consent.covers) or 'no output'}"
+        if consent.audiences is not None and self.audience not in consent.audiences:
+            reason += f", for the audiences {', '.join(consent.audiences) or 'none'} only"
+        return reason
 
 
 @dataclass(frozen=True)
@@ -230,11 +236,12 @@ def plan_course(
 
 def for_use(plan: CoursePlan, use: str) -> CoursePlan:
     """Return the plan narrowed to one output: stories whose consent does not cover it are withheld."""
-    shown = {s.id for view in plan.modules for s in view.stories if s.consent.allows(use)}
+    audience = plan.audience.id
+    shown = {s.id for view in plan.modules for s in view.stories if s.consent.allows(use, audience)}
     views = []
     for view in plan.modules:
-        kept = tuple(s for s in view.stories if s.consent.allows(use))
-        withheld = tuple(Withheld(s, use) for s in view.stories if not s.consent.allows(use))
+        kept = tuple(s for s in view.stories if s.id in shown)
+        withheld = tuple(Withheld(s, use, audience) for s in view.stories if s.id not in shown)
         views.append(dataclasses.replace(_showing(view, shown), stories=kept, withheld=withheld))
     narrowed = dataclasses.replace(plan, modules=tuple(views), use=use)
     if plan.timeline is None:

@@ -438,6 +438,12 @@ class Consent(Model):
     refused or withdrawn."""
     covers: tuple[OutputUse, ...] = ()
     """The outputs the consent or the publication covers."""
+    purpose: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)] | None = None
+    """What the story may be used for, in the storyteller's terms (for a public story, what it was
+    published for and what this course uses it for)."""
+    audiences: tuple[Slug, ...] | None = None
+    """The audiences whose courses the consent covers (a storyteller may agree to staff training
+    but not to a board briefing); leave out for every audience of the story."""
     recorded_by: Annotated[Text, Shown(Seen.TRAINER, prose=False, asserts=False)]
     recorded_on: dt.date
     review_by: dt.date
@@ -454,9 +460,10 @@ class Consent(Model):
             raise ValueError("review_by is before recorded_on")
         return self
 
-    def allows(self, use: str) -> bool:
-        """Return True if the consent covers this output."""
-        return self.status in ("published-public", "granted") and use in self.covers
+    def allows(self, use: str, audience: str | None = None) -> bool:
+        """Return True if the consent covers this output (and, given one, this audience's course)."""
+        for_audience = audience is None or self.audiences is None or audience in self.audiences
+        return self.status in ("published-public", "granted") and use in self.covers and for_audience
 
 
 class Story(ForAudiences):

@@ -661,3 +661,26 @@ def test_a_left_out_text_is_named_without_its_citations_in_a_real_build(tmp_path
     path = tmp_path / "guide.docx"
     guide_document(plan).save(path)
     assert "Module 1, leave out the key message that starts: SAM-MESSAGE Sam was heard." in texts(path)
+
+
+def test_a_story_s_consent_line_gives_its_purpose_and_the_audiences_it_covers():
+    import datetime as dt
+
+    from coursekit.render.trainers import consent_status
+    from coursekit.schema import Consent
+
+    consent = Consent(
+        status="granted",
+        covers=("site", "print"),
+        purpose="Training staff in co-production, not for sale.",
+        audiences=("staff",),
+        recorded_by="the trainer",
+        recorded_on=dt.date(2026, 11, 30),
+        review_by=dt.date(2027, 11, 30),
+        attribution_form="First name",
+    )
+    line = consent_status(consent)
+    assert line.endswith(
+        "may be used in site, print, for the audiences staff only; "
+        "purpose: Training staff in co-production, not for sale."
+    )

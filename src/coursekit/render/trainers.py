@@ -110,7 +110,10 @@ CONSENT_WORDS = {
 
 def consent_status(consent) -> str:
     """A story's consent in words a trainer can act on: its status, what it means, where it may be used."""
-    return f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
+    scope = f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
+    if consent.audiences is not None:
+        scope += f", for the audiences {', '.join(consent.audiences)} only"
+    return scope + (f"; purpose: {consent.purpose}" if consent.purpose else "")
 
 
 SAFEGUARDING = (
