@@ -289,3 +289,18 @@ def test_an_activity_using_two_stories_says_its_stand_in_where_either_is_left_ou
     assert activity.without_story({"lee", "tom"}).instructions.startswith("READ-BOTH")
     assert activity.without_story({"lee"}).instructions.startswith("PLAIN")
     assert activity.without_story(set()).instructions.startswith("PLAIN")
+
+
+def test_a_story_s_content_note_limited_to_some_audiences_is_read_only_by_them(project):
+    from conftest import module_text
+
+    loaded = load_project(project)
+    text = module_text().replace(
+        "      support: Talk to your trainer.\n",
+        "      support: Talk to your trainer.\n      audiences: [bosses]\n",
+    )
+    root = write_tree(project.parent / "limited", dict(valid_files(), **{"modules/intro.md": text}))
+    loaded = load_project(root)
+    staff, bosses = build_plan(loaded, "staff"), build_plan(loaded, "bosses")
+    assert staff.modules[0].stories[0].content_note is None
+    assert bosses.modules[0].stories[0].content_note.about == "Mentions homelessness."

@@ -179,7 +179,7 @@ def module_view(
 
     def pick(items):
         return tuple(
-            _as_shown(item, stories)
+            _as_shown(_own_note(item, audience_id), stories)
             for item in items
             if item.is_for(audience_id)
             and (stories is None or not isinstance(item, StoryTied) or item.is_shown_with(stories))
@@ -283,6 +283,14 @@ def _showing(view: ModuleView, stories: set[str]) -> ModuleView:
         materials=fresh.materials,
         **{n: getattr(fresh, n) for n in STORY_TIED},
     )
+
+
+def _own_note(item, audience_id: str):
+    """A story as this audience reads it: without a content note limited to other audiences."""
+    note = getattr(item, "content_note", None) if isinstance(item, Story) else None
+    if note is not None and not note.is_for(audience_id):
+        return item.model_copy(update={"content_note": None})
+    return item
 
 
 def _as_shown(item, stories: set[str] | None):
