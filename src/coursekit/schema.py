@@ -672,6 +672,9 @@ class AudiencePart(Model):
     """Time in the room, breaks included."""
     modules: tuple[Slug, ...] = Field(min_length=1)
     """The course's modules taught in this sitting, in order."""
+    check_out: TrainerText | None = None
+    """How this sitting closes, when it differs from the others (the end of a half day and of a
+    short follow-up weeks later): replaces the audience's check_out for this sitting."""
 
 
 class AudienceFile(Model):
@@ -745,6 +748,15 @@ class AudienceFile(Model):
         if self.commitment_contact and not self.commitment:
             raise ValueError("commitment_contact needs commitment: name the card whose strip people hand in")
         return self
+
+    def check_out_for(self, sitting: str | None = None) -> str | None:
+        """How the sitting of this title closes: its own check-out, else the audience's (None for
+        the standard steps). Without a title, the course's last sitting."""
+        parts = self.parts or ()
+        part = next(
+            (p for p in parts if p.title == sitting), parts[-1] if parts and sitting is None else None
+        )
+        return (part.check_out if part else None) or self.check_out
 
 
 class Audience(AudienceFile):

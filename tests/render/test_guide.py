@@ -597,6 +597,21 @@ def test_an_audience_s_own_check_out_replaces_the_standard_steps(tmp_path):
     assert not any(line.startswith("Each person says one word") for line in lines)
 
 
+def test_each_sitting_s_own_check_out_is_in_the_guide_under_its_name(tmp_path):
+    from conftest import HALF_DAY_AND_FOLLOW_UP, in_parts
+
+    parts = HALF_DAY_AND_FOLLOW_UP.replace(
+        "    modules: [a]\n", "    modules: [a]\n    check_out: HALF-CLOSE forms in the box.\n"
+    )
+    lines = texts(make_guide(write_tree(tmp_path / "p", in_parts(parts)), tmp_path))
+    close = lines.index("Check-out: what we take away")
+    assert lines[close + 1 : close + 4] == [
+        "End of the sitting: Half day",
+        "HALF-CLOSE forms in the box.",
+        "End of any other sitting",
+    ]
+
+
 def test_a_content_note_read_aloud_carries_no_citations(tmp_path):
     from coursekit.citations import resolve_plan
     from coursekit.render.guide import guide_document

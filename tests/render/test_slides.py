@@ -562,3 +562,17 @@ def test_a_module_split_by_a_break_is_named_in_full_once_on_the_plan(tmp_path):
     ]
     assert sum("Module 1: Module a" in r for r in rows) == 1
     assert any(r[6:].startswith("Module 1, continued (") for r in rows), rows
+
+
+def test_each_sitting_s_own_check_out_is_what_its_check_out_slide_tells_the_trainer(tmp_path):
+    from conftest import HALF_DAY_AND_FOLLOW_UP
+
+    parts = HALF_DAY_AND_FOLLOW_UP.replace(
+        "    modules: [a]\n", "    modules: [a]\n    check_out: HALF-CLOSE forms in the box.\n"
+    ).replace("    modules: [b]\n", "    modules: [b]\n    check_out: FOLLOW-CLOSE one word each.\n")
+    plan = build_plan(load_project(write_tree(tmp_path / "p", in_parts(parts))), "staff")
+    deck = deck_slides(dataclasses.replace(plan, timeline=course_timeline(plan)))
+    half = next(s for s in deck if s.title == "Check-out: end of Half day")
+    closing = next(s for s in deck if s.title == "Thank you, and what happens next")
+    assert "HALF-CLOSE forms in the box." in half.notes and "FOLLOW-CLOSE" not in half.notes
+    assert "FOLLOW-CLOSE one word each." in closing.notes and "HALF-CLOSE" not in closing.notes

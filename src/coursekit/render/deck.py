@@ -161,6 +161,22 @@ def _part_of_module(timed: Timeline) -> dict[str, int]:
     return {b.module_id: i for i, part in enumerate(timed.parts) for b in part.blocks if b.module_id}
 
 
+def _sitting_close(ending: Part, audience) -> str:
+    """The notes for a sitting's check-out slide: its own script when the audience gives one."""
+    own = next((p.check_out for p in audience.parts or () if p.title == ending.title and p.check_out), None)
+    if own:
+        return f"Close this sitting as the guide's check-out says: {plain(own)} Say when and where the next sitting is."
+    if audience.check_out:
+        return (
+            "Close as the guide's check-out for this course says (nobody has to read a commitment "
+            "aloud). Say when and where the next sitting is."
+        )
+    return (
+        "Each person names their commitment (or passes) and keeps it: the next sitting opens "
+        "with it. Say when and where the next sitting is."
+    )
+
+
 def _between_parts(ending: Part, starting: Part, audience) -> list[Slide]:
     """The check-out that closes one sitting and the welcome back that opens the next."""
     return [
@@ -168,13 +184,7 @@ def _between_parts(ending: Part, starting: Part, audience) -> list[Slide]:
             "Closing",
             f"Check-out: end of {ending.title}",
             ("One thing you will do before we meet again.", audience.support),
-            (
-                "Close as the guide's check-out for this course says (nobody has to read a commitment "
-                "aloud). Say when and where the next sitting is."
-                if audience.check_out
-                else "Each person names their commitment (or passes) and keeps it: the next sitting opens "
-                "with it. Say when and where the next sitting is."
-            ),
+            _sitting_close(ending, audience),
         ),
         Slide(
             "Title and Content",
@@ -343,8 +353,8 @@ def _say(message, view: ModuleView) -> str:
 
 def _collect(audience) -> str:
     """What the trainer collects at the close, and how a way to reach people is handed in."""
-    if audience.check_out:  # the audience's own close, as the guide gives it
-        return f"Close the session as the guide's check-out says: {plain(audience.check_out)}"
+    if close := audience.check_out_for():  # the audience's own close, as the guide gives it
+        return f"Close the session as the guide's check-out says: {plain(close)}"
     if not audience.commitment:
         return "Close the session: collect commitments and feedback."
     reach = (

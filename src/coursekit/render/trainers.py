@@ -231,6 +231,14 @@ def _check_out_until_next(document, audience) -> None:
 
 def _check_out(document, audience) -> None:
     document.add_heading("Check-out: what we take away", level=2)
+    own = [p for p in audience.parts or () if p.check_out]
+    for part in own:  # a sitting's own close, under its name
+        document.add_heading(f"End of the sitting: {part.title}", level=3)
+        add_markdown(document, part.check_out)
+    if own and len(own) == len(audience.parts):
+        return
+    if own:
+        document.add_heading("End of any other sitting", level=3)
     if audience.check_out:  # the audience's own close replaces the standard steps
         add_markdown(document, audience.check_out)
         return
