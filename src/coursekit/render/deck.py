@@ -92,7 +92,9 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
                 "experience is thanked by name (if they wish) and knows when they will be paid.",
                 ""
                 if audience.checks_in_room
-                else "The knowledge checks are not done in the room: point people to them on the course site.",
+                else "The knowledge checks are not done in the room: point people to them on the course "
+                'site, or to the paper version in the handout ("Check your learning, on paper") for '
+                "anyone who would rather use paper.",
             ),
         )
     )
