@@ -469,7 +469,12 @@ ACCESSIBILITY_CHECKS = (
     "web browser (Chromium), at desktop and phone sizes, and running the automatic checks of axe-core "
     "against the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Automatic checks find "
     "only some problems. The site has not yet been tested by disabled people, including people who "
-    "use screen readers, and nobody has audited it by hand."
+    "use screen readers, and nobody has audited it by hand.\n\n"
+    "The trainers' slides and the printed papers are checked in the same tests. LibreOffice opens every "
+    "deck, and no slide text is smaller than 24 point (Arial, never shrunk to fit); text and background "
+    "colours contrast at 4.5 to 1 or more. The slides carry meaning in words, never by colour alone. The "
+    "printed papers are Word documents with real headings, marked table header rows and UK English set "
+    "as their language, so a screen reader can move through them."
 )
 
 ACCESSIBILITY_GAPS = (
