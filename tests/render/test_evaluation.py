@@ -245,4 +245,4 @@ def test_the_follow_up_asks_whether_each_thing_rated_in_the_room_has_been_done_a
     rated, practice = docx_tables(path)[0], docx_tables(path)[-1]
     assert practice[0] == ["Since the course, I have…", "Done?", "One example"]
     assert [row[0] for row in practice[1:]] == [row[0] for row in rated[1:]]
-    assert {row[1] for row in practice[1:]} == {"Yes / Not yet / Not in my role"}
+    assert {row[1] for row in practice[1:]} == {"Yes / Not yet / Not for me"}

@@ -189,10 +189,10 @@ def _practice(document, views: list) -> None:
     something done (Kirkpatrick level 3), with an example, so the follow-up measures behaviour."""
     document.add_heading("What you have put into practice", level=2)
     document.add_paragraph(
-        "Read each line out, or send the table. For each, ask whether the person has done it at work "
-        "since the course, and for one example if they have."
+        "Read each line out, or send the table. For each, ask whether the person has done it since "
+        "the course, and for one example if they have."
     )
-    rows = [[aim, "Yes / Not yet / Not in my role", ""] for aim in _rated(views)]
+    rows = [[aim, "Yes / Not yet / Not for me", ""] for aim in _rated(views)]
     word.table(document, ["Since the course, I have…", "Done?", "One example"], rows, widths=(8, 4, 5))
 
 
