@@ -363,3 +363,23 @@ def test_the_bare_built_in_course_names_only_its_edition_and_an_organisation_its
     assert "*Course edition 0.1.0, 1 December 2026.*" in welcome_page(plan, None, builtin).text
     owned = dataclasses.replace(builtin, name="Leeds Care", builtin=False)
     assert "*Leeds Care · Course edition 0.1.0, 1 December 2026.*" in welcome_page(plan, None, owned).text
+
+
+def test_an_answer_sheet_held_back_comes_after_the_task_on_the_site_and_never_in_print(tmp_path):
+    from coursekit.render.pages import print_page
+
+    answers = {"id": "answers", "title": "Suggested answers", "kind": "handout", "text": "ANSWER-KEY A is B."}
+    cards = {"id": "cards", "title": "Situation cards", "kind": "cards", "text": "CARD-TEXT A."}
+    answers["held_back"] = True
+    activities = (("sort", 30, {"self_study": "Sort the cards.", "materials": ["answers", "cards"]}),)
+    files = {
+        "modules/a.md": timed_module("a", activities=activities, materials=[answers, cards]),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    page = module_page(plan, plan.modules[0]).text
+    assert page.index("CARD-TEXT A.") < page.index(
+        '??? success "After you have tried it yourself: Suggested answers"'
+    )
+    assert "ANSWER-KEY" not in print_page(plan).text and "CARD-TEXT A." in print_page(plan).text

@@ -442,7 +442,10 @@ def print_page(plan: CoursePlan) -> Page:
             # Named per module: the table of contents labels each section's list by its heading,
             # and landmarks need unique names.
             parts.append(
-                _demote(f"## Activities in module {view.number}\n\n" + "\n\n".join(_activities(plan, view)))
+                _demote(
+                    f"## Activities in module {view.number}\n\n"
+                    + "\n\n".join(_activities(plan, view, printing=True))
+                )
             )
         if view.reflection:
             parts.append("### Reflection\n\n" + _bullets(r.text for r in view.reflection))
@@ -719,36 +722,46 @@ def _withheld(withheld) -> str:
     return f"### In place of a story\n\n{esc(story.replacement)}"
 
 
-def _activities(plan: CoursePlan, view: ModuleView) -> list[str]:
+def _activities(plan: CoursePlan, view: ModuleView, printing: bool = False) -> list[str]:
     """Each activity; a material two activities use is shown in full once, at the first, and the
     later one points back to it, so nobody reads (or hears) the same sheet twice on one page."""
     shown: dict[str, str] = {}
     texts = []
     for activity in view.activities:
-        texts.append(_activity(plan, activity, view, shown))
+        texts.append(_activity(plan, activity, view, shown, printing))
         if activity.self_study:
             shown.update((i, activity.title) for i in activity.materials if i not in shown)
     return texts
 
 
-def _activity(plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str]) -> str:
+def _activity(plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str], printing: bool) -> str:
     if activity.self_study:
-        return _self_study(activity) + _materials(plan, activity, view, shown)
+        return _self_study(activity) + _materials(plan, activity, view, shown, printing)
     lines = [f"### {esc(activity.title)}", "*In the session.* " + esc(_first_sentence(activity.instructions))]
     return "\n\n".join(lines)
 
 
-def _materials(plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str]) -> str:
+def _materials(
+    plan: CoursePlan, activity, view: ModuleView, shown: dict[str, str], printing: bool = False
+) -> str:
     """The cards, sheets and sample papers a self-study activity uses, folded until opened; one
-    shown earlier on the page is named with where to find it."""
+    shown earlier on the page is named with where to find it. An answer sheet the trainers hold
+    back comes last, folded and labelled for after the task, and stays off the print page, which
+    people may have in front of them in the room."""
     offered = {m.id: m for m in view.materials}
     used = [offered[i] for i in activity.materials if i in offered]
+    used = [m for m in used if not m.held_back] + ([] if printing else [m for m in used if m.held_back])
     return "".join(
         f"\n\n*{esc(m.title)}: shown above, under {esc(shown[m.id])}.*"
         if m.id in shown
-        else f'\n\n??? note "{_quoted(m.title)}"\n\n    {_indent(_sheet_text(plan, m))}'
+        else f'\n\n??? {"success" if m.held_back else "note"} "{_fold_title(m)}"\n\n    {_indent(_sheet_text(plan, m))}'
         for m in used
     )
+
+
+def _fold_title(material) -> str:
+    title = _quoted(material.title)
+    return f"After you have tried it yourself: {title}" if material.held_back else title
 
 
 def _sheet_text(plan: CoursePlan, material) -> str:
