@@ -576,3 +576,15 @@ def test_each_sitting_s_own_check_out_is_what_its_check_out_slide_tells_the_trai
     closing = next(s for s in deck if s.title == "Thank you, and what happens next")
     assert "HALF-CLOSE forms in the box." in half.notes and "FOLLOW-CLOSE" not in half.notes
     assert "FOLLOW-CLOSE one word each." in closing.notes and "HALF-CLOSE" not in closing.notes
+
+
+def test_the_support_line_on_slides_carries_no_citation(tmp_path):
+    from coursekit.citations import resolve_plan
+
+    audience = audience_text("staff", "[a]").replace(
+        "support:", "support: Text SHOUT to 85258 [@example-story].", 1
+    )
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    shown = [line for slide in deck_slides(plan) for line in slide.body if "85258" in line]
+    assert shown and all("Example Org" not in line for line in shown)
