@@ -717,6 +717,10 @@ class AudienceFile(Model):
     """The audience's own check-out, in the guide in place of the standard steps (a go-round, the
     evaluation form, support, thanks): for a course whose close runs differently, such as a
     members' day that ends with a private form, one contact strip and signed certificates."""
+    follow_up: tuple[TrainerText, ...] = ()
+    """Questions for the 6 to 8 week follow-up about what people have done since, in this audience's
+    own terms (a member: 'Have you asked a group what it can decide?'): printed on the evaluation
+    form's follow-up page in place of the table made from the outcomes."""
     checks_in_room: bool = True
     """False: the knowledge checks are for reading afterwards on the site, so the session gives them
     no time and the deck no slides (a board briefing, for example)."""

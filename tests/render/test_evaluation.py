@@ -246,3 +246,18 @@ def test_the_follow_up_asks_whether_each_thing_rated_in_the_room_has_been_done_a
     assert practice[0] == ["Since the course, I have…", "Done?", "One example"]
     assert [row[0] for row in practice[1:]] == [row[0] for row in rated[1:]]
     assert {row[1] for row in practice[1:]} == {"Yes / Not yet / Not for me"}
+
+
+def test_an_audience_s_own_follow_up_questions_replace_the_table_made_from_outcomes(tmp_path):
+    audience = audience_text("staff", "[a]") + (
+        "follow_up:\n  - OWN-Q1 Have you asked a group what it can decide?\n  - OWN-Q2 Were you paid on time?\n"
+    )
+    files = {"modules/a.md": timed_module("a"), "audiences/staff.yml": audience, "sources.yml": SOURCES}
+    path = make_form(write_tree(tmp_path / "p", files), tmp_path)
+    lines = [text for _, text in docx_blocks(path)]
+    practice = lines.index("What you have put into practice")
+    assert [line for line in lines[practice:] if line.startswith("OWN-Q")] == [
+        "OWN-Q1 Have you asked a group what it can decide?",
+        "OWN-Q2 Were you paid on time?",
+    ]
+    assert not any(t[0][0] == "Since the course, I have…" for t in docx_tables(path))

@@ -69,7 +69,7 @@ def evaluation_document(plan: CoursePlan):
     _equality_and_access(document)
     if not audience.commitment_contact:
         _contact_slip(document, follow_up, audience.commitment)
-    _follow_up(document, follow_up, list(plan.modules))
+    _follow_up(document, follow_up, list(plan.modules), audience.follow_up)
     return document
 
 
@@ -162,7 +162,7 @@ FOLLOW_UP_QUESTIONS = (
 )
 
 
-def _follow_up(document, follow_up: str | None, views: list) -> None:
+def _follow_up(document, follow_up: str | None, views: list, own: tuple[str, ...] = ()) -> None:
     word.page_break(document)
     document.add_heading(f"For the trainer: the follow-up at {FOLLOW_UP_WEEKS}", level=1)
     document.add_paragraph(
@@ -177,17 +177,21 @@ def _follow_up(document, follow_up: str | None, views: list) -> None:
     )
     for question in FOLLOW_UP_QUESTIONS:
         word.writing_space(document, question, lines=2)
-    _practice(document, views)
+    _practice(document, views, own)
     document.add_paragraph(
         'Then send everyone the "you said, we did" note: what people told you, what you changed, and '
         "what you could not change, with the reason."
     )
 
 
-def _practice(document, views: list) -> None:
-    """The course's outcomes at work, weeks later: what was rated in the room, asked again as
-    something done (Kirkpatrick level 3), with an example, so the follow-up measures behaviour."""
+def _practice(document, views: list, own: tuple[str, ...] = ()) -> None:
+    """What people have done since (Kirkpatrick level 3): the audience's own questions about real
+    actions, or else each thing rated in the room asked again as something done, with an example."""
     document.add_heading("What you have put into practice", level=2)
+    if own:
+        for question in own:
+            word.writing_space(document, question, lines=2)
+        return
     document.add_paragraph(
         "Read each line out, or send the table. For each, ask whether the person has done it since "
         "the course, and for one example if they have."
