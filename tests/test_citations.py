@@ -91,7 +91,7 @@ def test_glossary_definitions_are_resolved(tmp_path):
     assert [s.id for s in plan.sources] == ["example-story"]
 
 
-def test_a_source_cited_only_in_a_module_content_note_is_on_the_sources_page(tmp_path):
+def test_a_source_cited_only_in_a_support_line_is_on_the_sources_page_not_in_the_line(tmp_path):
     files = cited_files("facilitator_notes: Keep time.")
     files["modules/a.md"] = files["modules/a.md"].replace(
         "stories: []\n",
@@ -104,7 +104,8 @@ def test_a_source_cited_only_in_a_module_content_note_is_on_the_sources_page(tmp
     )
     plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     assert "second-source" in [s.id for s in plan.sources]
-    assert plan.modules[0].module.content_notes[0].support == "Text a helpline (Helpline Org, 2024)."
+    # Said to people who may be struggling: no bracketed source in the line itself.
+    assert plan.modules[0].module.content_notes[0].support == "Text a helpline."
 
 
 def a_source(**fields):

@@ -22,6 +22,9 @@ from .timetext import long_date
 
 SPOKEN = ("script",)
 """Fields read aloud: their citations stay for the renderer to leave out."""
+BARE = ("support",)
+"""Fields that say where to get support: shown to people who may be struggling, so without a
+bracketed source (the source is still on the course's Sources page)."""
 
 
 def short_author(author: str) -> str:
@@ -95,5 +98,9 @@ def _resolved(item: BaseModel, resolve: Callable[[str], str]) -> BaseModel:
     for found in text_fields(item):
         # The body keeps its citations: the site links them to the Sources page.
         if found.loc != ("body",) and found.loc[-1] not in SPOKEN and CITATION.search(found.text):
-            item = replaced(item, found.loc, resolve(found.text))
+            text = _SPACED.sub("", found.text) if found.loc[-1] in BARE else resolve(found.text)
+            item = replaced(item, found.loc, text)
     return item
+
+
+_SPACED = re.compile(r"[ \t]*" + CITATION.pattern)

@@ -271,7 +271,7 @@ def test_the_guide_scripts_the_opening_and_the_check_out(project, tmp_path):
     assert "Check-in: ground rules, support and stepping out" in lines[opening:]
     assert any(
         "we cannot promise that everyone will" in line
-        and "one limit: if we believe someone is at risk" in line
+        and "one limit: if we hear that someone may be at risk" in line
         for line in lines
     )
     assert "Say where support is: Ask your trainer." in lines

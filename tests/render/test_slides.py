@@ -45,7 +45,7 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     assert "SECRET-FACILITATOR-NOTE" in activity_notes and "Timing: 30 minutes" in activity_notes
     assert "Materials: Listening cards" in activity_notes  # the title, not the id
     assert "Right answer: A" in notes["Module 1 check: question 1"]
-    assert "one limit: if we believe someone is at risk" in notes["How we work together today"]
+    assert "one limit: if we hear that someone may be at risk" in notes["How we work together today"]
 
 
 def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):

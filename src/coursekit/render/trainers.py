@@ -62,8 +62,8 @@ GROUND_RULES = (
     "will check in with you if you would like.",
     "We ask everyone to keep what people say about themselves to themselves; we cannot promise that "
     "everyone will, so share only what you are happy for others to know. The trainers keep it private, "
-    "with one limit: if we believe someone is at risk of serious harm, we act on it, and where we can "
-    "we talk to them first.",
+    "with one limit: if we hear that someone may be at risk of serious harm, we may need to tell "
+    "someone. If that happens, we will talk to you first where we can.",
     "Phones on silent; take a call outside whenever you need to.",
 )
 """Ground rules the check-in proposes; the group adds to them and agrees them."""
