@@ -14,7 +14,6 @@ from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import breaks_note, short_duration
 from .quiz import lettered
 from .trainers import GROUND_RULES, consent_status
-from .word import uncredited
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -41,7 +40,6 @@ class Slide:
 
 def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
     """Return every slide of the course deck, titles made unique."""
-    plan = _bare_support(plan)
     audience = plan.audience
     brand = brand or Brand()
     edition = brand.edition or f"edition {plan.build_date}"
@@ -101,13 +99,6 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         )
     )
     return _unique_titles(slides)
-
-
-def _bare_support(plan: CoursePlan) -> CoursePlan:
-    """The plan with the audience's support line free of citations: on a slide it is said and
-    shown to people who may be struggling, so a bracketed source only gets in the way."""
-    support = uncredited(plan.audience.support, plan)
-    return replace(plan, audience=plan.audience.model_copy(update={"support": support}))
 
 
 def plan_rows(plan: CoursePlan, timed: Timeline) -> list[tuple[str, list[str]]]:
