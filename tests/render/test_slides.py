@@ -431,6 +431,24 @@ def test_facilitator_notes_in_labelled_lines_keep_their_lines_in_the_speaker_not
     )
 
 
+def test_labelled_lines_stay_apart_when_the_instructions_are_too_long_for_the_slide(tmp_path):
+    notes = "**Set-up:** Groups of four.\n\n**Watch for:** One voice taking over."
+    long = "Read the case and talk it through with your partner. " * 12
+    task = {"facilitator_notes": notes, "instructions": long}
+    files = {
+        "modules/a.md": timed_module("a", activities=(("task", 30, task),)),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    deck = deck_slides(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
+    slide = next(s for s in deck if "activity 1" in s.title)
+    assert slide.notes.startswith("Instructions: Read the case")
+    assert (
+        "\n\nFacilitator notes: Set-up: Groups of four.\n\nWatch for: One voice taking over.\n\n"
+        in slide.notes
+    )
+
+
 def test_a_story_read_only_in_an_extra_the_plan_leaves_out_is_read_aloud(tmp_path):
     extra = {"optional": True, "instructions": "Read 'Story 1' and talk."}
     files = {

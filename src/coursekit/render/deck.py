@@ -551,7 +551,9 @@ def _paragraphs(markdown: str) -> list[str]:
 
 
 def _join(*parts: str) -> str:
-    return "\n\n".join(" ".join(p.split()) for p in parts if p)
+    """Notes paragraphs, each on one line: a part already joined keeps its own paragraphs."""
+    paragraphs = (" ".join(piece.split()) for part in parts if part for piece in part.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
