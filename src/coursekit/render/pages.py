@@ -481,7 +481,7 @@ ACCESSIBILITY_CHECKS = (
 )
 
 ACCESSIBILITY_GAPS = (
-    "This site has no Easy Read version: ask the trainer whether Easy Read copies of the handout exist.",
+    "This course has no ready-made Easy Read version: ask when you book, so one can be made.",
     "Large print: the trainers bring copies of the handout printed at 18 point or larger; take one, "
     "or ask them for it in another format.",
 )
