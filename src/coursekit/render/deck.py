@@ -51,10 +51,10 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
             audience.course_title,
             (),
             _opening_notes(plan, brand),
-            subtitle=f"{owner}{audience.name} · {short_duration(timed.minutes)} · {edition}",
+            subtitle=f"{owner}{audience.name} · {_length(timed)} · {edition}",
         )
     ]
-    total = f"Total time in the room: {short_duration(timed.minutes)}, {breaks_note(timed)}, {_spare_time(timed)}."
+    total = f"Total time in the room: {_length(timed)}, {breaks_note(timed)}, {_spare_time(timed)}."
     cut = "Cut to fit this session: " + "; ".join(timed.cut) if timed.cut else ""
     plan_slides = [
         slide
@@ -99,6 +99,14 @@ def deck_slides(plan: CoursePlan, brand: Brand | None = None) -> list[Slide]:
         )
     )
     return _unique_titles(slides)
+
+
+def _length(timed: Timeline) -> str:
+    """The time in the room: '7 h', or for a course in sittings each one's, '4 h + 1 h', since a
+    half day and a follow-up weeks later are not one five-hour stretch."""
+    if len(timed.parts) < 2:
+        return short_duration(timed.minutes)
+    return " + ".join(short_duration(part.minutes) for part in timed.parts)
 
 
 def plan_rows(plan: CoursePlan, timed: Timeline) -> list[tuple[str, list[str]]]:
