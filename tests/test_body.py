@@ -84,3 +84,12 @@ def test_lists_nested_300_levels_deep_are_refused(refused_build):
 def test_ordinary_nesting_and_tabs_are_fine():
     body = "- one\n    - two\n\t\t- three\n" + " " * 80 + "- twenty levels\n"
     assert blocks(body)[1] == []
+
+
+def test_lines_of_underscores_stay_lines_to_write_on_in_any_markdown_page():
+    from coursekit.render.mkdocs_hooks import on_page_markdown
+
+    page = "Your line:\n\n______\n\n    ____\n\nA word__with underscores."
+    assert on_page_markdown(page) == (
+        "Your line:\n\n\\_\\_\\_\\_\\_\\_\n\n    \\_\\_\\_\\_\n\nA word__with underscores."
+    )

@@ -196,3 +196,12 @@ def citations(text: str) -> list[tuple[int, str]]:
     return [
         (offset, m["id"]) for offset, line in enumerate(text.splitlines()) for m in CITATION.finditer(line)
     ]
+
+
+WRITING_LINE = re.compile(r"^([ \t>]*)(_{3,})[ \t]*$", re.MULTILINE)
+"""A line of only underscores: a space to write in on a sheet, which Markdown would draw as a rule."""
+
+
+def writing_lines(markdown: str) -> str:
+    """Keep a sheet's lines of underscores as lines to write on, not horizontal rules."""
+    return WRITING_LINE.sub(lambda m: m[1] + "\\_" * len(m[2]), markdown)

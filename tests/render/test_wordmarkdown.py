@@ -68,3 +68,11 @@ def test_a_text_whose_headings_start_at_three_hashes_does_not_skip_levels():
         ("Normal", "Text."),
         ("Heading 5", "Detail"),
     ]
+
+
+def test_a_line_of_underscores_is_a_space_to_write_in_not_dropped_as_a_rule():
+    from docx import Document
+
+    document = Document()
+    add_markdown(document, "My line for the chair:\n\n______________________\n\nNext")
+    assert [p.text for p in document.paragraphs] == ["My line for the chair:", "_" * 22, "Next"]

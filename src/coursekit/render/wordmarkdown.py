@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..body import writing_lines
 from . import word
 
 BLOCKS = {"p", "ul", "ol", "table", "blockquote", "pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "div"}
@@ -22,7 +23,7 @@ def add_markdown(document, text: str, heading_level: int = 3) -> None:
     from lxml import html
 
     # Escaping '<' keeps any HTML in the content as visible text.
-    source = text.replace("&", "&amp;").replace("<", "&lt;")
+    source = writing_lines(text).replace("&", "&amp;").replace("<", "&lt;")
     rendered = markdown.markdown(source, extensions=["tables", "sane_lists"])
     root = html.fragment_fromstring(rendered, create_parent="div")
     # The text's own top heading level, whatever it is ('###' in a material), becomes heading_level:
