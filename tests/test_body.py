@@ -89,7 +89,8 @@ def test_ordinary_nesting_and_tabs_are_fine():
 def test_lines_of_underscores_stay_lines_to_write_on_in_any_markdown_page():
     from coursekit.render.mkdocs_hooks import on_page_markdown
 
-    page = "Your line:\n\n______\n\n    ____\n\nA word__with underscores."
+    page = "Your line:\n\n______\n\n    ____\n\n1. ___\n- ___\n\nA word__with underscores."
     assert on_page_markdown(page) == (
-        "Your line:\n\n\\_\\_\\_\\_\\_\\_\n\n    \\_\\_\\_\\_\n\nA word__with underscores."
+        "Your line:\n\n\\_\\_\\_\\_\\_\\_\n\n    \\_\\_\\_\\_\n\n1. \\_\\_\\_\n- \\_\\_\\_\n\n"
+        "A word__with underscores."
     )

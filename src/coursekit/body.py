@@ -198,8 +198,9 @@ def citations(text: str) -> list[tuple[int, str]]:
     ]
 
 
-WRITING_LINE = re.compile(r"^([ \t>]*)(_{3,})[ \t]*$", re.MULTILINE)
-"""A line of only underscores: a space to write in on a sheet, which Markdown would draw as a rule."""
+WRITING_LINE = re.compile(r"^([ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)(_{3,})[ \t]*$", re.MULTILINE)
+"""A line (or list item) of only underscores: a space to write in on a sheet, which Markdown would
+draw as a rule."""
 
 
 def writing_lines(markdown: str) -> str:
