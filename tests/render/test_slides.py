@@ -46,6 +46,10 @@ def test_deck_structure_titles_and_notes(project, tmp_path):
     assert "Materials: Listening cards" in activity_notes  # the title, not the id
     assert "Right answer: A" in notes["Module 1 check: question 1"]
     assert "one limit: if we hear that someone may be at risk" in notes["How we work together today"]
+    assert notes["How we work together today"].endswith(
+        "The lead trainer says the last rule, the limit of confidentiality, whoever leads the check-in: "
+        "a co-trainer with lived experience is not cast as the one who reports."
+    )
 
 
 def test_built_in_decks_are_16_by_9_with_a_layout_per_kind_of_slide(project, tmp_path):

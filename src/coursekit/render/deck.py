@@ -13,7 +13,7 @@ from ..readability import units
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import breaks_note, short_duration
 from .quiz import lettered
-from .trainers import GROUND_RULES, consent_status
+from .trainers import GROUND_RULES, WHO_SAYS_THE_LIMIT, consent_status
 
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header")
 """Layouts an organisation's template must have (Office's default names). Slides name the built-in
@@ -224,7 +224,8 @@ def _working_together(audience) -> Slide:
         ),
         "Check-in: propose the ground rules, ask what to add, and agree them. "
         + " ".join(GROUND_RULES)
-        + " Name the named person and show where the quiet space is.",
+        + " Name the named person and show where the quiet space is.\n\n"
+        + WHO_SAYS_THE_LIMIT,
     )
 
 

@@ -67,6 +67,10 @@ GROUND_RULES = (
     "Phones on silent; take a call outside whenever you need to.",
 )
 """Ground rules the check-in proposes; the group adds to them and agrees them."""
+WHO_SAYS_THE_LIMIT = (
+    "The lead trainer says the last rule, the limit of confidentiality, whoever leads the check-in: "
+    "a co-trainer with lived experience is not cast as the one who reports."
+)
 EXPECTED_ACCESS = (
     "Two weeks before, ask every participant about access needs (hearing, sight, reading, mobility, "
     "a quiet space, breaks, food and drink) and about any support they would like on the day.",
@@ -198,6 +202,7 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
             "Propose these ground rules, ask the group what to add, and agree them together:"
         )
         word.bullets(document, GROUND_RULES)
+        document.add_paragraph(WHO_SAYS_THE_LIMIT)
         word.labelled(document, "Say where support is: ", audience.support)
         document.add_paragraph(
             "Name the named person, and say that content notes come before any hard material, with a "
