@@ -697,5 +697,5 @@ def test_a_story_s_consent_line_gives_its_purpose_and_the_audiences_it_covers():
     line = consent_status(consent)
     assert line.endswith(
         "may be used in site, print, for the audiences staff only; "
-        "purpose: Training staff in co-production, not for sale."
+        "purpose: Training staff in co-production, not for sale"
     )

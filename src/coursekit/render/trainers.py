@@ -117,7 +117,8 @@ def consent_status(consent) -> str:
     scope = f"{consent.status} ({CONSENT_WORDS[consent.status]}); may be used in {', '.join(consent.covers)}"
     if consent.audiences is not None:
         scope += f", for the audiences {', '.join(consent.audiences)} only"
-    return scope + (f"; purpose: {consent.purpose}" if consent.purpose else "")
+    # The caller ends the sentence: a purpose's own full stop would double it ('use..').
+    return scope + (f"; purpose: {consent.purpose.rstrip('. ')}" if consent.purpose else "")
 
 
 SAFEGUARDING = (
