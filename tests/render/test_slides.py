@@ -493,14 +493,7 @@ def test_the_course_plan_rows_tile_the_clock_changeovers_included(tmp_path):
 
 
 def test_a_module_slide_times_only_what_the_plan_keeps_and_names_the_extras(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
-    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
-    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    deck = main_and_extra_deck(tmp_path)
     notes = next(s.notes for s in deck if s.title == "Module 1: Module a")
     assert (
         "Activities: Activity main: 30 min. Extras, only if there is time: Activity extra: 20 min." in notes
@@ -540,27 +533,13 @@ def test_a_sitting_s_check_out_slide_follows_the_audience_s_own_check_out(tmp_pa
 
 
 def test_what_was_cut_to_fit_is_said_once_on_the_first_plan_slide(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
-    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
-    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    deck = main_and_extra_deck(tmp_path)
     with_cut = [s.title for s in deck if "Cut to fit this session" in s.notes]
     assert with_cut == [next(s.title for s in deck if s.title.startswith("Course plan"))]
 
 
 def test_the_outcome_slide_notes_say_how_the_module_gets_there_in_its_planned_activities(tmp_path):
-    files = {
-        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
-        "audiences/staff.yml": audience_text("staff", "[a]"),
-        "sources.yml": SOURCES,
-    }
-    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
-    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
-    deck = deck_slides(dataclasses.replace(plan, timeline=timed))
+    deck = main_and_extra_deck(tmp_path)
     notes = next(s.notes for s in deck if s.title == "Module 1: what you will be able to do")
     assert notes == (
         "Do not read the outcomes out. Say in a sentence how the module gets there: "
@@ -610,3 +589,15 @@ def test_the_support_line_on_slides_carries_no_citation(tmp_path):
     plan = resolve_plan(build_plan(load_project(write_tree(tmp_path / "p", files)), "staff"))
     shown = [line for slide in deck_slides(plan) for line in slide.body if "85258" in line]
     assert shown and all("Example Org" not in line for line in shown)
+
+
+def main_and_extra_deck(tmp_path):
+    """The deck of a one-hour course whose module has a 30-minute task and a 20-minute optional extra."""
+    files = {
+        "modules/a.md": timed_module("a", activities=(("main", 30, {}), ("extra", 20, {"optional": True}))),
+        "audiences/staff.yml": audience_text("staff", "[a]"),
+        "sources.yml": SOURCES,
+    }
+    plan = build_plan(load_project(write_tree(tmp_path / "p", files)), "staff")
+    timed = build_timeline(plan, TimeSettings((Sitting("Day", dt.time(9, 30), 60),)))
+    return deck_slides(dataclasses.replace(plan, timeline=timed))
