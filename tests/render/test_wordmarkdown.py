@@ -76,3 +76,12 @@ def test_a_line_of_underscores_is_a_space_to_write_in_not_dropped_as_a_rule():
     document = Document()
     add_markdown(document, "My line for the chair:\n\n______________________\n\nNext")
     assert [p.text for p in document.paragraphs] == ["My line for the chair:", "_" * 22, "Next"]
+
+
+def test_a_numbered_list_the_text_starts_at_three_starts_at_three_in_word():
+    import re
+
+    document = Document()
+    add_markdown(document, "1. First question\n\nA line between.\n\n2. Second question\n\n3. Third")
+    starts = re.findall(r'startOverride w:val="(\d+)"', document.part.numbering_part.element.xml)
+    assert starts == ["1", "2"]

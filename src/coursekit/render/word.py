@@ -229,8 +229,9 @@ def save(document, path: Path) -> Path:
     return path
 
 
-def restarted_numbering(document, style: str) -> int:
-    """Return a new numbering id for this list, so it starts at 1 instead of continuing the last."""
+def restarted_numbering(document, style: str, first: int = 1) -> int:
+    """Return a new numbering id for this list, so it starts at 1 (or at `first`, for a list the
+    text starts at 3, say, after lines between its items) instead of continuing the last."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -241,7 +242,7 @@ def restarted_numbering(document, style: str) -> int:
     override = OxmlElement("w:lvlOverride")
     override.set(qn("w:ilvl"), "0")
     start = OxmlElement("w:startOverride")
-    start.set(qn("w:val"), "1")
+    start.set(qn("w:val"), str(first))
     override.append(start)
     num.append(override)
     return num.numId
