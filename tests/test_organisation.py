@@ -367,7 +367,7 @@ def test_welcome_page_says_honestly_how_the_built_in_course_was_made():
     built_in = load_project(builtin_root())
     text = welcome_page(build_plan(built_in, "senior-leaders"), None, built_in.brand).text
     assert "No one with lived experience has yet helped to write or check it" in text
-    assert "An organisation that runs this course can record who co-produced its version" in text
+    assert "The organisation running your session has not recorded here who co-produced its version" in text
     assert "Co-produced by" not in text
 
 

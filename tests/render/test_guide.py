@@ -509,7 +509,7 @@ def test_the_guide_says_what_goes_with_each_story_if_its_answer_is_no(tmp_path):
     )
     lines = texts(make_guide(write_tree(tmp_path / "p", one_module(module)), tmp_path))
     [answer] = [line for line in lines if line.startswith("If the answer is no: ")]
-    assert answer.endswith("Tied to it in this course: 1 passage of page text, 1 activity.")
+    assert answer.endswith("Text that goes with it in this course: 1 passage of page text and 1 activity.")
 
 
 def test_a_session_without_breaks_has_refreshments_around_it_not_at_the_breaks(project, tmp_path):

@@ -370,7 +370,7 @@ def _stories(document, plan: CoursePlan, view: ModuleView) -> None:
 
 
 def _tied_to(plan: CoursePlan, story_id: str) -> str:
-    """' Tied to it in this course: ...', counting what goes with the story, or '' when nothing does."""
+    """' Text that goes with it in this course: ...', counting what goes with the story, or ''."""
     views = plan.modules
     counts = (
         (("key message", "key messages"), sum(m.story == story_id for v in views for m in v.key_messages)),
@@ -391,7 +391,10 @@ def _tied_to(plan: CoursePlan, story_id: str) -> str:
         (("material", "materials"), sum(story_id in m.story_ids for v in views for m in v.materials)),
     )
     named = [f"{n} {words[n != 1]}" for words, n in counts if n]
-    return f" Tied to it in this course: {', '.join(named)}." if named else ""
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f" Text that goes with it in this course: {listed}."
 
 
 def _activities(document, plan: CoursePlan, view: ModuleView) -> None:

@@ -176,8 +176,8 @@ BUILT_IN_MADE = (
     "or check it, and the people who told those stories have not yet been asked about it."
 )
 NOT_RECORDED = (
-    "An organisation that runs this course can record who co-produced its version and who co-delivers it, "
-    "and that is shown here."
+    "The organisation running your session has not recorded here who co-produced its version of this "
+    "course or who co-delivers it: your trainers will say who they are at the start."
 )
 
 
