@@ -228,7 +228,7 @@ def test_distress_protocol_pauses_offers_a_choice_names_a_person_and_signposts(p
     steps = [text for style, text in blocks if style == "List Number"]
     assert steps[0].startswith("Pause.")
     assert steps[1].startswith("Offer a choice")
-    assert steps[2].startswith("The named person checks in with them in private")
+    assert steps[2].startswith("Today's support person checks in with them in private")
     assert "Signpost support, as the course tells participants: Ask your trainer." in steps
     assert any("Write their name here" in text for _, text in blocks)
 

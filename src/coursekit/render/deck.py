@@ -224,7 +224,7 @@ def _working_together(audience) -> Slide:
         ),
         "Check-in: propose the ground rules, ask what to add, and agree them. "
         + " ".join(GROUND_RULES)
-        + " Name the named person and show where the quiet space is.\n\n"
+        + " Name today's support person and show where the quiet space is.\n\n"
         + WHO_SAYS_THE_LIMIT,
     )
 

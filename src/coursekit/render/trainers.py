@@ -28,7 +28,7 @@ ROOM = (
 )
 BEFORE = (
     (
-        "Agree who the named person is: someone, not the trainer leading at that moment, who can step "
+        "Agree who today's support person is: someone, not the trainer leading at that moment, who can step "
         "out to check in with a person. Write their name here: ______________________"
     ),
     (
@@ -47,7 +47,7 @@ STEPS = (
         "company or alone. Respect what the person chooses, and do not ask them to explain."
     ),
     (
-        "The named person checks in with them in private, listens, and asks what would help. Do not try "
+        "Today's support person checks in with them in private, listens, and asks what would help. Do not try "
         "to counsel, diagnose or give clinical advice: point to people who can help."
     ),
     "If you believe someone is in immediate danger, call 999.",
@@ -58,7 +58,7 @@ GROUND_RULES = (
     "One voice at a time, and every way of taking part counts: speaking, writing, drawing or listening.",
     "Anyone can ask what a word means, at any time: the trainers will explain it, not drop it.",
     "Nobody has to share their own story or experience, and nobody will be asked to.",
-    "You can step out at any time without saying why; the quiet space is here, and the named person "
+    "You can step out at any time without saying why; the quiet space is here, and today's support person "
     "will check in with you if you would like.",
     "We ask everyone to keep what people say about themselves to themselves; we cannot promise that "
     "everyone will, so share only what you are happy for others to know. The trainers keep it private, "
@@ -123,7 +123,7 @@ def consent_status(consent) -> str:
 
 SAFEGUARDING = (
     "Name the safeguarding lead for the day and how to reach them while the session runs: "
-    "______________________. Tell the co-trainer and the named person."
+    "______________________. Tell the co-trainer and today's support person."
 )
 """Who acts if someone is at risk of serious harm: the one limit of confidentiality the check-in names."""
 DEBRIEF_MINUTES = 30
@@ -206,7 +206,7 @@ def opening_and_closing(document, plan: CoursePlan) -> None:
         document.add_paragraph(WHO_SAYS_THE_LIMIT)
         word.labelled(document, "Say where support is: ", audience.support)
         document.add_paragraph(
-            "Name the named person, and say that content notes come before any hard material, with a "
+            "Name today's support person, and say that content notes come before any hard material, with a "
             "choice each time. Then a light check-in round: one word for how you arrive today, or pass."
         )
     if _in_sittings(plan):
