@@ -27,6 +27,8 @@ from dataclasses import dataclass
 OPEN = re.compile(r"^:::\s*(?P<clauses>(?:only|story|instead-of)\b.*?)\s*$")
 CLOSE = re.compile(r"^:::\s*$")
 CITATION = re.compile(r"\[@(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\]")
+SPACED_CITATION = re.compile(r"[ \t]*" + CITATION.pattern)
+"""A citation with the spaces before it: what goes when a citation is taken out or numbered."""
 FENCE = re.compile(r"^\s*(```|~~~)")
 """A line that opens or closes a fenced code block: nothing inside one is coursekit syntax."""
 MAX_INDENT = 80

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel
 
-from .body import CITATION
+from .body import CITATION, SPACED_CITATION
 from .plan import CoursePlan, ModuleView
 from .schema import ITEM_LISTS, Source
 from .textfields import replaced, text_fields
@@ -98,9 +98,6 @@ def _resolved(item: BaseModel, resolve: Callable[[str], str]) -> BaseModel:
     for found in text_fields(item):
         # The body keeps its citations: the site links them to the Sources page.
         if found.loc != ("body",) and found.loc[-1] not in SPOKEN and CITATION.search(found.text):
-            text = _SPACED.sub("", found.text) if found.loc[-1] in BARE else resolve(found.text)
+            text = SPACED_CITATION.sub("", found.text) if found.loc[-1] in BARE else resolve(found.text)
             item = replaced(item, found.loc, text)
     return item
-
-
-_SPACED = re.compile(r"[ \t]*" + CITATION.pattern)

@@ -287,8 +287,7 @@ def _showing(view: ModuleView, stories: set[str]) -> ModuleView:
 
 def _own_note(item, audience_id: str):
     """A story as this audience reads it: without a content note limited to other audiences."""
-    note = getattr(item, "content_note", None) if isinstance(item, Story) else None
-    if note is not None and not note.is_for(audience_id):
+    if isinstance(item, Story) and item.content_note and not item.content_note.is_for(audience_id):
         return item.model_copy(update={"content_note": None})
     return item
 

@@ -753,14 +753,17 @@ class AudienceFile(Model):
             raise ValueError("commitment_contact needs commitment: name the card whose strip people hand in")
         return self
 
-    def check_out_for(self, sitting: str | None = None) -> str | None:
-        """How the sitting of this title closes: its own check-out, else the audience's (None for
-        the standard steps). Without a title, the course's last sitting."""
+    def own_check_out(self, sitting: str | None = None) -> str | None:
+        """The check-out of the sitting of this title (without one, the course's last sitting), if
+        it has its own."""
         parts = self.parts or ()
-        part = next(
-            (p for p in parts if p.title == sitting), parts[-1] if parts and sitting is None else None
-        )
-        return (part.check_out if part else None) or self.check_out
+        part = next((p for p in parts if p.title == sitting), None) if sitting else (parts or (None,))[-1]
+        return part.check_out if part else None
+
+    def check_out_for(self, sitting: str | None = None) -> str | None:
+        """How the sitting closes: its own check-out, else the audience's (None for the standard
+        steps)."""
+        return self.own_check_out(sitting) or self.check_out
 
 
 class Audience(AudienceFile):

@@ -12,6 +12,7 @@ from ..readability import prose as plain
 from ..readability import units
 from ..timeline import Part, Timeline, read_in_activity, story_minutes
 from ..timetext import breaks_note, short_duration
+from . import word
 from .quiz import lettered
 from .trainers import GROUND_RULES, WHO_SAYS_THE_LIMIT, consent_status
 
@@ -173,8 +174,7 @@ def _part_of_module(timed: Timeline) -> dict[str, int]:
 
 def _sitting_close(ending: Part, audience) -> str:
     """The notes for a sitting's check-out slide: its own script when the audience gives one."""
-    own = next((p.check_out for p in audience.parts or () if p.title == ending.title and p.check_out), None)
-    if own:
+    if own := audience.own_check_out(ending.title):
         return f"Close this sitting as the guide's check-out says: {plain(own)} Say when and where the next sitting is."
     if audience.check_out:
         return (
@@ -459,9 +459,8 @@ def _bridge(activities) -> str:
     trainer can say it in a sentence instead of reading the outcomes out."""
     if not activities:
         return "The outcomes are on the slide: say in a sentence what this module covers, without reading them out."
-    tasks = [f"'{plain(a.title)}' ({a.minutes} min)" for a in activities]
-    listed = tasks[0] if len(tasks) == 1 else ", ".join(tasks[:-1]) + " and " + tasks[-1]
-    return f"Do not read the outcomes out. Say in a sentence how the module gets there: through {listed}."
+    tasks = word.listed([f"'{plain(a.title)}' ({a.minutes} min)" for a in activities])
+    return f"Do not read the outcomes out. Say in a sentence how the module gets there: through {tasks}."
 
 
 def _chunked(title: str, items: list[str], notes: str, layout: str) -> list[Slide]:

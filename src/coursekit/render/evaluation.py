@@ -79,7 +79,7 @@ def _confidence(document, views: list, level: int) -> None:
         "For each thing the course set out to help you do, circle how confident you felt before the "
         "session and how confident you feel now: 1 means not at all confident, 5 means very confident."
     )
-    if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
+    if _one_row_a_module(views):
         document.add_paragraph("One row a module, for the main thing it set out to help you do.")
     rows = [[aim, SCALE, SCALE] for aim in _rated(views)]
     word.table(document, ["I can…", "Before", "After"], rows, widths=(11, 3, 3))
@@ -88,11 +88,15 @@ def _confidence(document, views: list, level: int) -> None:
 def _rated(views: list) -> list[str]:
     """What the form asks about, 'Module 1: describe one benefit': every outcome, or past
     MAX_OUTCOME_ROWS each module's first (main) one. The follow-up asks about the same things."""
-    if sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS:
+    if _one_row_a_module(views):
         return [
             f"Module {v.number}: {v.outcomes[0].short or v.outcomes[0].text}" for v in views if v.outcomes
         ]
     return [f"Module {v.number}: {o.short or o.text}" for v in views for o in v.outcomes]
+
+
+def _one_row_a_module(views: list) -> bool:
+    return sum(len(view.outcomes) for view in views) > MAX_OUTCOME_ROWS
 
 
 def _sittings(plan: CoursePlan) -> list[tuple[str | None, list]]:

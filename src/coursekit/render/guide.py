@@ -391,10 +391,7 @@ def _tied_to(plan: CoursePlan, story_id: str) -> str:
         (("material", "materials"), sum(story_id in m.story_ids for v in views for m in v.materials)),
     )
     named = [f"{n} {words[n != 1]}" for words, n in counts if n]
-    if not named:
-        return ""
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f" Text that goes with it in this course: {listed}."
+    return f" Text that goes with it in this course: {word.listed(named)}." if named else ""
 
 
 def _activities(document, plan: CoursePlan, view: ModuleView) -> None:

@@ -243,7 +243,7 @@ def _course_day(plan: CoursePlan, view: ModuleView) -> str:
         return ""
     planned = plan.timeline.planned()
     tasks = [f"*{esc(a.title)}*" for a in view.activities if (view.id, a.id) in planned]
-    doing = f": you will do {_listed(tasks)}" if tasks else ""
+    doing = f": you will do {word.listed(tasks)}" if tasks else ""
     return (
         f'!!! abstract "On the course day"\n\n    In the room this module takes about '
         f"{duration(plan.timeline.module_minutes(view.id))}{doing}. "
@@ -285,10 +285,6 @@ def _about_references(plan: CoursePlan) -> str:
             'and day too, and "n.d." means the source gives no date'
         )
     return f"\n\n**About the references.** {how}. Select it to see the full source on the [Sources page](sources.md)."
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _module_sections(plan: CoursePlan, view: ModuleView) -> str:
@@ -545,12 +541,9 @@ def cite(markdown: str, sources: tuple[Source, ...], numbered: bool = False, pre
             cited.append(match["id"])
         return f"[^{prefix}{match['id']}]"
 
-    text = _SPACED_CITATION.sub(mark, markdown)
+    text = body_syntax.SPACED_CITATION.sub(mark, markdown)
     notes = "".join(f"\n[^{prefix}{source_id}]: {link(source_id)}" for source_id in cited)
     return text + ("\n" + notes + "\n" if notes else "")
-
-
-_SPACED_CITATION = re.compile(r" ?" + body_syntax.CITATION.pattern)
 
 
 def _body(view: ModuleView, plan: CoursePlan, prefix: str = "") -> str:

@@ -212,6 +212,11 @@ def uncited(text: str) -> str:
     return CITATION.sub("", text)
 
 
+def listed(items: list[str]) -> str:
+    """Items as a sentence lists them: 'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def minutes(total: int) -> str:
     """Say a length of time the way a timetable does: '45 min', '2 h', '6 h 30 min'."""
     hours, rest = divmod(total, 60)

@@ -60,7 +60,8 @@ def _blocks(document, parent, heading_level: int) -> None:
 def _list(document, element, depth: int) -> None:
     kind = "List Number" if element.tag == "ol" else "List Bullet"
     style = kind if depth == 1 else f"{kind} {min(depth, MAX_LIST_DEPTH)}"
-    first = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
+    start = element.get("start", "1")
+    first = int(start) if start.isdigit() else 1
     number = word.restarted_numbering(document, style, first) if element.tag == "ol" else None
     for item in element.findall("li"):
         paragraph = document.add_paragraph(style=style)
